@@ -1,0 +1,307 @@
+"""Who a sentence says is making the claim: "X said that ...", "according to X".
+
+``find_claimant`` finds the claimant of the main reporting clause: the noun
+phrase before a reporting verb ("Albanian officials claimed"), after "according
+to" or an inverted "said" ('"...," said the minister'), or after "a statement
+released by". Names are returned as written, with their offsets; pronouns and
+anaphora ("They", "the ministry") are flagged for the caller to resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .names import name_key
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The claimant of a sentence, as written, and how the claim is reported."""
+
+    name: str  # the claimant phrase as written: "Albanian officials", "They"
+    start: int  # offsets of ``name`` in the sentence
+    end: int
+    verb: str  # the reporting words: "said", "claimed", "according to", "released a statement"
+    pronoun: bool = False  # "They", "the ministry": the caller resolves it to an earlier claimant
+    denial: bool = False  # denied, rejected, dismissed
+
+
+_VERBS = (
+    r"says|said|say|claimed|claims|stated|states|confirmed|confirms|denied|denies|deny|told|tells"
+    r"|clarified|clarifies|explained|explains|accused|accuses|announced|announces|reported|reports"
+    r"|added|adds|insisted|insists|asserted|asserts|alleged|alleges|noted|notes|warned|warns|argued"
+    r"|argues|maintained|maintains|acknowledged|acknowledges|admitted|admits|declared|declares"
+    r"|revealed|reveals|disclosed|discloses|rejected|rejects|disputed|disputes|dismissed|dismisses"
+    r"|refuted|refutes|estimated|estimates|tweeted|wrote|writes|stressed|stresses|emphasi[sz]ed"
+    r"|suggested|contended|countered|blamed|blames|responded|replied"
+)
+_REPORT_RE = re.compile(
+    rf"""\b(?:(?P<according>according\s+to)
+        |(?P<statement>(?:a|an|the|its|their)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|press\s+release)
+            \s+(?:(?:released|issued|published|put\s+out)\s+)?(?:by|from))
+        |(?P<verb>(?:expressed|voiced|raised)\s+(?:\w+\s+)?concerns?
+            |(?:released|issued|published|put\s+out)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|press\s+release)
+            |{_VERBS}))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "In a statement, X ...": the claimant is the subject after the comma.
+_IN_STATEMENT_RE = re.compile(
+    r"""^\s*in\s+(?:a|an|its|their|his|her|the)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|press\s+release
+        |interview|post|tweet|letter)\b[^,]{0,60},\s*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DENIAL = frozenset("denied denies deny rejected rejects disputed disputes dismissed dismisses refuted refutes".split())
+# Verbs that may come before their subject: '"...," said the minister.'
+_INVERTING = frozenset("said says added adds explained claimed stated insisted noted wrote told continued".split())
+_QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+# Auxiliaries and adverbs between the subject and the verb: "had expressed", "further claimed".
+_AUX_TAIL_RE = re.compile(
+    r"""(?:\b(?:has|have|had|also|later|further|previously|earlier|reportedly|publicly|repeatedly|again|then
+        |quickly|immediately|subsequently|initially|separately|similarly|likewise|officially|firmly|strongly
+        |flatly|categorically|swiftly|once|would|will|did|does|do|not|never|was|were|is|are|been|be|being)
+        \s+)+$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PASSIVE = frozenset("was were is are been be being".split())
+_BOUNDARY_RE = re.compile(
+    r"""[,;:()\[\]“”"—–]|\b(?:that|while|but|however|although|though|because|when|whereas|as|so|if|since
+        |after|before|where|which|who|whom|whose|meanwhile|yet)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_FORWARD_END_RE = re.compile(
+    r"""[,;:()\[\]“”"—–!?]|\.(?=\s|$)|\b(?:that|who|which|on|in|at|during|after|before|when|while|as
+        |because|adding|saying|stating|claiming|to|told)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_LEADING_ADVERBS_RE = re.compile(
+    r"""^(?:(?:and|but|so|yet|also|later|earlier|meanwhile|separately|moreover|furthermore|however|then|now
+        |still|today|yesterday|tonight|previously|subsequently|initially|finally|again|instead|overnight
+        |notably|officially|indeed)\s+)+""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_LEADING_PREPOSITION_RE = re.compile(
+    r"^(?:on|by|at|in|during|since|after|before|until|from|for|within|amid|following)\s+.*?\b(?=(?:the|a|an)\s)",
+    re.IGNORECASE,
+)
+_APPOSITIVE_START_RE = re.compile(
+    r"^\s*(?:the|a|an|its|his|her|their|our|who|which|whose|of\s+which|of\s+whom|where|one\s+of)\b", re.IGNORECASE
+)
+_WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*\.?")
+
+_PRONOUNS = frozenset("he she they it we i you".split())
+_DETERMINERS = frozenset("the a an this that these those its their his her our my your some any".split())
+# Words that cannot be inside a claimant noun phrase (verbs, clause words).
+_NOT_IN_NP = frozenset(
+    """is was were are be been being has have had do does did will would can could should may might must
+    that which who whom whose not no if when while because why how what where there here to than as
+    into onto with it's there's""".split()
+)
+# Participles that are fine inside a noun phrase: "armed groups", "the ruling party".
+_NP_PARTICIPLES = frozenset(
+    """armed unnamed unidentified ruling governing leading opposing injured wounded detained displaced
+    exiled banned outlawed affected concerned united elected appointed qualified retired""".split()
+)
+# Lowercase heads that name people, groups or institutions.
+_ACTOR_NOUNS = frozenset(
+    """official officials spokesman spokeswoman spokesperson spokespeople minister ministers ministry police
+    media press witnesses witness eyewitnesses eyewitness residents resident locals sources source authorities
+    government prosecutor prosecutors prosecution court group groups organization organisation council
+    office agency army military party movement company firm operator department officer officers commander
+    chief director head leader leaders lawyer lawyers attorney attorneys activists activist protesters
+    protestors demonstrators survivors survivor doctors doctor hospital embassy mayor governor president
+    premier administration representative representatives member members observers analysts experts
+    journalists journalist reporter reporters newspaper outlet broadcaster channel television radio station
+    investigators investigator rescuers firefighters staff employees workers union family families relatives
+    neighbours neighbors people person man woman men women others someone everyone nobody opposition
+    campaigners monitors monitor ngo ngos charity watchdog regime cabinet parliament senate congress
+    diplomats diplomat ambassador envoy official's coalition alliance federation association committee
+    commission bureau service services forces troops soldiers guards board management owner owners
+    operators regulator regulators inspectors judge judges magistrate tribunal""".split()
+)
+# Definite descriptions that name an independent actor, not an anaphor for the last claimant.
+_GENERIC_ACTORS = frozenset(
+    """police government authorities military army media press witnesses residents officials sources
+    prosecutors prosecution survivors locals neighbours neighbors doctors hospital court protesters
+    protestors demonstrators activists opposition regime firefighters rescuers investigators""".split()
+)
+_NON_ACTOR_HEADS = frozenset(
+    """report reports statement statements article document documents data study survey figures footage
+    video videos photos images evidence investigation operation raid incident clash claims claim news
+    story stories account accounts""".split()
+)
+
+
+def _is_claimant(phrase: str) -> bool:
+    """Whether a phrase is a noun phrase naming people, a group, an institution or a pronoun."""
+    words = _WORD_RE.findall(phrase)
+    if not 1 <= len(words) <= 14:
+        return False
+    lowered = [w.lower().rstrip(".") for w in words]
+    if any(w in _NOT_IN_NP for w in lowered):
+        return False
+    for w, low in zip(words, lowered, strict=True):
+        if w[0].islower() and len(low) > 4 and low.endswith(("ed", "ing")) and low not in _NP_PARTICIPLES:
+            return False  # a verb: the phrase is a clause, not a name
+    head, low = words[-1], lowered[-1]
+    if len(words) == 1 and low in _PRONOUNS:
+        return True
+    if low in _DETERMINERS or low in _PRONOUNS or low in _NON_ACTOR_HEADS or low.endswith(("'s", "’s")):
+        return False
+    return head[0].isupper() or low in _ACTOR_NOUNS or low.endswith(("ers", "ists", "ians", "ors", "men"))
+
+
+def _is_pronoun(name: str) -> bool:
+    """Whether the claimant is a pronoun or a bare definite description ("the ministry")."""
+    words = name.lower().split()
+    if len(words) == 1:
+        return words[0] in _PRONOUNS
+    return (
+        len(words) == 2
+        and words[0] in _DETERMINERS
+        and name.split()[1][0].islower()
+        and words[1] not in _GENERIC_ACTORS
+    )
+
+
+def _trimmed(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow [start, end) to the phrase without surrounding spaces and leading adverbs."""
+    phrase = sentence[start:end]
+    start += len(phrase) - len(phrase.lstrip())
+    end -= len(phrase) - len(phrase.rstrip())
+    for pattern in (_LEADING_ADVERBS_RE, _LEADING_PREPOSITION_RE):
+        m = pattern.match(sentence, start, end)
+        if m:
+            start = m.end()
+    return start, end
+
+
+def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
+    """The claimant noun phrase ending right before the verb at ``verb_start``."""
+    pre = sentence[:verb_start]
+    aux = _AUX_TAIL_RE.search(pre)
+    if aux:
+        if any(w.lower() in _PASSIVE for w in aux.group(0).split()):
+            return None  # "was reported": a passive has no claimant subject here
+        pre = pre[: aux.start()]
+    end = len(pre.rstrip())
+    if end and pre[end - 1] == ",":
+        # "X, the spokesman, said" / "X, of which ... is a member, released": skip the inserted phrase.
+        comma = pre.rfind(",", 0, end - 1)
+        if comma < 0 or not _APPOSITIVE_START_RE.match(pre[comma + 1 : end - 1]):
+            return None
+        end = comma
+    boundaries = list(_BOUNDARY_RE.finditer(pre, 0, end))
+    start = boundaries[-1].end() if boundaries else 0
+    start, end = _trimmed(sentence, start, end)
+    if start < end and _is_claimant(sentence[start:end]):
+        return start, end
+    return None
+
+
+def _phrase_after(sentence: str, pos: int) -> tuple[int, int] | None:
+    """The claimant noun phrase starting at ``pos``: "according to X, ..."."""
+    stop = _FORWARD_END_RE.search(sentence, pos)
+    start, end = _trimmed(sentence, pos, stop.start() if stop else len(sentence))
+    if start < end and _is_claimant(sentence[start:end]):
+        return start, end
+    return None
+
+
+def _attribution(sentence: str, span: tuple[int, int], verb: str) -> Attribution:
+    """Build the result for the claimant at ``span``."""
+    name = sentence[span[0] : span[1]]
+    words = verb.lower().split()
+    return Attribution(
+        name=name,
+        start=span[0],
+        end=span[1],
+        verb=" ".join(verb.split()),
+        pronoun=_is_pronoun(name),
+        denial=bool(words) and words[0] in _DENIAL,
+    )
+
+
+def find_claimant(sentence: str) -> Attribution | None:
+    """The claimant of the sentence's main reporting clause, or None if it reports none."""
+    intro = _IN_STATEMENT_RE.match(sentence)
+    if intro:
+        stop = re.search(rf"\b(?:{_VERBS}|accused|expressed|called|urged|condemned)\b", sentence[intro.end() :], re.I)
+        if stop:
+            pre = sentence[: intro.end() + stop.start()]
+            aux = _AUX_TAIL_RE.search(pre)
+            start, end = _trimmed(sentence, intro.end(), aux.start() if aux else len(pre))
+            if start < end and _is_claimant(sentence[start:end]):
+                return _attribution(sentence, (start, end), "in a statement")
+    quoted = [q.span() for q in _QUOTE_RE.finditer(sentence)]
+    for m in _REPORT_RE.finditer(sentence):
+        if any(a <= m.start() < b for a, b in quoted):
+            continue  # reported speech inside a quotation is not the main clause
+        if m.group("according") or m.group("statement"):
+            span = _phrase_after(sentence, m.end())
+        else:
+            span = _subject_before(sentence, m.start())
+            before = sentence[: m.start()].rstrip()
+            if span is None and m.group(0).lower() in _INVERTING and (not before or before[-1] in ",”\"’'"):
+                span = _phrase_after(sentence, m.end())
+        if span is not None:
+            return _attribution(sentence, span, m.group(0))
+    return None
+
+
+_TITLES = frozenset(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister deputy secretary
+    general gen colonel col captain capt lieutenant lt major maj sergeant sgt commander cmdr chief director
+    judge justice senator sen rep representative governor gov mayor king queen prince princess sheikh shaikh
+    ayatollah imam pope bishop archbishop cardinal father rev reverend ambassador envoy spokesman spokeswoman
+    spokesperson chairman chairwoman chairperson chair chancellor premier speaker commissioner inspector
+    superintendent prosecutor attorney officer leader head emir sultan ceo founder""".split()
+)
+
+
+def _is_name_word(word: str) -> bool:
+    """Whether a word can be part of a personal name: capitalised and not a title."""
+    return word[:1].isupper() and word.rstrip(".").lower() not in _TITLES
+
+
+def strip_title(name: str) -> tuple[str, str | None]:
+    """Split a title or role from a personal name: "Interior Minister Bledi Cuci" -> ("Bledi Cuci", "Interior Minister")."""
+    name = " ".join(name.split())
+    role: str | None = None
+    if "," in name:
+        # "John Smith, the spokesman": a role in apposition
+        head, tail = (part.strip() for part in name.split(",", 1))
+        tail_words = tail.split()
+        if head and tail_words and tail_words[0].lower() in _DETERMINERS:
+            name, role = head, " ".join(tail_words[1:]) or None
+    words = name.split()
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].rstrip(".").lower() not in _TITLES:
+            continue
+        j = i + 1
+        if words[j].lower() in ("of", "for"):
+            # "Minister of Interior Bledi Cuci": the title takes words while two remain for the name
+            j += 1
+            while j < len(words) - 2 and words[j][:1].isupper():
+                j += 1
+        rest = words[j:]
+        if rest and all(_is_name_word(w) for w in rest) and len(rest) <= 4:
+            title = " ".join(words[:j])
+            title = title[4:] if title.lower().startswith("the ") else title
+            return " ".join(rest), title
+    return name, role
+
+
+def resolve_surname(name: str, known_full_names: Sequence[str]) -> str | None:
+    """The full name an earlier mention gave for a surname: "Cuci" -> "Bledi Cuci"; the latest wins."""
+    bare = strip_title(name)[0]
+    parts = [name_key(p) for p in bare.split()]
+    if not parts or not all(parts):
+        return None
+    for full in reversed(known_full_names):
+        full_bare = strip_title(full)[0]
+        full_parts = [name_key(p) for p in full_bare.split()]
+        if len(full_parts) >= len(parts) and full_parts[-len(parts) :] == parts:
+            return full_bare
+    return None

@@ -1,0 +1,376 @@
+"""Stage 2, extract: turn each article into dated claims.
+
+For every sentence the stage decides when it is said to have happened (its
+own time expressions, or the time in focus where the text makes that clear),
+who asserts it, which actors it names and which figures it gives. Work is per
+article and pure, so articles can be extracted in any order or in parallel;
+`extract` then joins the actors that several articles discovered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from . import attribution, figures, names, timex
+from .load import slugify
+from .model import Actor, Claim, Content, Precision, Qualifier, Source, TimeRange, TimeValue, Timex
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt maj cmdr adm gov sen rep st jr sr inc ltd co corp bros vs etc "
+    "no nos jan feb mar apr aug sept sep oct nov dec a.m p.m u.s u.k u.n e.g i.e approx est dept".split()
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n+")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+# Nouns that name a happening: "the raid", "this attack", "the police operation"
+# point back to the happening the article is about.
+_EVENT_NOUNS = (
+    "raid|raids|clash|clashes|operation|attack|attacks|incident|search|protest|protests|explosion|blast|fire|"
+    "strike|strikes|shooting|assault|crackdown|riot|riots|fighting|violence|evacuation|earthquake|quake|"
+    "collapse|crash|siege|standoff|confrontation|demonstration|storm|flood|flooding|arrests|killing|killings"
+)
+_EVENT_ANAPHORA = re.compile(
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z'-]+\s+){{0,2}}?(?:{_EVENT_NOUNS})\b"
+)
+_PRONOUN_START = re.compile(r"[\"“]?(?:They|He|She|It|Their|His|Her|Its|We)\b")
+# "the 2014 agreement": a date used as a modifier names a reference, not when the sentence happened...
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|whose)\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"\s+(?!(?:and|or|to|when|after|before|until|in|on|at|that|which|as|by|for|with|but|because)\b)[a-z]"
+)
+# ... unless a temporal preposition makes it one: "after the 1979 revolution".
+_TEMPORAL_PREPOSITION = re.compile(
+    r"\b(after|before|since|until|following|during|prior to|ahead of)\s+(?:the|a|an|its|their)\s+$", re.IGNORECASE
+)
+_PREPOSITION_QUALIFIER = {
+    "after": Qualifier.AFTER, "following": Qualifier.AFTER, "since": Qualifier.SINCE,
+    "before": Qualifier.BEFORE, "prior to": Qualifier.BEFORE, "ahead of": Qualifier.BEFORE,
+    "until": Qualifier.UNTIL,
+}
+# Where the noun phrase around a dated reference ends.
+_PHRASE_END = re.compile(r"[,;:.!?]|\s+(?:remain|remains|was|were|is|are|has|have|had)\b")
+# Where a sentence with two dates splits into two claims, best boundary first.
+_CLAUSE_BOUNDARIES = (re.compile(r";\s*"), re.compile(r",?\s+but\s+"), re.compile(r",\s+(?:and|while|whereas)\s+"),
+                      re.compile(r"\s+and\s+"), re.compile(r",\s+"))
+# The news peg: the article's own happening lies within this many days before publication.
+_PEG_DAYS = 8
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article body: offsets and the paragraph it belongs to."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class SourceAnalysis:
+    """What extraction found in one article."""
+
+    source: Source
+    timexes: tuple[Timex, ...]
+    claims: tuple[Claim, ...]
+    discovered: tuple[Actor, ...]  # actors the article names that actors.yaml does not list
+    mentioned: tuple[str, ...]  # ids of every actor the article names, in order of first mention
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The result of the extract stage for all articles."""
+
+    analyses: tuple[SourceAnalysis, ...]
+    actors: tuple[Actor, ...]  # known actors first, then discovered ones
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of text, split at sentence-final punctuation and line breaks."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group().startswith("\n"):
+            end = match.start()
+        else:
+            word = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start() + 1)
+            if word and _is_abbreviation(word.group(1)):
+                continue
+            end = match.end()
+        _add_sentence(text, start, end, paragraph, sentences)
+        if match.group().startswith("\n"):
+            paragraph += 1
+        start = match.end()
+    _add_sentence(text, start, len(text), paragraph, sentences)
+    return sentences
+
+
+def _is_abbreviation(word: str) -> bool:
+    lowered = word.lower().rstrip(".")
+    return lowered in _ABBREVIATIONS or len(lowered) == 1
+
+
+def _add_sentence(text: str, start: int, end: int, paragraph: int, sentences: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and any(char.isalnum() for char in text[start:end]):
+        sentences.append(Sentence(start, end, paragraph))
+
+
+class ActorIndex:
+    """Known and discovered actors, and a matcher for their names and aliases."""
+
+    def __init__(self, actors: tuple[Actor, ...]) -> None:
+        self.actors = {actor.id: actor for actor in actors}
+        surface = {}
+        for actor in actors:
+            for label in (actor.name, *actor.aliases):
+                surface.setdefault(label, actor.id)
+        self._matcher = names.MentionMatcher(surface)
+        self._by_key = {names.name_key(label): actor.id for actor in actors for label in (actor.name, *actor.aliases)}
+
+    def mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """Every mention of a listed actor: (start, end, actor id)."""
+        return self._matcher.find(text)
+
+    def lookup(self, name: str) -> str | None:
+        """The actor id a name or one of its variants belongs to."""
+        return self._by_key.get(names.name_key(name))
+
+
+def extract(content: Content) -> Extraction:
+    """Extract claims from every article and join the actors they discovered."""
+    known = ActorIndex(content.actors)
+    analyses = tuple(extract_source(source, content, known) for source in content.sources)
+    return Extraction(analyses=analyses, actors=content.actors + join_discovered(analyses))
+
+
+def join_discovered(analyses: tuple[SourceAnalysis, ...]) -> tuple[Actor, ...]:
+    """One actor per discovered id, named by its most frequent spelling."""
+    spellings: dict[str, Counter[str]] = {}
+    kinds: dict[str, Counter[str]] = {}
+    for analysis in analyses:
+        for actor in analysis.discovered:
+            spellings.setdefault(actor.id, Counter())[actor.name] += 1
+            kinds.setdefault(actor.id, Counter())[actor.kind] += 1
+    joined = []
+    for actor_id in sorted(spellings):
+        ranked = sorted(spellings[actor_id].items(), key=lambda item: (-item[1], item[0]))
+        kind = sorted(kinds[actor_id].items(), key=lambda item: (-item[1], item[0]))[0][0]
+        aliases = tuple(name for name, _ in ranked[1:])
+        joined.append(Actor(id=actor_id, name=ranked[0][0], kind=kind, aliases=aliases))
+    return tuple(joined)
+
+
+def _discover(source: Source, known: ActorIndex) -> tuple[Actor, ...]:
+    """Actors the article names that no listed actor matches."""
+    found: dict[str, Actor] = {}
+    for mention in names.discover_names(source.body):
+        if known.lookup(mention.text) or any(
+            start <= mention.start and mention.end <= end for start, end, _ in known.mentions(mention.text)
+            if (start, end) == (0, len(mention.text))
+        ):
+            continue
+        actor_id = "x-" + slugify(names.name_key(mention.text))
+        aliases = (mention.acronym,) if mention.acronym else ()
+        found.setdefault(actor_id, Actor(id=actor_id, name=mention.text, kind=mention.kind, aliases=aliases))
+    return tuple(found.values())
+
+
+def extract_source(source: Source, content: Content, known: ActorIndex) -> SourceAnalysis:
+    """Claims, time expressions and discovered actors of one article."""
+    zone = ZoneInfo(source.timezone or content.site.incident.timezone)
+    text = source.body
+    timexes = tuple(timex.find_timexes(text, source.published, zone))
+    ranges = timex.find_ranges(text, timexes)
+    discovered = _discover(source, known)
+    index = ActorIndex(tuple(known.actors.values()) + discovered) if discovered else known
+    mentions = index.mentions(text)
+    sentences = split_sentences(text)
+    peg = _news_peg(text, timexes, source, zone)
+
+    claims: list[Claim] = []
+    previous_time: TimeValue | None = None
+    previous_paragraph = -1
+    last_claimant: str | None = None
+    full_names: list[str] = []
+    for sentence in sentences:
+        sentence_text = text[sentence.start:sentence.end]
+        datings, references = _datings(text, sentence, timexes, ranges)
+        claimant, last_claimant = _claimant(sentence_text, sentence.start, index, mentions, full_names, last_claimant)
+        pieces: list[tuple[int, int, TimeValue, str]] = []
+        if datings:
+            pieces = _split_clauses(text, sentence, datings)
+        else:
+            inherited = _inherited_time(sentence_text, sentence.paragraph == previous_paragraph, previous_time, peg)
+            if inherited is not None:
+                pieces = [(sentence.start, sentence.end, inherited, "")]
+        narrative_time = pieces[-1][2] if pieces else None
+        pieces += [_reference_piece(text, sentence, reference) for reference in references]
+        sentence_actors = _actors_in(mentions, sentence.start, sentence.end)
+        for start, end, when, time_text in sorted(pieces, key=lambda piece: piece[0]):
+            clause_actors = _actors_in(mentions, start, end)
+            actors = tuple(dict.fromkeys(clause_actors + sentence_actors + ((claimant,) if claimant else ())))
+            claims.append(Claim(
+                id=f"{source.id}-c{len(claims) + 1}",
+                source=source.id,
+                start=start,
+                end=end,
+                quote=text[start:end],
+                time=when,
+                time_text=time_text,
+                claimant=claimant,
+                actors=actors,
+                figures=tuple(figures.find_figures(text[start:end], offset=start)),
+                timexes=tuple(t for t in timexes if start <= t.start and t.end <= end),
+            ))
+        previous_time = narrative_time
+        previous_paragraph = sentence.paragraph
+        full_names += [index.actors[actor_id].name for actor_id in sentence_actors
+                       if index.actors[actor_id].kind == "person"]
+    mentioned = tuple(dict.fromkeys(actor_id for _, _, actor_id in mentions))
+    return SourceAnalysis(source=source, timexes=timexes, claims=tuple(claims), discovered=discovered,
+                          mentioned=mentioned)
+
+
+def _actors_in(mentions: list[tuple[int, int, str]], start: int, end: int) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(actor_id for m_start, m_end, actor_id in mentions if start <= m_start and m_end <= end))
+
+
+def _datings(
+    text: str, sentence: Sentence, timexes: tuple[Timex, ...], ranges: list[TimeRange]
+) -> tuple[list[tuple[int, int, TimeValue]], list[Timex]]:
+    """The expressions that say when a sentence happened, as (start, end, time), and the dated references.
+
+    A date used as a modifier ("the 2014 agreement") dates the thing it
+    modifies, not the sentence: it is returned as a reference.
+    """
+    references: list[Timex] = []
+    inside = [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end]
+    datings: list[tuple[int, int, TimeValue]] = []
+    in_range: set[int] = set()
+    for span in ranges:
+        if sentence.start <= span.start and span.end <= sentence.end:
+            datings.append((span.start, span.end, span.interval))
+            in_range |= {span.first.start, span.last.start}
+    for found in inside:
+        if found.interval is None or found.type not in ("DATE", "TIME") or found.start in in_range:
+            continue
+        line_start = max(sentence.start, found.start - 40)
+        before = text[line_start:found.start]
+        preposition = _TEMPORAL_PREPOSITION.search(before)
+        if preposition:
+            qualifier = _PREPOSITION_QUALIFIER.get(preposition.group(1).lower())
+            when = replace(found.interval, qualifier=qualifier) if qualifier else found.interval
+            datings.append((preposition.start() + line_start, found.end, when))
+        elif _ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(text, found.end):
+            references.append(found)
+        else:
+            datings.append((found.start, found.end, found.interval))
+    return sorted(datings, key=lambda dating: dating[0]), references
+
+
+def _reference_piece(text: str, sentence: Sentence, reference: Timex) -> tuple[int, int, TimeValue, str]:
+    """The noun phrase a date modifies, as its own claim: "the 2014 agreement that permitted their stay"."""
+    before = _ATTRIBUTIVE_BEFORE.search(text, max(sentence.start, reference.start - 40), reference.start)
+    start = before.start() if before else reference.start
+    end_match = _PHRASE_END.search(text, reference.end, sentence.end)
+    end = end_match.start() if end_match else sentence.end
+    return start, end, reference.interval, reference.text
+
+
+def _split_clauses(text: str, sentence: Sentence, datings: list[tuple[int, int, TimeValue]]) -> list[tuple[int, int, TimeValue, str]]:
+    """One piece per distinct time: a sentence naming 1997 and 2012 gives two claims."""
+    distinct: list[tuple[int, int, TimeValue]] = []
+    for dating in datings:
+        if distinct and distinct[-1][2].edtf == dating[2].edtf:
+            continue
+        distinct.append(dating)
+    cuts = [sentence.start]
+    for (_, previous_end, _), (next_start, _, _) in zip(distinct, distinct[1:]):
+        cuts.append(_boundary(text, previous_end, next_start))
+    cuts.append(sentence.end)
+    pieces = []
+    for (start, end, when), cut_start, cut_end in zip(distinct, cuts, cuts[1:]):
+        piece_start, piece_end = _trim(text, cut_start, cut_end)
+        pieces.append((piece_start, piece_end, when, text[start:end]))
+    return pieces
+
+
+def _boundary(text: str, start: int, end: int) -> int:
+    """Where to cut between two dated clauses: at the best boundary between them."""
+    for boundary in _CLAUSE_BOUNDARIES:
+        matches = list(boundary.finditer(text, start, end))
+        if matches:
+            return matches[-1].start()
+    return end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;"):
+        start += 1
+    for word in ("but ", "and ", "while ", "whereas "):
+        if text.startswith(word, start):
+            start += len(word)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _inherited_time(sentence_text: str, same_paragraph: bool, previous: TimeValue | None,
+                    peg: TimeValue | None) -> TimeValue | None:
+    """The time in focus for a sentence without a date of its own, if the text makes it clear."""
+    if previous is not None and (same_paragraph or _PRONOUN_START.match(sentence_text)):
+        return previous  # the narrative goes on
+    if peg is not None and _EVENT_ANAPHORA.search(sentence_text):
+        return peg  # "the raid", "the police operation": the happening the article reports
+    return None
+
+
+def _news_peg(text: str, timexes: tuple[Timex, ...], source: Source, zone: ZoneInfo) -> TimeValue | None:
+    """The day of the happening the article reports: its first date shortly before publication."""
+    earliest = source.published - timedelta(days=_PEG_DAYS)
+    latest = source.published + timedelta(days=1)
+    for found in timexes:
+        interval = found.interval
+        if interval is None or found.type not in ("DATE", "TIME") or interval.precision.rank < Precision.DAY.rank:
+            continue
+        if earliest <= interval.start < latest:
+            local = interval.start.astimezone(zone)
+            return _day(local.date(), zone)
+    return None
+
+
+def _day(day: date, zone: ZoneInfo) -> TimeValue:
+    """The whole local day as a time value."""
+    start = datetime.combine(day, time(0), zone).astimezone(timezone.utc)
+    end = datetime.combine(day + timedelta(days=1), time(0), zone).astimezone(timezone.utc)
+    return TimeValue(start=start, end=end, precision=Precision.DAY, edtf=day.isoformat())
+
+
+def _claimant(
+    sentence_text: str, offset: int, index: ActorIndex, mentions: list[tuple[int, int, str]],
+    full_names: list[str], last_claimant: str | None,
+) -> tuple[str | None, str | None]:
+    """Who asserts the sentence (None: the publisher), and the claimant to resolve later pronouns to."""
+    found = attribution.find_claimant(sentence_text)
+    if found is None:
+        return None, last_claimant
+    if found.pronoun:
+        return last_claimant, last_claimant
+    start, end = offset + found.start, offset + found.end
+    inside = [(m_end - m_start, actor_id) for m_start, m_end, actor_id in mentions if start <= m_start and m_end <= end]
+    if inside:
+        actor_id = max(inside)[1]
+        return actor_id, actor_id
+    bare, _role = attribution.strip_title(found.name)
+    full = attribution.resolve_surname(bare, full_names)
+    actor_id = index.lookup(full or bare)
+    return actor_id, actor_id if actor_id else last_claimant

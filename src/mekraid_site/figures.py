@@ -1,0 +1,394 @@
+"""Counts stated in a sentence: "at least one person had died" is killed >= 1.
+
+A count is a number expression (digits, number words, or a vague quantity
+such as "several") whose kind is told by the words around it: a verb or noun
+right before it ("killed 12", "the death of one person", "death toll rose to
+45"), the predicate after it ("36 had been wounded", "two civilians died"), or
+the counted noun itself ("3,000 members", "20 computers"). Numbers whose kind
+cannot be told give no figure, and years, clock times, dates, ages,
+percentages, money, measures and ordinals are never counts.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
+
+from .model import Figure
+
+FIGURE_KINDS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "killed": "people killed or dead (killed, died, deaths, fatalities, lost their lives)",
+        "injured": "people injured (injured, wounded, hurt, hospitalized, sustained injuries)",
+        "arrested": "people arrested (arrested, detained, charged, taken into custody)",
+        "deployed": "police, troops or other personnel sent to act (deployed, took part)",
+        "seized": "items seized or confiscated (computers, devices, weapons, documents)",
+        "members": "people belonging to or living in a place or group (members, residents, relocated)",
+        "displaced": "people forced from their homes (displaced, evacuated, left homeless)",
+        "missing": "people missing or unaccounted for",
+    }
+)
+"""Every figure kind, with what it counts."""
+
+QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "more_than", "about", "up_to", "nearly", "several")
+"""How a figure's value relates to the true count; "several" marks a vague word
+("several", "dozens"), whose value is the lower bound it implies."""
+
+# Vague quantities and the lower bound each implies.
+_VAGUE: dict[str, int] = {
+    "a few": 2,
+    "a handful": 2,
+    "a couple": 2,
+    "several": 3,
+    "many": 3,
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "tens of thousands": 20000,
+    "hundreds of thousands": 200000,
+    "millions": 2000000,
+}
+
+_SMALL = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"thousand": 1000, "million": 1000000, "billion": 1000000000}
+
+_W = "|".join(sorted([*_SMALL, *_TENS, "hundred", "dozen", *_SCALES], key=len, reverse=True))
+_NUMBER_RE = re.compile(
+    rf"""
+    (?P<vague>\b(?:tens\ of\ thousands|hundreds\ of\ thousands|a\ few|a\ handful|a\ couple
+        |several|many|dozens|scores|hundreds|thousands|millions)\b)
+    |(?P<words>\b(?:an?[ ]+(?=(?:dozen|hundred|thousand|million|billion)\b))?(?:{_W})
+        (?:(?:[ ]+|-|(?<=hundred)[ ]+and[ ]+|(?<=thousand)[ ]+and[ ]+)(?:{_W}))*\b)
+    |(?P<digits>(?<![\w.,:/$€£¥-])(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\w]|[.,:/]\d)
+        (?:[ ]+(?P<scale>thousand|million|billion)\b)?)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Qualifier words right before the number.
+_QUALIFIER_RE = re.compile(
+    r"""\b(?P<q>at\ least|no\ fewer\ than|no\ less\ than|not\ less\ than|a\ minimum\ of
+        |no\ more\ than|more\ than|upwards\ of|in\ excess\ of|just\ over|over|above
+        |approximately|approx\.|about|around|roughly|an\ estimated|estimated|some|circa
+        |up\ to|as\ many\ as|at\ most|fewer\ than|less\ than|just\ under|under
+        |nearly|almost|close\ to)\s+$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_QUALIFIER_OF = {
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "not less than": "at_least", "a minimum of": "at_least",
+    "more than": "more_than", "upwards of": "more_than", "in excess of": "more_than",
+    "just over": "more_than", "over": "more_than", "above": "more_than",
+    "approximately": "about", "approx.": "about", "about": "about", "around": "about",
+    "roughly": "about", "an estimated": "about", "estimated": "about", "some": "about",
+    "circa": "about",
+    "up to": "up_to", "as many as": "up_to", "at most": "up_to", "no more than": "up_to",
+    "fewer than": "up_to", "less than": "up_to", "under": "up_to",
+    "just under": "nearly", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
+}
+_OR_MORE_RE = re.compile(r"^(?:\s+or\s+more\b|-?plus\b|\+)", re.IGNORECASE)
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_UNITS = (
+    r"years?|yrs?|months?|weeks?|days?|nights?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?"
+    r"|centuries|century|km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m|cm|mm|feet|foot|ft|inch(?:es)?"
+    r"|kg|kilos?|kilograms?|grams?|g|lbs?|pounds?|tons?|tonnes?|litres?|liters?|gallons?|barrels?"
+    r"|hectares?|acres?|square|sq|degrees?|percent|per\s*cent|pc|times|storeys?|stories|floors?"
+    r"|points?|magnitude|mph|kph|dollars?|euros?|cents?|pence|yuan|yen|rupees?|roubles?|rubles?"
+    r"|francs?|lek|leke|lira|dinars?|rials?|riyals?|usd|eur|gbp|am|pm|a\.m\.|p\.m\.|o'clock|gmt|utc"
+    r"|bst|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|jst|msk|irst|local\s+time|hrs"
+)
+# After a number: measures, money, clock zones, ages, compounds, dates, ranges, ordinals.
+_AFTER_NOT_COUNT_RE = re.compile(
+    rf"""^(?:\s*(?:{_UNITS})\b
+        |\s*(?:%|°)
+        |\s*(?:-|\s)\s*years?[\s-]+old\b
+        |-[^\W\d_]
+        |\s*(?:st|nd|rd|th)\b
+        |\s*,\s+(?:a|an)\s
+        |\s*[/:-]\s*\d
+        |\)
+        )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MONTH_AFTER_RE = re.compile(rf"^\s+(?:{_MONTHS})\b")  # case-sensitive: "12 may have died" is a count
+_MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")
+# Before a number: money signs, ages, and words that make it an identifier ("Flight 12").
+_BEFORE_NOT_COUNT_RE = re.compile(
+    r"""(?:[$€£¥#/(]|\b(?:us|usd|eur|gbp|rs)\.?|\baged|\bages?(?:\s+of)?|\bno\.|\bnos\.
+        |\b(?:number|article|resolution|route|flight|page|chapter|section|law|decree|unit|block|room
+        |paragraph|item|highway|road|bus|line|platform|gate|ward|district|zone|level|phase|version|model
+        |category|class|grade|episode|season|vol|volume|part|act))\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PREV_WORD_RE = re.compile(r"(\w+)\s*$")
+# Words before a year-like number that make it a time: "in 1986", "at 0638", "the 2014 agreement".
+_TIME_CONTEXT = frozenset("at by from since until till before after between in of the year years".split())
+_PRONOUN_ONE = frozenset("no any every each another".split())  # "no one", "each one"
+
+# Clause ends: the predicate of a count does not run past these.
+_CLAUSE_END_RE = re.compile(
+    r"""[.;:!?()\[\]—–,]|\band\s+(?=(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\b)
+        |\b(?:but|while|whereas|although|though|because|when|whereby|until|unless|whether
+        |which|where|according|said|says|claimed|reported|stated)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+# Predicate cues after the counted noun; the group name is the kind.
+_PREDICATE_RE = re.compile(
+    r"""\b(?:
+    (?P<killed>fatally\s+(?:injured|wounded|shot|hurt)|killed|died|dead|deaths?|perished|fatalities|slain
+        |lost\s+(?:their|his|her)\s+li(?:ves|fe)|murdered|drowned|succumbed|shot\s+dead|burned\s+to\s+death
+        |bodies|corpses)
+    |(?P<injured>injured|injuries|injury|wounded|wounds|hurt|hospitali[sz]ed
+        |(?:in|with)\s+(?:a\s+)?(?:critical|serious|stable)\s+condition|treated\s+(?:for|in\s+hospital)
+        |taken\s+to\s+(?:a\s+|the\s+)?hospital)
+    |(?P<arrested>arrested|arrests?|detained|detainees|detentions?|charged|in\s+custody|into\s+custody
+        |under\s+arrest|apprehended|rounded\s+up|held\s+for\s+questioning)
+    |(?P<deployed>deployed|dispatched|mobili[sz]ed|on\s+duty)
+    |(?P<deployed_weak>took\s+part|taking\s+part|participated|participating|involved)
+    |(?P<seized>seized|confiscated|impounded)
+    |(?P<displaced>displaced|evacuated|evacuees|homeless|fled\s+(?:their\s+)?homes|forced\s+to\s+flee)
+    |(?P<missing>missing|unaccounted\s+for)
+    |(?P<members>members?|membership|relocated|resettled|living|lived|live|lives|reside[sd]?|residing
+        |housed|based|stationed)
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Cues right before the number (after any qualifier): "killed 12", "the death of one".
+_PREFIX_RE = re.compile(
+    r"""(?:
+    (?P<killed>\b(?:killed|killing|kills|kill|death\s+of|deaths\s+of|claimed\s+the\s+lives\s+of
+        |death\s+toll\b[^.;:,]{0,40}|\btoll\s+(?:rose|climbed|jumped|reached|stood|stands|is|was
+        |of|at|to|hit)\b[^.;:,]{0,20}))
+    |(?P<injured>\b(?:injured|injuring|injures|wounded|wounding|wounds|hurt|hurting|injuries\s+to))
+    |(?P<arrested>\b(?:arrested|arresting|arrests|arrest\s+of|arrests\s+of|detained|detaining|detention\s+of
+        |charged|charging|rounded\s+up|apprehended))
+    |(?P<deployed>\b(?:deployed|deploying|deployment\s+of|dispatched|mobili[sz]ed))
+    |(?P<seized>\b(?:seized|seizing|seizure\s+of|confiscated|confiscating|confiscation\s+of|impounded))
+    |(?P<members>\b(?:housed|houses|housing|home\s+to|hosts|hosted|relocated|relocation\s+of|resettled))
+    |(?P<displaced>\b(?:displaced|displacing|evacuated|evacuating|evacuation\s+of))
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PARTITIVE_RE = re.compile(r"^\s+of\s+(?:the|those|them|these)\b", re.IGNORECASE)  # "one of them"
+_VAGUE_OF_RE = re.compile(r"^\s+of\b(?:\s+(?:the|those|them|these)\b)?", re.IGNORECASE)  # "dozens of"
+_AS_MANY_RE = re.compile(r"\b(?:how|too|so|as)\s+many\b|\bmany\s+as\b", re.IGNORECASE)
+_NEGATION = frozenset("not never no nobody none".split())
+
+# Nouns that count people but say nothing of what happened to them.
+_PERSON_NOUNS = frozenset(
+    """people persons person man men woman women child children kids boys girls babies infants
+    civilians protesters protestors demonstrators individuals victims others workers students passengers
+    villagers journalists reporters employees staff families households tourists migrants pilgrims
+    worshippers miners patients inmates prisoners suspects activists bystanders pedestrians citizens
+    nationals locals adults teenagers youths crew sailors guards volunteers rioters fans spectators
+    participants attendees guests occupants firefighters rescuers medics doctors nurses""".split()
+)
+# Nouns that also tell the kind when no verb does.
+_NOUN_KINDS: dict[str, str] = {
+    **dict.fromkeys("members residents fighters militants followers adherents inhabitants personnel".split(), "members"),
+    **dict.fromkeys(
+        "police policemen policewomen officers troops soldiers agents gendarmes servicemen commandos".split(),
+        "deployed",
+    ),
+    **dict.fromkeys(
+        """computers laptops devices phones smartphones weapons guns firearms rifles pistols items documents
+        servers drives cartridges rounds grenades explosives""".split(),
+        "seized",
+    ),
+    **dict.fromkeys("dead deaths fatalities bodies corpses".split(), "killed"),
+    **dict.fromkeys("injured wounded injuries".split(), "injured"),
+    **dict.fromkeys("arrests detainees detentions".split(), "arrested"),
+    **dict.fromkeys("displaced evacuees refugees homeless".split(), "displaced"),
+    "missing": "missing",
+}
+# Modifiers that may sit between a number and its noun.
+_COUNTED = _PERSON_NOUNS | _NOUN_KINDS.keys()
+_MODIFIERS = frozenset(
+    """other others more additional further young elderly old armed unarmed innocent unidentified foreign
+    local special senior junior female male uniformed masked suspected alleged riot plainclothes
+    civilian police security military emergency rescue mobile hard""".split()
+)
+# Words that end the counted noun phrase: auxiliaries, prepositions, determiners, pronouns.
+_NP_STOP = frozenset(
+    """was were is are be been being had has have will would could should may might must can do does did
+    remain remained remains in on at of from to by with during after before near across for among including
+    into onto over under and or but who which that whom whose the a an this these those his her its their
+    our my your it they he she we also still reportedly allegedly now then as than""".split()
+)
+
+
+def _parse_words(words: str) -> int | None:
+    """Value of a number written in words ("three dozen", "sixty-seven"); None if malformed."""
+    total = current = 0
+    for w in re.split(r"[\s-]+", words.lower()):
+        if w in ("a", "an", "and"):
+            continue
+        if w in _SMALL:
+            if current % 100 and (_SMALL[w] >= 10 or current % 10):
+                return None  # "one two", "twenty twelve"
+            current += _SMALL[w]
+        elif w in _TENS:
+            if current % 100:
+                return None
+            current += _TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w in _SCALES:
+            total += (current or 1) * _SCALES[w]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _value(m: re.Match[str]) -> int | None:
+    """Value of a number expression match, or None if it is not a whole count."""
+    if m.group("vague"):
+        return _VAGUE[re.sub(r"\s+", " ", m.group("vague").lower())]
+    if m.group("words"):
+        return _parse_words(m.group("words"))
+    number = m.group("number")
+    try:
+        value = Decimal(number.replace(",", ""))
+    except InvalidOperation:
+        return None
+    if m.group("scale"):
+        value *= _SCALES[m.group("scale").lower()]
+    if value != value.to_integral_value():
+        return None  # "6.4" is a measure, not a count
+    return int(value)
+
+
+def _not_a_count(m: re.Match[str], text: str, value: int) -> bool:
+    """Whether the number is a year, time, date, age, measure, money, identifier or pronoun."""
+    start, end = m.span()
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    if _AFTER_NOT_COUNT_RE.match(after) or _MONTH_AFTER_RE.match(after):
+        return True
+    if _BEFORE_NOT_COUNT_RE.search(before) or _MONTH_BEFORE_RE.search(before):
+        return True
+    prev_match = _PREV_WORD_RE.search(before)
+    prev = prev_match.group(1).lower() if prev_match else ""
+    word = m.group(0)
+    if m.group("words"):
+        return word.lower() == "one" and prev in _PRONOUN_ONE
+    if m.group("scale") is None and len(word) == 4 and word.isdigit() and (word[0] == "0" or 1000 <= value <= 2199):
+        # A year or clock time unless a counted noun follows and no time word precedes ("2000 people").
+        noun = _TOKEN_RE.match(after.lstrip())
+        counted = noun is not None and noun.group(0).lower() in _COUNTED
+        return word[0] == "0" or not counted or prev in _TIME_CONTEXT
+    return False
+
+
+def _noun_phrase_and_cue(clause: str) -> tuple[int, str | None] | None:
+    """Read the counted noun phrase and the kind its words or predicate give.
+
+    ``clause`` is the text after the number up to the clause end. Returns (end of
+    the noun phrase in clause, kind or None), or None when the count is not one
+    of people or items we know (an unknown noun: "13 countries") or is negated.
+    """
+    cues = {c.start(): c for c in _PREDICATE_RE.finditer(clause)}
+    np_end = 0
+    head_known = unknown = False
+    noun_kind: str | None = None
+    modifiers = 0
+    for tok in _TOKEN_RE.finditer(clause):
+        lower = tok.group(0).lower()
+        if lower in _NP_STOP:
+            break
+        if lower in _COUNTED:
+            head_known = True
+            noun_kind = _NOUN_KINDS.get(lower, noun_kind)  # "injured civilians" stays injured
+            np_end = tok.end()
+            continue
+        if tok.start() in cues or head_known:
+            break  # the predicate starts
+        if tok.group(0)[0].isupper() or lower in _MODIFIERS:
+            modifiers += 1
+        elif lower.endswith(("ed", "ing")):
+            break  # a verb: the noun is elided ("36 had been wounded")
+        else:
+            unknown = True
+            modifiers += 1
+        if modifiers > 3:
+            break
+        np_end = tok.end()
+    if unknown and not head_known:
+        return None
+    cue_kind: str | None = None
+    state_kind: str | None = None
+    for c in sorted(cues.values(), key=lambda c: c.start()):
+        if c.start() < np_end:
+            continue
+        between = _TOKEN_RE.findall(clause[np_end : c.start()])
+        if len(between) > 5:
+            break
+        if any(w.lower() in _NEGATION for w in between):
+            return None  # "were not injured"
+        if c.lastgroup == "members":
+            state_kind = state_kind or "members"  # a state; an event cue after it wins
+            continue
+        cue_kind = c.lastgroup
+        break
+    if cue_kind == "deployed_weak":
+        # "took part" counts personnel only; protesters take part too
+        cue_kind = "deployed" if noun_kind == "deployed" else None
+    return np_end, cue_kind or state_kind or noun_kind
+
+
+def find_figures(text: str, offset: int = 0) -> list[Figure]:
+    """Counts stated in one sentence, each with its kind and qualifier."""
+    figures: list[Figure] = []
+    matches = list(_NUMBER_RE.finditer(text))
+    for i, m in enumerate(matches):
+        value = _value(m)
+        if value is None:
+            continue
+        start, end = m.span()
+        if m.group("vague"):
+            if m.group("vague").lower() == "many" and _AS_MANY_RE.search(text, max(0, start - 4), end + 4):
+                continue  # "as many as 40": a qualifier, not a count
+        elif _not_a_count(m, text, value):
+            continue
+        before = text[max(0, start - 80) : start]
+        qualifier = "several" if m.group("vague") else "exact"
+        qual = None if m.group("vague") else _QUALIFIER_RE.search(before)
+        if qual:
+            qualifier = _QUALIFIER_OF[re.sub(r"\s+", " ", qual.group("q").lower())]
+            start -= len(before) - qual.start()
+            before = before[: qual.start()]
+        rest = text[end : matches[i + 1].start() if i + 1 < len(matches) else len(text)]
+        if qualifier == "exact" and _OR_MORE_RE.match(rest):
+            qualifier = "at_least"
+        of = (_VAGUE_OF_RE if m.group("vague") else _PARTITIVE_RE).match(rest)
+        skip = of.end() if of else 0
+        clause_end = _CLAUSE_END_RE.search(rest, skip)
+        read = _noun_phrase_and_cue(rest[skip : clause_end.start() if clause_end else len(rest)])
+        if read is None:
+            continue
+        np_end, kind = read
+        prefix = _PREFIX_RE.search(before)
+        kind = prefix.lastgroup if prefix else kind
+        if kind is None:
+            continue
+        fig_end = end + skip + np_end if np_end else end
+        figures.append(Figure(kind, value, qualifier, text[start:fig_end], start + offset, fig_end + offset))
+    return figures

@@ -1,0 +1,240 @@
+"""The data model shared by every stage of the pipeline.
+
+All classes are frozen dataclasses: a stage receives values, never mutates
+them, and returns new ones. Times on the timeline are UTC intervals that keep
+the precision of what the text said: "1986" is the whole year 1986, not
+1 January 1986.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from .errors import Problem
+
+
+class Precision(enum.Enum):
+    """How finely a time is known, from coarsest to finest."""
+
+    CENTURY = "century"
+    DECADE = "decade"
+    YEAR = "year"
+    SEASON = "season"
+    QUARTER = "quarter"
+    MONTH = "month"
+    WEEK = "week"
+    DAY = "day"
+    PART_OF_DAY = "part-of-day"
+    HOUR = "hour"
+    MINUTE = "minute"
+    SECOND = "second"
+
+    @property
+    def rank(self) -> int:
+        """Position from coarsest (0) to finest."""
+        return _PRECISION_ORDER.index(self)
+
+
+_PRECISION_ORDER = list(Precision)
+
+
+class Qualifier(enum.Enum):
+    """How a time relates to the interval it names."""
+
+    APPROXIMATE = "approximate"  # about, around, approximately
+    BEFORE = "before"
+    AFTER = "after"
+    BY = "by"  # on or before
+    SINCE = "since"  # from then on
+    UNTIL = "until"  # up to then
+    EARLY = "early"  # first part of the interval
+    MID = "mid"
+    LATE = "late"
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A time on the timeline: the UTC interval [start, end) and how well it is known.
+
+    ``zone`` and ``utc_offset`` record a clock time as the text wrote it
+    ("0638 EST" keeps zone "EST" and offset -5 h), so it can be shown in its
+    original wording next to local time.
+    """
+
+    start: datetime  # UTC, inclusive
+    end: datetime  # UTC, exclusive
+    precision: Precision
+    edtf: str  # ISO 8601-2 (EDTF) form, e.g. "1986", "2023-06-20T06:38-05:00", "2013/2016", "1990~"
+    qualifier: Qualifier | None = None
+    uncertain: bool = False  # the text's own value is doubtful, see ``note``
+    zone: str | None = None  # zone as written: "EST", "UTC", or an IANA name
+    utc_offset: timedelta | None = None  # offset of that zone at that time
+    note: str | None = None  # why the value is uncertain, for the reader
+
+    @property
+    def is_range(self) -> bool:
+        """Whether the value spans two named times ("between 2013 and 2016"), not an open end ("../2016")."""
+        parts = self.edtf.split("/")
+        return len(parts) == 2 and all(part not in ("", "..") for part in parts)
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression found in a text, in TimeML TIMEX3 terms.
+
+    ``start``/``end`` are character offsets into the analysed text.
+    ``interval`` places the expression on the timeline; it is None for
+    durations, sets and references that name no point ("now", "recently").
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION or SET
+    value: str  # TIMEX3 value: 2023-06-20, 2023-06-20T06:38, 199X, P3D, PAST_REF ...
+    mod: str | None = None  # TIMEX3 mod: APPROX, BEFORE, AFTER, ON_OR_BEFORE, START, MID, END ...
+    interval: TimeValue | None = None
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    """Two expressions joined into one span: "between 2013 and 2016", "from 1981 to 1986"."""
+
+    start: int
+    end: int
+    text: str
+    first: Timex
+    last: Timex
+    interval: TimeValue
+
+
+@dataclass(frozen=True)
+class Incident:
+    """What the site is about, from site.yaml."""
+
+    name: str
+    place: str
+    timezone: str  # IANA zone of the place
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The site's settings, from site.yaml."""
+
+    title: str
+    incident: Incident
+    language: str = "en"
+    base_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, organization, state, place or group that articles name."""
+
+    id: str
+    name: str
+    kind: str  # person, organization, state, place, group
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article as loaded from content/articles/<slug>.md."""
+
+    id: str  # the file's slug
+    path: str  # the file, relative to the content folder, for messages
+    title: str
+    publisher: str | None  # None: the article names none
+    published: datetime  # aware; midnight local time when only a date is given
+    published_has_time: bool
+    body: str  # Markdown, as written after the front matter
+    body_line: int  # line number of the body's first line in the file
+    author: str | None = None
+    url: str | None = None
+    timezone: str | None = None  # IANA zone for clock times given without a zone
+    language: str = "en"
+    notes: str | None = None
+    inferred: tuple[str, ...] = ()  # front-matter fields inferred, not stated by the article
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the loader read, validated."""
+
+    site: SiteConfig
+    actors: tuple[Actor, ...]
+    sources: tuple[Source, ...]
+    warnings: tuple[Problem, ...] = ()  # not fatal, shown to the writer
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A count a claim gives: "at least one person had died" is killed >= 1."""
+
+    kind: str  # killed, injured, arrested, deployed, seized, members ...
+    value: int
+    qualifier: str = "exact"  # exact, at_least, more_than, about, up_to, nearly, several
+    text: str = ""  # the words that gave it
+    start: int = 0  # offsets into the article body
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A dated statement of one source: what is said to have happened, when, by whom."""
+
+    id: str
+    source: str  # Source.id
+    start: int  # offsets of ``quote`` in the source body
+    end: int
+    quote: str
+    time: TimeValue
+    time_text: str  # the words that dated it, or "" when inherited from the date in focus
+    claimant: str | None  # Actor.id of who asserts it; None: the publisher
+    actors: tuple[str, ...] = ()  # Actor.ids mentioned
+    figures: tuple[Figure, ...] = ()
+    timexes: tuple[Timex, ...] = ()  # the temporal expressions inside the quote
+
+
+@dataclass(frozen=True)
+class DisputedValue:
+    """One side of a dispute: a value and the claims that give it."""
+
+    value: str
+    claims: tuple[str, ...]  # Claim.ids
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """Sources disagree about one thing within an event."""
+
+    about: str  # a figure kind, or "date"
+    values: tuple[DisputedValue, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    """One happening on the timeline, backed by the claims of one or more sources."""
+
+    id: str
+    title: str
+    time: TimeValue
+    claims: tuple[Claim, ...]
+    sources: tuple[str, ...]  # Source.ids
+    actors: tuple[str, ...]  # Actor.ids
+    disputes: tuple[Dispute, ...] = ()
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The merged result: what the renderer turns into pages."""
+
+    site: SiteConfig
+    sources: tuple[Source, ...]
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    claims: tuple[Claim, ...] = field(default=())  # every claim, in source order

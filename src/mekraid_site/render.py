@@ -1,0 +1,307 @@
+"""Stage 4, render: turn the timeline into the site's files, as bytes in memory.
+
+Pages come from the Jinja templates in the theme folder; the exports
+(timeline.json) are built here. Every link is relative to the page that holds
+it, so the site works opened from disk and under any sub-path of any server.
+Nothing is written to disk here: `render` returns {relative path: bytes}.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree
+from zoneinfo import ZoneInfo
+
+import jinja2
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from . import __version__
+from .display import describe_time, iso_utc
+from .errors import ContentError, Problem
+from .extract import Extraction
+from .merge import figure_label
+from .model import Actor, Claim, Event, Source, Timeline, TimeValue
+
+_SAFE_SCHEMES = re.compile(r"^(?:https?:|mailto:|#|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
+# Private-use characters mark spans in the Markdown source; they survive Markdown untouched.
+_OPEN, _OPEN_END, _CLOSE, _CLOSE_END = "\ue000", "\ue001", "\ue002", "\ue003"
+_MARKER = re.compile(f"{_OPEN}(\\d+){_OPEN_END}|{_CLOSE}(\\d+){_CLOSE_END}")
+_BLOCK_START = re.compile(r"[ \t]*(?:[-*+>#|]|\d+[.)]\s|```|~~~|$)|[ \t]{4}")
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    open_tag: str
+    close_tag: str
+
+
+class _SafeLinks(Treeprocessor):
+    """Keep only http(s), mailto and relative links; drop anything that could run code."""
+
+    def run(self, root: ElementTree.Element) -> None:
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is not None and not _SAFE_SCHEMES.match(value.strip()):
+                    del element.attrib[attribute]
+
+
+class _SafeMarkdown(Extension):
+    """Markdown without raw HTML (it is shown as text) and with safe links only."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
+
+
+def markdown_to_html(text: str) -> str:
+    """Article Markdown as HTML: raw HTML escaped, unsafe links removed."""
+    return markdown.markdown(text, extensions=[_SafeMarkdown()], output_format="html")
+
+
+def lines_to_paragraphs(text: str) -> str:
+    """Make each line of prose its own paragraph, as in text copied from web pages.
+
+    Markdown joins lines separated by one line break; pasted articles put
+    one paragraph on each line. Lines that start a Markdown block (lists,
+    quotes, headings, code) are left as Markdown reads them.
+    """
+    lines = text.split("\n")
+    out = []
+    for index, line in enumerate(lines):
+        out.append(line)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if line.strip() and following.strip() and not _BLOCK_START.match(following) and not _BLOCK_START.match(line):
+            out.append("")
+    return "\n".join(out)
+
+
+def article_html(source: Source, claims: tuple[Claim, ...], timexes, describe) -> str:
+    """The article as HTML, each claim an anchored <mark> and each time expression a <time>."""
+    spans = [
+        _Span(claim.start, claim.end, f'<mark class="claim" id="{claim.id}">', "</mark>") for claim in claims
+    ]
+    for found in timexes:
+        if found.interval is not None:
+            attributes = f'datetime="{_datetime_attribute(found.interval)}" title="{describe(found.interval)}"'
+        else:
+            attributes = f'data-value="{found.value}"'
+        spans.append(_Span(found.start, found.end, f'<time class="timex" {attributes}>', "</time>"))
+    nested = _well_nested(spans)
+    text = source.body
+    inserts: list[tuple[int, int, str]] = []  # (offset, order, marker)
+    for number, span in enumerate(nested):
+        inserts.append((span.start, 1, f"{_OPEN}{number}{_OPEN_END}"))
+        inserts.append((span.end, 0, f"{_CLOSE}{number}{_CLOSE_END}"))
+    pieces, last = [], 0
+    for offset, _, marker in sorted(inserts, key=lambda item: (item[0], item[1])):
+        pieces.append(text[last:offset])
+        pieces.append(marker)
+        last = offset
+    pieces.append(text[last:])
+    html = markdown_to_html(lines_to_paragraphs("".join(pieces)))
+    return _MARKER.sub(
+        lambda m: nested[int(m.group(1))].open_tag if m.group(1) else nested[int(m.group(2))].close_tag, html
+    )
+
+
+def _well_nested(spans: list[_Span]) -> list[_Span]:
+    """Drop spans that cross others, so the markup nests; outer spans win."""
+    kept: list[_Span] = []
+    open_spans: list[_Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        while open_spans and open_spans[-1].end <= span.start:
+            open_spans.pop()
+        if open_spans and span.end > open_spans[-1].end:
+            continue
+        kept.append(span)
+        open_spans.append(span)
+    return kept
+
+
+def _datetime_attribute(time: TimeValue) -> str:
+    """A valid HTML datetime value at the time's precision (HTML has no year ranges)."""
+    edtf = time.edtf.split("/")[0].rstrip("~?%")
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", edtf):
+        return edtf
+    if "T" in edtf:
+        return iso_utc(time.start)
+    return time.start.strftime("%Y")
+
+
+class Renderer:
+    """Renders pages from the templates of one theme folder."""
+
+    def __init__(self, templates_dir: Path) -> None:
+        if not (templates_dir / "base.html").is_file():
+            raise ContentError([Problem(str(templates_dir), None, "no base.html in the templates folder",
+                                        "point --templates at the theme folder (the project's templates/)")])
+        self.templates_dir = templates_dir
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates_dir)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def page(self, template: str, path: str, **context) -> bytes:
+        """One page, with `root` set to the relative path back to the site's root."""
+        root = "../" * path.count("/")
+        return self.env.get_template(template).render(root=root, page_path=path, **context).encode("utf-8")
+
+    def static_files(self) -> dict[str, bytes]:
+        """The theme's static files (CSS, scripts), copied as they are."""
+        static = self.templates_dir / "static"
+        if not static.is_dir():
+            return {}
+        return {
+            "static/" + path.relative_to(static).as_posix(): path.read_bytes()
+            for path in sorted(static.rglob("*"))
+            if path.is_file()
+        }
+
+
+def render(timeline: Timeline, extraction: Extraction, templates_dir: Path) -> dict[str, bytes]:
+    """Every file of the site, by path relative to the output folder."""
+    renderer = Renderer(templates_dir)
+    zone = ZoneInfo(timeline.site.incident.timezone)
+    describe = lambda time: describe_time(time, zone)  # noqa: E731
+    view = _View(timeline)
+    context = dict(site=timeline.site, timeline=timeline, view=view, describe=describe, version=__version__)
+
+    files = renderer.static_files()
+    files["index.html"] = renderer.page("index.html", "index.html", **context)
+    for position, event in enumerate(timeline.events):
+        previous = timeline.events[position - 1] if position > 0 else None
+        following = timeline.events[position + 1] if position + 1 < len(timeline.events) else None
+        files[f"events/{event.id}.html"] = renderer.page(
+            "event.html", f"events/{event.id}.html", event=event, previous=previous, following=following, **context
+        )
+    for actor in timeline.actors:
+        files[f"actors/{actor.id}.html"] = renderer.page("actor.html", f"actors/{actor.id}.html", actor=actor, **context)
+    analyses = {analysis.source.id: analysis for analysis in extraction.analyses}
+    for source in timeline.sources:
+        analysis = analyses[source.id]
+        body = article_html(source, analysis.claims, analysis.timexes, describe)
+        files[f"sources/{source.id}.html"] = renderer.page(
+            "source.html", f"sources/{source.id}.html", source=source, body=body, claims=analysis.claims, **context
+        )
+    files["timeline.json"] = timeline_json(timeline, zone)
+    return files
+
+
+class _View:
+    """Lookups the templates need, computed once."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.sources = {source.id: source for source in timeline.sources}
+        self.actors = {actor.id: actor for actor in timeline.actors}
+        self.claims = {claim.id: claim for claim in timeline.claims}
+        self.event_of_claim = {claim.id: event for event in timeline.events for claim in event.claims}
+        self.events_of_actor: dict[str, list[Event]] = defaultdict(list)
+        self.claims_by_claimant: dict[str, list[Claim]] = defaultdict(list)
+        for event in timeline.events:
+            for actor_id in event.actors:
+                self.events_of_actor[actor_id].append(event)
+        for claim in timeline.claims:
+            if claim.claimant:
+                self.claims_by_claimant[claim.claimant].append(claim)
+
+    def claimant_name(self, claim: Claim) -> str:
+        """Who asserts a claim, for the reader."""
+        if claim.claimant and claim.claimant in self.actors:
+            return self.actors[claim.claimant].name
+        return self.publisher(self.sources[claim.source])
+
+    @staticmethod
+    def publisher(source: Source) -> str:
+        """The publisher's name, or a plain statement that it is unknown."""
+        return source.publisher or "Unknown publisher"
+
+    @staticmethod
+    def figure(figure) -> str:
+        """A figure as a reader says it."""
+        return figure_label(figure)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        """The actor with this id, if the site has a page for it."""
+        return self.actors.get(actor_id)
+
+
+def timeline_json(timeline: Timeline, zone: ZoneInfo) -> bytes:
+    """The machine-readable timeline (schema in docs/timeline-json.md)."""
+    def when(time: TimeValue) -> dict:
+        return {
+            "start": iso_utc(time.start),
+            "end": iso_utc(time.end),
+            "precision": time.precision.value,
+            "qualifier": time.qualifier.value if time.qualifier else None,
+            "uncertain": time.uncertain,
+            "edtf": time.edtf,
+            "display": describe_time(time, zone),
+            "note": time.note,
+        }
+
+    site = timeline.site
+    data = {
+        "incident": {
+            "title": site.title,
+            "name": site.incident.name,
+            "place": site.incident.place,
+            "timezone": site.incident.timezone,
+            "summary": site.incident.summary,
+        },
+        "sources": [
+            {
+                "id": source.id, "title": source.title, "publisher": source.publisher,
+                "published": source.published.isoformat() if source.published_has_time else source.published.date().isoformat(),
+                "author": source.author, "url": source.url, "inferred": list(source.inferred),
+                "page": f"sources/{source.id}.html",
+            }
+            for source in timeline.sources
+        ],
+        "actors": [
+            {"id": actor.id, "name": actor.name, "kind": actor.kind, "aliases": list(actor.aliases),
+             "description": actor.description, "page": f"actors/{actor.id}.html"}
+            for actor in timeline.actors
+        ],
+        "events": [
+            {
+                "id": event.id,
+                "title": event.title,
+                "when": when(event.time),
+                "sources": list(event.sources),
+                "actors": list(event.actors),
+                "claims": [
+                    {
+                        "id": claim.id, "source": claim.source, "claimant": claim.claimant, "quote": claim.quote,
+                        "start": claim.start, "end": claim.end, "time_text": claim.time_text, "when": when(claim.time),
+                        "actors": list(claim.actors),
+                        "figures": [{"kind": f.kind, "value": f.value, "qualifier": f.qualifier, "text": f.text}
+                                    for f in claim.figures],
+                        "page": f"sources/{claim.source}.html#{claim.id}",
+                    }
+                    for claim in event.claims
+                ],
+                "disputes": [
+                    {"about": dispute.about,
+                     "values": [{"value": value.value, "claims": list(value.claims)} for value in dispute.values]}
+                    for dispute in event.disputes
+                ],
+                "page": f"events/{event.id}.html",
+            }
+            for event in timeline.events
+        ],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

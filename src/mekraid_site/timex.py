@@ -1,0 +1,1316 @@
+"""Temporal expressions in English news text: find them, give them TIMEX3 values, place them in UTC.
+
+The engine is rule based. A set of precompiled, linear-time patterns proposes
+candidate spans; the longest non-overlapping candidates win; they are then
+resolved in text order against the document creation time (DCT) and the date
+in focus (the last specific date mentioned), the way TimeBank annotates news.
+
+Conventions follow TimeBank: a span includes its modifiers ("approximately
+0638 EST", "early 2013", "the past three months") but not the signal word that
+relates it to an event ("by", "since", "until", "before", "after"); those
+signals still set ``mod`` and the interval's qualifier.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from mekraid_site.model import Precision, Qualifier, TimeRange, Timex, TimeValue
+
+__all__ = ["find_timexes", "find_ranges", "parse_dct", "timex_json", "ZONES", "MONTHS", "WEEKDAYS"]
+
+UTC = timezone.utc
+
+# ---------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
+               "August", "September", "October", "November", "December")
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+
+SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# Meteorological seasons of the northern hemisphere: (first month, months long).
+_SEASON_SPAN: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# EDTF level 2 sub-year groupings.
+_EDTF_SEASON = {"SP": "21", "SU": "22", "FA": "23", "WI": "24"}
+_EDTF_QUARTER = {"1": "33", "2": "34", "3": "35", "4": "36"}
+_EDTF_HALF = {"1": "40", "2": "41"}
+
+# Parts of the day as TIMEX3 writes them, with the local hours they cover.
+PARTS_OF_DAY: dict[str, tuple[str, int, int]] = {
+    "morning": ("MO", 5, 12), "afternoon": ("AF", 12, 18), "evening": ("EV", 18, 22),
+    "night": ("NI", 21, 30), "daytime": ("DT", 6, 18),
+}
+_POD_HOURS = {code: (a, b) for code, a, b in PARTS_OF_DAY.values()}
+
+NUMBER_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "a": 1, "an": 1, "dozen": 12,
+}
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+# Duration units: TIMEX3 letter, whether it goes after "T", and the calendar step.
+_UNITS: dict[str, tuple[str, bool]] = {
+    "second": ("S", True), "sec": ("S", True), "minute": ("M", True), "min": ("M", True),
+    "hour": ("H", True), "hr": ("H", True), "day": ("D", False), "night": ("D", False),
+    "week": ("W", False), "fortnight": ("W", False), "weekend": ("WE", False), "month": ("M", False),
+    "quarter": ("Q", False), "year": ("Y", False), "yr": ("Y", False), "decade": ("E", False),
+    "century": ("C", False), "centurie": ("C", False), "millennium": ("L", False), "millennia": ("L", False),
+}
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A time-zone abbreviation: its UTC offset and the season it belongs to."""
+
+    offset: timedelta | None  # None: the region's offset at that date ("ET")
+    region: str | None = None  # IANA zone whose seasons the abbreviation follows
+    label: str | None = None  # "US Eastern"
+    summer: bool | None = None  # True: a daylight-saving name; False: a standard-time name
+    other: str | None = None  # the abbreviation of the other season
+
+
+def _h(hours: float) -> timedelta:
+    return timedelta(hours=hours)
+
+
+ZONES: dict[str, Zone] = {
+    "UTC": Zone(_h(0)), "GMT": Zone(_h(0)), "Z": Zone(_h(0)), "ZULU": Zone(_h(0)),
+    "EST": Zone(_h(-5), "America/New_York", "US Eastern", False, "EDT"),
+    "EDT": Zone(_h(-4), "America/New_York", "US Eastern", True, "EST"),
+    "CST": Zone(_h(-6), "America/Chicago", "US Central", False, "CDT"),
+    "CDT": Zone(_h(-5), "America/Chicago", "US Central", True, "CST"),
+    "MST": Zone(_h(-7), "America/Denver", "US Mountain", False, "MDT"),
+    "MDT": Zone(_h(-6), "America/Denver", "US Mountain", True, "MST"),
+    "PST": Zone(_h(-8), "America/Los_Angeles", "US Pacific", False, "PDT"),
+    "PDT": Zone(_h(-7), "America/Los_Angeles", "US Pacific", True, "PST"),
+    "AKST": Zone(_h(-9), "America/Anchorage", "Alaska", False, "AKDT"),
+    "AKDT": Zone(_h(-8), "America/Anchorage", "Alaska", True, "AKST"),
+    "HST": Zone(_h(-10)),
+    "ET": Zone(None, "America/New_York"), "CT": Zone(None, "America/Chicago"),
+    "MT": Zone(None, "America/Denver"), "PT": Zone(None, "America/Los_Angeles"),
+    "BST": Zone(_h(1), "Europe/London", "UK", True, "GMT"),
+    "WET": Zone(_h(0), "Europe/Lisbon", "Western European", False, "WEST"),
+    "WEST": Zone(_h(1), "Europe/Lisbon", "Western European", True, "WET"),
+    "CET": Zone(_h(1), "Europe/Paris", "Central European", False, "CEST"),
+    "CEST": Zone(_h(2), "Europe/Paris", "Central European", True, "CET"),
+    "EET": Zone(_h(2), "Europe/Athens", "Eastern European", False, "EEST"),
+    "EEST": Zone(_h(3), "Europe/Athens", "Eastern European", True, "EET"),
+    "MSK": Zone(_h(3)), "IRST": Zone(_h(3.5)), "GST": Zone(_h(4)), "PKT": Zone(_h(5)),
+    "IST": Zone(_h(5.5)), "ICT": Zone(_h(7)), "WIB": Zone(_h(7)), "HKT": Zone(_h(8)),
+    "SGT": Zone(_h(8)), "AWST": Zone(_h(8)), "JST": Zone(_h(9)), "KST": Zone(_h(9)),
+    "AEST": Zone(_h(10), "Australia/Sydney", "Australian Eastern", False, "AEDT"),
+    "AEDT": Zone(_h(11), "Australia/Sydney", "Australian Eastern", True, "AEST"),
+    "NZST": Zone(_h(12), "Pacific/Auckland", "New Zealand", False, "NZDT"),
+    "NZDT": Zone(_h(13), "Pacific/Auckland", "New Zealand", True, "NZST"),
+}
+
+# TIMEX3 mod -> interval qualifier.
+_MOD_QUALIFIER: dict[str, Qualifier] = {
+    "APPROX": Qualifier.APPROXIMATE, "BEFORE": Qualifier.BEFORE, "AFTER": Qualifier.AFTER,
+    "ON_OR_BEFORE": Qualifier.BY, "ON_OR_AFTER": Qualifier.SINCE, "START": Qualifier.EARLY,
+    "MID": Qualifier.MID, "END": Qualifier.LATE,
+}
+# Signal words just before a span: (mod, qualifier).
+_SIGNALS: dict[str, tuple[str, Qualifier]] = {
+    "by": ("ON_OR_BEFORE", Qualifier.BY), "no later than": ("ON_OR_BEFORE", Qualifier.BY),
+    "before": ("BEFORE", Qualifier.BEFORE), "prior to": ("BEFORE", Qualifier.BEFORE),
+    "after": ("AFTER", Qualifier.AFTER), "since": ("ON_OR_AFTER", Qualifier.SINCE),
+    "until": ("ON_OR_BEFORE", Qualifier.UNTIL), "till": ("ON_OR_BEFORE", Qualifier.UNTIL),
+    "up to": ("ON_OR_BEFORE", Qualifier.UNTIL),
+}
+_PREMODS: dict[str, str] = {
+    "early": "START", "earlier": "START", "beginning": "START", "start": "START", "first half": "START",
+    "mid": "MID", "middle": "MID", "late": "END", "later": "END", "end": "END", "last half": "END",
+    "second half": "END", "close": "END",
+}
+_DURATION_MODS: dict[str, str] = {
+    "more than": "MORE_THAN", "over": "MORE_THAN", "longer than": "MORE_THAN",
+    "less than": "LESS_THAN", "under": "LESS_THAN", "fewer than": "LESS_THAN",
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "within": "EQUAL_OR_LESS", "about": "APPROX", "around": "APPROX", "approximately": "APPROX",
+    "roughly": "APPROX", "some": "APPROX", "an estimated": "APPROX",
+}
+
+# ---------------------------------------------------------------------------
+# Patterns (all precompiled; alternations of fixed words and bounded repeats only)
+# ---------------------------------------------------------------------------
+
+
+def _alt(words: Sequence[str]) -> str:
+    """A regex alternation of fixed words, longest first so the longest wins."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_MONTH_FORMS = [m for m in MONTH_NAMES] + [m.upper() for m in MONTH_NAMES] + \
+    ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+# Month names are matched case-sensitively: "may", "march" are common words.
+MONTH = r"(?-i:" + _alt(_MONTH_FORMS) + r")\b(?:(?<=[a-z]{3})(?<![a-z]{5})\.)?"
+WEEKDAY = r"(?:" + _alt(list(WEEKDAYS)) + r")\b"
+_NUM_WORD = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
+NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|a\s+couple\s+of|a\s+few|several|a\s+dozen|a\s+hundred|a\s+thousand"
+       r"|many|few|some|an?|(?:" + _NUM_WORD + r")(?:[\s-]+(?:and[\s-]+)?(?:" + _NUM_WORD + r")){0,3})")
+UNIT = (r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?"
+        r"|centur(?:y|ies)|quarters?|millenni(?:um|a)|fortnights?)")
+_ZONE_ALT = _alt([z for z in ZONES if z not in ("Z", "ZULU", "ET", "CT", "MT", "PT")] + ["ET", "PT"])
+ZONE = r"(?-i:(?:" + _ZONE_ALT + r"|Zulu|Z)\b)"
+APPROX = r"(?:approximately|approx\.|about|around|roughly|nearly|almost|circa|some|just\s+before|just\s+after)"
+PREMOD = (r"(?:(?:early|mid|late)(?:\s*-\s*|\s+)|(?:the\s+)?(?:beginning|start|middle|end|close|first\s+half|"
+          r"second\s+half|last\s+half)\s+of\s+(?:the\s+)?)")
+_B = r"(?<![\w$£€])"  # a left word boundary that also refuses currency amounts
+
+_FLAGS = re.IGNORECASE
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _FLAGS)
+
+
+_P_ISO = _c(_B + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+            r"(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?![\w-])")
+_P_NUMERIC = _c(_B + r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w./])")
+_P_MDY = _c(r"\b(?P<mon>" + MONTH + r")\s+"
+            r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|-year|:))(?:,?\s+(?P<y>\d{4})\b)?")
+_P_DMY = _c(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            r"(?P<mon>" + MONTH + r")(?:,?\s+(?P<y>\d{4})\b)?")
+_P_MONTH = _c(r"\b(?P<mon>" + MONTH + r")(?:\s+(?P<ry>last|this|next)\s+year\b"
+              r"|,?\s+(?:of\s+)?(?P<y>\d{4})\b)?")
+_P_YEAR = _c(r"(?<![\w$£€#.,/'])"
+             r"(?P<y>1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d|\s*(?:%|percent\b|per\s+cent\b))")
+_P_DECADE = _c(r"(?:\b(?P<c>1[5-9]|20)(?P<d>\d)0'?s\b|'(?P<d2>\d)0s\b"
+               r"|\b(?P<w>" + _alt(list(_DECADE_WORDS)) + r")\b)")
+_P_CENTURY = _c(r"\b(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>"
+                + _alt([w for w in ORDINALS if not w[0].isdigit()]) + r"))[\s-]+century\b")
+_P_QUARTER = _c(r"\b(?:the\s+)?(?:(?P<pre>" + PREMOD + r"))?(?:(?P<y>\d{4})\s+|(?P<rel>this\s+year's|last\s+year's|"
+                r"next\s+year's|its|the\s+year-(?:earlier|ago))\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|"
+                r"fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y2>\d{4})\b)?")
+_P_YEAR_PERIOD = _c(r"\bthe\s+(?P<y>1[5-9]\d\d|20\d\d)\s+(?:period|quarter)\b")
+_P_YEAR_END = _c(r"\b(?:(?:the\s+)?year[\s-]end|(?:the\s+)?end\s+of\s+the\s+year|year's\s+end)\b")
+_P_HALF = _c(r"\b(?:the\s+)?(?P<h>first|second|last)\s+half\s+of\s+(?:the\s+year\s+)?(?P<y>\d{4})\b")
+_P_SPELLED_YEAR = _c(r"\b(?:the\s+year\s+)?(?:nineteen(?:[\s-]+hundred)?(?:[\s-]+and)?[\s-]+(?P<t>twenty|thirty|forty|"
+                     r"fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine))?"
+                     r"|(?P<k>two\s+thousand(?:[\s-]+(?:and[\s-]+)?(?P<ku>one|two|three|four|five|six|seven|eight|nine"
+                     r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?))\b")
+_P_DAYWORD = _c(r"\b(?:(?P<pre>early|late|earlier|later)\s+)?(?P<w>yesterday|today|tomorrow|tonight)\b"
+                r"(?!'s\b)(?:\s+(?P<pod>morning|afternoon|evening|night))?")
+_P_WEEKDAY = _c(r"\b(?:(?P<pre>early|late|earlier|later)\s+(?:on\s+)?)?(?:(?P<rel>last|this|next|this\s+past|"
+                r"this\s+coming|the\s+previous|the\s+following|the\s+next|coming|past)\s+)?(?P<wd>" + WEEKDAY + r")"
+                r"(?:(?:\s+(?P<pod>morning|afternoon|evening|night))|(?:,?\s+(?P<mon>" + MONTH + r")\s+"
+                r"(?P<d>[0-3]?\d|[a-z]+th)\b))?")
+_P_RELUNIT = _c(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+current|"
+                r"the\s+previous|the\s+following|the\s+same|the\s+latest|the\s+last|the\s+next|this\s+past|"
+                r"this\s+coming|the\s+prior|that|the(?:\s+(?:full|fiscal|current\s+fiscal|latest\s+fiscal))?|"
+                r"a\s+year\s+(?:ago|earlier))\s+(?P<unit>week(?:end)?|month|year|"
+                r"quarter|decade|century|day|spring|summer|autumn|fall|winter|period)\b(?!-|\s+(?:old|long)\b)")
+_P_YEARAGO = _c(r"\b(?:the\s+)?(?P<w>year|month|week)[\s-](?:earlier|ago)(?:\s+(?P<unit>quarter|period|month|year))?\b")
+_P_DURATION = _c(r"\b(?P<num>" + NUM + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?"
+                 r"(?:\s+|\s*-\s*)(?:(?:trading|business|working|calendar)\s+)?(?P<unit>" + UNIT + r")\b"
+                 r"(?P<old>[\s-]+old\b)?(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|or\s+so)\b)?")
+_P_FRAC_DURATION = _c(r"\b(?P<n>\d+)\s+1/2\s+(?P<unit>" + UNIT + r")\b")
+_P_BARE_UNITS = _c(r"\b(?:(?P<pre>for|over|in\s+recent|recent|the\s+coming|coming|in\s+coming|the\s+past\s+few|"
+                   r"the\s+next\s+few|the\s+last\s+few)\s+)(?P<unit>years|months|weeks|days|decades|centuries|"
+                   r"hours|quarters)\b")
+_P_REF = _c(r"\b(?P<w>right\s+now|now|nowadays|currently|at\s+present|presently|these\s+days|at\s+the\s+moment|"
+            r"recently|more\s+recently|lately|in\s+the\s+past|the\s+past|"
+            r"the\s+near\s+future|the\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|soon|"
+            r"as\s+soon\s+as\s+possible|at\s+this\s+time|at\s+that\s+time|the\s+time\s+being)\b")
+_P_POD = _c(r"\b(?:(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+the\s+|on\s+)?)?(?:(?P<rel>this|last|"
+            r"the|that)\s+)?(?P<pod>morning|afternoon|evening|night)\b(?:\s+(?P<dw>yesterday|today|tomorrow)\b)?"
+            r"|\b(?P<over>overnight)\b")
+_P_CLOCK = _c(r"(?:"
+              r"\b(?P<h1>[01]?\d)(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b)"
+              r"|(?<![\w:.,])(?P<h2>[01]?\d|2[0-4]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?![\w:]|\.\d)"
+              r"|(?<![\w.,:$])(?P<h3>[01]\d|2[0-4])(?P<m3>[0-5]\d)(?=\s*(?:hours?\b|hrs\b|h\b|GMT|UTC|Zulu|Z\b|"
+              r"local\s+time|[A-Z]{2,4}T\b|[ECMP]T\b))(?:\s*(?:hours?|hrs|h)\b)?"
+              r"|\b(?P<noon>noon|midday|midnight)\b)"
+              r"(?:\s*(?P<zone>" + ZONE + r")|\s+(?P<local>local\s+time))?"
+              r"(?:,?\s+(?P<wd>" + WEEKDAY + r")|,?\s+(?P<mon>" + MONTH + r")\s+(?P<d>[0-3]?\d)\b)?")
+_P_SET = _c(r"\b(?:(?P<q>each|every|per)\s+(?P<unit>day|week|month|quarter|year|morning|night|evening|"
+            r"afternoon|hour|" + WEEKDAY + r"|" + MONTH + r")|(?P<adv>hourly|nightly))\b")
+
+# What may stand before a core match and belongs to the expression, matched backwards (anchored at its end).
+_PRE_WORDS = (r"(?:the\s+)?(?:(?:early|mid|late)(?:\s*-\s*|\s+)|(?:beginning|start|middle|end|close|first\s+half|"
+              r"second\s+half|last\s+half)\s+of\s+(?:the\s+)?)")
+_BEFORE_PERIOD = _c(r"(?:\b(?P<pre>" + _PRE_WORDS + r"))?(?:\b(?P<rel>last|this|next|this\s+past|this\s+coming|"
+                    r"the\s+previous|the\s+following)\s+)?(?:\b(?P<fy>fiscal(?:\s+year)?|the\s+year)\s+)?$")
+_BEFORE_RELUNIT = _c(r"(?:\b(?P<pre>early|late|earlier|later|mid)(?:\s+in)?(?:\s*-\s*|\s+)|\b(?P<pre2>(?:the\s+)?"
+                    r"(?:beginning|start|middle|end|close)\s+of)\s+)?$")
+_BEFORE_DECADE = _c(r"(?:\bthe\s+)?(?:\b(?P<pre>" + _PRE_WORDS + r"))?$")
+_BEFORE_DURATION = _c(r"(?:\b(?P<mod>" + _alt([w for w in _DURATION_MODS if w != "over"]) + r")\s+"
+                      r"|\b(?P<mod2>over)\s+(?!the\b))?(?:\b(?P<det>the|each\s+of\s+the)\s+)?"
+                      r"(?:\b(?P<rel>past|last|next|first|coming|previous|following|latest|final|initial|additional|"
+                      r"further|other|recent)\s+)?$")
+
+# A cheap test for anything the clock pattern could match.
+_CLOCK_GATE = re.compile(r"\d(?:[:.]\d\d)?\s*[ap]\.?\s?m\b|\d:\d\d|\d\d\s*(?:hours?|hrs|h|[a-z]{1,4}t|gmt|utc|z|zulu"
+                         r"|local)\b|noon|midday|midnight")
+
+# Context cues.
+_SIGNAL_BEFORE = _c(r"\b(?P<s>" + _alt(list(_SIGNALS)) + r")\s+(?:the\s+)?$")
+_FUTURE_CUE = _c(r"(?:\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|scheduled|due\s+to|expected\s+to|"
+                 r"plans?\s+to|planned|upcoming)|'ll)\b")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
+# Words that follow a count rather than a year: "2000 people", "1500 troops".
+_COUNT_NOUN_AFTER = re.compile(r"\s+(?:(?!years\b|days\b)[a-z]+s|people|men|women|children|police|personnel|staff"
+                               r"|feet|km|kilometres|kilometers|tonnes|tons|metres|meters)\b")
+_YEAR_CUE_BEFORE = _c(r"\b(?:in|since|until|till|by|from|of|during|before|after|between|and|to|through|the|"
+                      r"fiscal|early|mid|late|year|circa|around|about|or|than)\W*$")
+_APPROX_BEFORE = _c(r"\b(?:approximately|approx\.|about|around|roughly|circa|c\.)\s+$")
+_RANGE_GAP = _c(r"^\s*(?:-|–|—|to|and|until|till|through|thru)\s*$")
+_RANGE_HEAD = _c(r"\b(?P<w>between|from)\s+$")
+
+# ---------------------------------------------------------------------------
+# Resolution context
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Ctx:
+    """Per-call resolution state: the DCT and the date in focus (the last specific date)."""
+
+    text: str
+    dct: datetime
+    tz: ZoneInfo
+    today: date
+    focus: str  # a TIMEX3 value, at most day precision
+    focus_named: bool = False  # whether the focus was named in the text rather than being the DCT
+
+    def future_context(self, start: int, end: int) -> bool:
+        """Whether the words around a span speak of the future."""
+        lo = max(0, start - 60)
+        before = self.text[lo:start]
+        cut = None
+        for cut in _SENTENCE_END.finditer(before):
+            pass
+        if cut is not None:
+            before = before[cut.end():]
+        after = self.text[end:end + 30]
+        m = _SENTENCE_END.search(after)
+        if m:
+            after = after[:m.start()]
+        return bool(_FUTURE_CUE.search(before) or _FUTURE_CUE.search(after[:25]))
+
+
+@dataclass(frozen=True)
+class _Res:
+    """What a rule resolved a span to."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    zone: str | None = None  # zone as written, for clock times
+    offset: timedelta | None = None  # explicit UTC offset from the text
+    anchor: bool = True  # whether this value becomes the date in focus
+
+
+class _M:
+    """A core match with the words matched backwards before it; groups are read from either."""
+
+    __slots__ = ("core", "before")
+
+    def __init__(self, core: re.Match[str], before: re.Match[str] | None) -> None:
+        self.core = core
+        self.before = before
+
+    def __getitem__(self, name: str) -> str | None:
+        if name in self.core.re.groupindex:
+            return self.core[name]
+        if self.before is not None and name in self.before.re.groupindex:
+            return self.before[name]
+        return None
+
+    def start(self, name: int | str = 0) -> int:
+        if name == 0 and self.before is not None and self.before.end() > self.before.start():
+            return self.before.start()
+        return self.core.start(name)
+
+    def end(self, name: int | str = 0) -> int:
+        return self.core.end(name)
+
+
+_Rule = Callable[[_M, "_Ctx"], "_Res | None"]
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int
+    end: int
+    rule: _Rule
+    match: _M
+    priority: int
+
+
+# ---------------------------------------------------------------------------
+# Small calendar helpers
+# ---------------------------------------------------------------------------
+
+
+def _number(words: str) -> int | None:
+    """The value of a numeral written in digits or words; None for vague amounts ("several")."""
+    w = re.sub(r"\s+", " ", words.strip().lower())
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", w):
+        return int(float(w.replace(",", "")))
+    if w in ("a couple of",):
+        return 2
+    if w in ("a dozen",):
+        return 12
+    total = 0
+    current = 0
+    for part in re.split(r"[\s-]+", w):
+        if part == "and":
+            continue
+        n = NUMBER_WORDS.get(part)
+        if n is None:
+            return None
+        if n == 100:
+            current = max(current, 1) * 100
+        elif n == 1000:
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            current += n
+    return total + current
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def _week_value(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
+
+
+def _quarter(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _focus_date(value: str) -> tuple[date, str] | None:
+    """The first day of a focus value and its granularity."""
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q([1-4]))?", value)
+    if not m:
+        return None
+    y = int(m.group(1))
+    if m.group(3):
+        return date(y, int(m.group(2)), int(m.group(3))), "day"
+    if m.group(2):
+        return date(y, int(m.group(2)), 1), "month"
+    if m.group(4):
+        return date.fromisocalendar(y, int(m.group(4)), 1), "week"
+    if m.group(5):
+        return date(y, 3 * int(m.group(5)) - 2, 1), "quarter"
+    return date(y, 1, 1), "year"
+
+
+_GRAN_RANK = {"year": 0, "quarter": 1, "month": 2, "week": 3, "day": 4}
+
+
+def _at_granularity(d: date, gran: str) -> str:
+    if gran == "day":
+        return d.isoformat()
+    if gran == "week":
+        return _week_value(d)
+    if gran == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if gran == "quarter":
+        return f"{d.year:04d}-Q{_quarter(d)}"
+    return f"{d.year:04d}"
+
+
+def _shift(d: date, unit: str, k: int) -> date:
+    """Move a date by k calendar units (D, W, M, Q, Y, E, C)."""
+    if unit == "D":
+        return d + timedelta(days=k)
+    if unit in ("W", "WE"):
+        return d + timedelta(weeks=k)
+    months = {"M": 1, "Q": 3, "Y": 12, "E": 120, "C": 1200}.get(unit)
+    if months is None:
+        return d
+    y, m = _add_months(d.year, d.month, k * months)
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+_UNIT_GRAN = {"D": "day", "W": "week", "WE": "week", "M": "month", "Q": "quarter", "Y": "year", "E": "year", "C": "year"}
+
+
+def _unit_of(word: str) -> tuple[str, bool]:
+    w = word.lower().rstrip(".")
+    if w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif w.endswith("s") and w not in ("hrs", "yrs", "mins", "secs"):
+        w = w[:-1]
+    w = {"hrs": "hr", "yrs": "yr", "mins": "min", "secs": "sec"}.get(w, w)
+    return _UNITS.get(w, ("X", False))
+
+
+def _nearest_year(today: date, month: int, day: int | None, future: bool) -> int:
+    """The year of a month named without one: news speaks of the recent past more than of the future.
+
+    The month falls in a window from 7 months before the DCT to 4 after (2 before to 9 after when the
+    sentence speaks of the future).
+    """
+    lo = -2 if future else -7
+    for y in (today.year - 1, today.year, today.year + 1):
+        if lo <= (y * 12 + month) - (today.year * 12 + today.month) < lo + 12:
+            return y
+    return today.year
+
+
+def _premod(text: str | None) -> str | None:
+    if not text:
+        return None
+    t = re.sub(r"\s+", " ", text.lower()).strip(" -")
+    t = re.sub(r"^(?:the|in|at|by) ", "", t)
+    t = re.sub(r" (?:of|of the|in|on)$", "", t)
+    return _PREMODS.get(t) or _PREMODS.get(t.split(" ")[0])
+
+
+# ---------------------------------------------------------------------------
+# Rules: each turns a match into a resolved value
+# ---------------------------------------------------------------------------
+
+
+def _r_iso(m: _M, ctx: _Ctx) -> _Res | None:
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    if d is None:
+        return None
+    if m["H"] is None:
+        return _Res("DATE", d.isoformat())
+    hh, mm = int(m["H"]), int(m["M"])
+    if hh > 23:
+        return None
+    value = f"{d.isoformat()}T{hh:02d}:{mm:02d}" + (f":{m['S']}" if m["S"] else "")
+    off = None
+    zone = None
+    if m["z"]:
+        zone = m["z"]
+        off = timedelta(0) if zone.upper() == "Z" else _parse_offset(zone)
+    return _Res("TIME", value, zone=zone, offset=off)
+
+
+def _parse_offset(text: str) -> timedelta:
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+
+
+def _r_numeric(m: _M, ctx: _Ctx) -> _Res | None:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    # Dots are European (day first); slashes are US (month first) unless that cannot be.
+    if m["sep"] == "." or a > 12:
+        day, month = a, b
+    else:
+        month, day = a, b
+    d = _safe_date(y, month, day)
+    return _Res("DATE", d.isoformat()) if d else None
+
+
+def _month_num(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _r_mdy(m: _M, ctx: _Ctx) -> _Res | None:
+    month = _month_num(m["mon"])
+    day = int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    year = int(m["y"]) if m["y"] else _nearest_year(ctx.today, month, day, ctx.future_context(m.start(), m.end()))
+    d = _safe_date(year, month, day)
+    if d is None:
+        return None
+    return _Res("DATE", d.isoformat(), mod=_premod(m["pre"]))
+
+
+def _r_month(m: _M, ctx: _Ctx) -> _Res | None:
+    mon_text = m["mon"]
+    month = _month_num(mon_text)
+    # "May" alone is too often the verb; accept it only with a year or a determiner.
+    if mon_text.rstrip(".") in ("May", "MAY", "March", "MARCH") and not (m["y"] or m["rel"] or m["ry"] or m["pre"]):
+        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+        if not re.search(r"\b(?:in|since|until|by|of|from|early|late|mid|last|this|next|through|during)\s*$", before):
+            return None
+    rel = (m["rel"] or "").lower().split()
+    ty = ctx.today
+    if m["y"]:
+        year = int(m["y"])
+    elif m["ry"]:
+        year = ty.year + {"last": -1, "this": 0, "next": 1}[m["ry"].lower()]
+    elif rel and rel[-1] in ("last", "past", "previous"):
+        year = ty.year if month < ty.month else ty.year - 1
+    elif rel and rel[-1] in ("next", "coming", "following"):
+        year = ty.year if month > ty.month else ty.year + 1
+    elif rel == ["this"]:
+        year = ty.year
+    else:
+        year = _nearest_year(ty, month, None, ctx.future_context(m.start(), m.end()))
+    return _Res("DATE", f"{year:04d}-{month:02d}", mod=_premod(m["pre"]))
+
+
+def _r_year(m: _M, ctx: _Ctx) -> _Res | None:
+    start = m.start("y")
+    before = ctx.text[max(0, start - 25):start]
+    if before.endswith("-") and not re.search(r"\d{4}\s*-$", before):
+        return None
+    if not (m["pre"] or m["fy"]) and not _YEAR_CUE_BEFORE.search(before) \
+            and _COUNT_NOUN_AFTER.match(ctx.text, m.end("y")):
+        return None  # "2000 people": a count, not a year
+    return _Res("DATE", m["y"], mod=_premod(m["pre"]))
+
+
+def _r_decade(m: _M, ctx: _Ctx) -> _Res | None:
+    if m["c"]:
+        value = m["c"] + m["d"]
+    else:
+        digit = int(m["d2"]) if m["d2"] else _DECADE_WORDS[m["w"].lower()]
+        century = 20 if 2000 + digit * 10 <= ctx.today.year else 19
+        value = f"{century}{digit}"
+    return _Res("DATE", value, mod=_premod(m["pre"]))
+
+
+def _r_century(m: _M, ctx: _Ctx) -> _Res | None:
+    n = int(m["n"]) if m["n"] else ORDINALS[m["w"].lower()]
+    if not 1 <= n <= 30:
+        return None
+    return _Res("DATE", f"{n - 1:02d}", mod=_premod(m["pre"]))
+
+
+def _r_quarter(m: _M, ctx: _Ctx) -> _Res | None:
+    q = ORDINALS[m["q"].lower()]
+    if q > 4:
+        return None
+    rel = (m["rel"] or "").lower()
+    if m["y"] or m["y2"]:
+        year = int(m["y"] or m["y2"])
+    elif rel.startswith(("last", "the year")):
+        year = ctx.today.year - 1
+    elif rel.startswith("next"):
+        year = ctx.today.year + 1
+    elif rel.startswith("this"):
+        year = ctx.today.year
+    elif ctx.future_context(m.start(), m.end()):
+        year = ctx.today.year if q >= _quarter(ctx.today) else ctx.today.year + 1
+    else:  # results are reported for quarters already begun
+        year = ctx.today.year if q <= _quarter(ctx.today) else ctx.today.year - 1
+    return _Res("DATE", f"{year:04d}-Q{q}", mod=_premod(m["pre"]))
+
+
+def _r_year_period(m: _M, ctx: _Ctx) -> _Res | None:
+    """ "the 1988 quarter": that year's quarter like the one in focus."""
+    focus = _focus_date(ctx.focus)
+    if focus and focus[1] == "quarter":
+        return _Res("DATE", f"{m['y']}-Q{_quarter(focus[0])}", anchor=False)
+    return _Res("DATE", m["y"])
+
+
+def _r_year_end(m: _M, ctx: _Ctx) -> _Res | None:
+    focus = _focus_date(ctx.focus) if ctx.focus_named else None
+    return _Res("DATE", f"{(focus[0] if focus else ctx.today).year:04d}", mod="END", anchor=False)
+
+
+def _r_half(m: _M, ctx: _Ctx) -> _Res | None:
+    return _Res("DATE", f"{m['y']}-H{1 if m['h'].lower() == 'first' else 2}")
+
+
+def _r_spelled_year(m: _M, ctx: _Ctx) -> _Res | None:
+    if m["k"]:
+        return _Res("DATE", str(2000 + (NUMBER_WORDS.get((m["ku"] or "").lower(), 0) if m["ku"] else 0)))
+    year = 1900 + NUMBER_WORDS[m["t"].lower()] + (NUMBER_WORDS[m["u"].lower()] if m["u"] else 0)
+    return _Res("DATE", str(year))
+
+
+def _pod_code(word: str | None) -> str | None:
+    return PARTS_OF_DAY[word.lower()][0] if word else None
+
+
+def _r_dayword(m: _M, ctx: _Ctx) -> _Res | None:
+    w = m["w"].lower()
+    d = ctx.today + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[w])
+    pod = _pod_code(m["pod"]) or ("NI" if w == "tonight" else None)
+    mod = _premod(m["pre"])
+    if pod:
+        return _Res("TIME", f"{d.isoformat()}T{pod}", mod=mod)
+    return _Res("DATE", d.isoformat(), mod=mod)
+
+
+def _r_weekday(m: _M, ctx: _Ctx) -> _Res | None:
+    wd = WEEKDAYS[m["wd"].lower()]
+    rel = (m["rel"] or "").lower().split()
+    ref = ctx.today
+    back = (ref.weekday() - wd) % 7
+    ahead = (wd - ref.weekday()) % 7
+    if m["mon"]:
+        day_text = m["d"].lower()
+        day = int(day_text) if day_text.isdigit() else ORDINALS.get(day_text)
+        month = _month_num(m["mon"])
+        if day is None:
+            return None
+        year = _nearest_year(ref, month, day, False)
+        d = _safe_date(year, month, day)
+        if d is None:
+            return None
+        return _Res("DATE", d.isoformat())
+    if rel and rel[-1] in ("previous", "past"):
+        d = ref - timedelta(days=back or 7)
+        if rel[0] == "the":  # "the previous Friday": before the date in focus
+            base = (_focus_date(ctx.focus) or (ref, "day"))[0]
+            d = base - timedelta(days=((base.weekday() - wd) % 7) or 7)
+    elif rel and rel[-1] == "last":
+        d = ref - timedelta(days=back or 7)
+    elif rel and rel[-1] in ("next", "coming", "following"):
+        d = ref + timedelta(days=ahead or 7)
+    elif rel == ["this"]:
+        d = ref + timedelta(days=wd - ref.weekday())
+    elif back and ctx.future_context(m.start(), m.end()):
+        d = ref + timedelta(days=ahead)
+    else:
+        d = ref - timedelta(days=back)  # news past tense: the latest such day on or before the DCT
+    pod = _pod_code(m["pod"])
+    mod = _premod(m["pre"])
+    if pod:
+        return _Res("TIME", f"{d.isoformat()}T{pod}", mod=mod)
+    return _Res("DATE", d.isoformat(), mod=mod)
+
+
+def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    unit = m["unit"].lower()
+    if rel.startswith("the ") and rel.endswith(("full", "fiscal")):
+        if unit != "year":
+            return None
+        if re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5):m.start()]):
+            return _Res("DURATION", "P1Y")  # "earnings for the fiscal year": the length of it
+        year = ctx.today.year - (1 if "latest" in rel else 0)
+        return _Res("DATE", f"{year:04d}", anchor=False)
+    mod = _premod(m["pre"] or m["pre2"])
+    ty = ctx.today
+    focus = _focus_date(ctx.focus) or (ty, "day")
+    step = {"this": 0, "the current": 0, "last": -1, "the past": -1, "the previous": -1, "the last": -1,
+            "this past": -1, "the prior": -1, "next": 1, "the coming": 1, "the next": 1, "this coming": 1,
+            "the following": 1, "the same": 0, "that": 0, "the": 0, "the latest": -1}.get(rel)
+    if rel.startswith("a year"):
+        step = None
+    anaphoric = rel in ("the previous", "the following", "the same", "that", "the next", "the prior") or (
+        rel == "the" and unit in ("day", "year", "month", "week"))
+    base = focus[0] if anaphoric else ty
+    if rel == "that" and unit == "day" and focus[1] != "day":
+        return None
+    if rel == "the":
+        if unit == "weekend":
+            back = (ty.weekday() - 5) % 7
+            sat = ty - timedelta(days=back) if back <= 1 else ty + timedelta(days=(5 - ty.weekday()) % 7) \
+                if ctx.future_context(m.start(), m.end()) else ty - timedelta(days=back)
+            return _Res("DATE", _week_value(sat) + "-WE", mod=mod)
+        if unit == "day":
+            if focus[1] != "day":
+                return None
+            return _Res("DATE", focus[0].isoformat(), mod=mod, anchor=False)
+        if unit in ("month", "year", "week"):
+            if not mod and re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5):m.start()]):
+                return _Res("DURATION", _duration_value(1, _unit_of(unit)[0], False))
+            return _Res("DATE", _at_granularity(base, unit), mod=mod, anchor=False)
+        if unit in SEASONS:
+            code = SEASONS[unit]
+            year = ty.year if _SEASON_SPAN[code] <= ty.month else ty.year - 1
+            return _Res("DATE", f"{year:04d}-{code}", mod=mod)
+        if unit == "quarter":
+            return _r_the_quarter(ctx, mod)
+        return None
+    if rel.startswith("a year"):
+        if unit == "quarter":
+            return _Res("DATE", f"{ty.year - 1:04d}-Q{_quarter(base)}")
+        return None
+    if step is None:
+        return None
+    if unit in SEASONS:
+        code = SEASONS[unit]
+        cur_season = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(ty.month, "FA")
+        start_month = _SEASON_SPAN[code]
+        year = ty.year if not (code == "WI" and ty.month <= 2) else ty.year - 1
+        if step < 0 and (code == cur_season or start_month > ty.month):
+            year -= 1
+        elif step > 0 and (code == cur_season or start_month <= ty.month):
+            year += 1
+        return _Res("DATE", f"{year:04d}-{code}", mod=mod)
+    if unit == "period":
+        if rel in ("the latest", "the same"):
+            return _r_the_quarter(ctx, mod)
+        return None
+    if unit == "quarter":
+        if rel == "the latest":
+            return _r_the_quarter(ctx, mod)
+        idx = base.year * 4 + _quarter(base) - 1 + step
+        return _Res("DATE", f"{idx // 4:04d}-Q{idx % 4 + 1}", mod=mod)
+    if unit == "day":
+        if rel == "the past":
+            return None
+        return _Res("DATE", (base + timedelta(days=step)).isoformat(), mod=mod)
+    if unit in ("week", "weekend"):
+        d = base + timedelta(weeks=step)
+        if unit == "weekend":
+            return _Res("DATE", _week_value(d) + "-WE", mod=mod)
+        return _Res("DATE", _week_value(d), mod=mod)
+    if unit == "month":
+        y, mo = _add_months(base.year, base.month, step)
+        return _Res("DATE", f"{y:04d}-{mo:02d}", mod=mod)
+    if unit == "year":
+        return _Res("DATE", f"{base.year + step:04d}", mod=mod)
+    if unit == "decade":
+        return _Res("DATE", f"{(base.year // 10 + step):03d}", mod=mod)
+    if unit == "century":
+        return _Res("DATE", f"{(base.year // 100 + step):02d}", mod=mod)
+    return None
+
+
+def _r_the_quarter(ctx: _Ctx, mod: str | None) -> _Res:
+    """ "the quarter", "the latest period": the quarter in focus, else the last complete one."""
+    focus = _focus_date(ctx.focus)
+    if focus and focus[1] == "quarter":
+        return _Res("DATE", ctx.focus, mod=mod, anchor=False)
+    idx = ctx.today.year * 4 + _quarter(ctx.today) - 2
+    return _Res("DATE", f"{idx // 4:04d}-Q{idx % 4 + 1}", mod=mod)
+
+
+def _r_yearago(m: _M, ctx: _Ctx) -> _Res | None:
+    w = m["w"].lower()
+    unit = (m["unit"] or "").lower()
+    ty = ctx.today
+    if w != "year":
+        return None
+    focus = _focus_date(ctx.focus)
+    if focus and focus[1] == "quarter":
+        return _Res("DATE", f"{focus[0].year - 1:04d}-Q{_quarter(focus[0])}", anchor=False)
+    if unit in ("quarter", "period"):
+        return _Res("DATE", f"{ty.year - 1:04d}-Q{(_quarter(ty) - 2) % 4 + 1}", anchor=False)
+    return _Res("DATE", f"{ty.year - 1:04d}", anchor=False)
+
+
+def _duration_value(n: int | None, unit: str, time_part: bool, half: bool = False) -> str:
+    amount = "X" if n is None else str(n)
+    if half and n is not None and unit == "Y":
+        return f"P{amount}Y6M"  # "two and a half years"
+    return f"PT{amount}{unit}" if time_part else f"P{amount}{unit}"
+
+
+def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
+    num_text = m["num"].lower()
+    if m["old"]:
+        return None  # ages ("a sixty-seven year old man") describe a person, not the timeline
+    unit, time_part = _unit_of(m["unit"])
+    if unit == "X":
+        return None
+    vague = re.sub(r"\s+", " ", num_text) in ("a few", "several", "many", "few", "some")
+    n = None if vague else _number(num_text)
+    if not vague and n is None:
+        return None
+    if n is not None and 1500 <= n <= 2100 and num_text.isdigit():
+        return None  # "the 1988 quarter": a year, not a count
+    if unit == "Q" and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+        return None  # "three-quarters of": a fraction
+    plural = m["unit"].lower().endswith("s")
+    if num_text in ("a", "an") and plural:
+        return None
+    if num_text == "some" and not plural:
+        return None
+    mod_text = m["mod"] or m["mod2"]
+    mod = _DURATION_MODS.get(re.sub(r"\s+", " ", mod_text.lower())) if mod_text else None
+    direction = (m["dir"] or "").lower()
+    rel = (m["rel"] or "").lower()
+    if direction == "or so":
+        mod, direction = "APPROX", ""
+    if direction in ("ago", "earlier", "later", "from now", "hence"):
+        if time_part:
+            return _Res("DURATION", _duration_value(n, unit, True), mod=mod)
+        sign = 1 if direction in ("later", "from now", "hence") else -1
+        base = ctx.today
+        gran = _UNIT_GRAN.get(unit, "day")
+        if direction in ("earlier", "later"):
+            focus = _focus_date(ctx.focus)
+            if focus:
+                base = focus[0]
+                if _GRAN_RANK[focus[1]] < _GRAN_RANK[gran] or (ctx.focus_named and unit == "Y"):
+                    gran = focus[1]  # "Sept. 30 ... a year earlier" is a day; "1990 ... two days later" a year
+        if n is None:
+            if direction == "ago" and unit == "Y" and num_text == "a few":
+                return _Res("DATE", f"{(ctx.today.year - 3) // 10:03d}X", mod=mod, anchor=False)
+            return _Res("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod, anchor=False)
+        if unit == "Y" and n == 1 and direction in ("ago", "earlier"):
+            focus = _focus_date(ctx.focus)
+            if focus and focus[1] == "quarter":  # "the third quarter ... a year earlier"
+                base, gran = focus[0], "quarter"
+        d = _shift(base, unit, sign * n)
+        mod = "APPROX" if mod in ("LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE") else mod
+        return _Res("DATE", _at_granularity(d, gran), mod=mod, anchor=direction == "later")
+    if rel == "recent" and n is None:
+        return None
+    return _Res("DURATION", _duration_value(n, unit, time_part, bool(m["half"])), mod=mod)
+
+
+def _r_frac_duration(m: _M, ctx: _Ctx) -> _Res | None:
+    unit, time_part = _unit_of(m["unit"])
+    if unit == "Y":
+        return _Res("DURATION", f"P{m['n']}Y6M")
+    return None
+
+
+def _r_bare_units(m: _M, ctx: _Ctx) -> _Res | None:
+    pre = re.sub(r"\s+", " ", m["pre"].lower())
+    unit, time_part = _unit_of(m["unit"])
+    if pre in ("in recent", "recent") and unit in ("Y", "D"):
+        return _Res("DATE", "PAST_REF", anchor=False)
+    if pre in ("the coming", "coming", "in coming") and unit in ("Y", "M", "Q"):
+        return _Res("DATE", "FUTURE_REF", anchor=False)
+    return _Res("DURATION", _duration_value(None, unit, time_part))
+
+
+_REF_VALUES = {
+    "PRESENT_REF": ("right now", "now", "nowadays", "currently", "at present", "presently", "these days",
+                    "at the moment", "at this time", "the time being"),
+    "PAST_REF": ("recently", "more recently", "lately", "in the past", "the past",
+                 "at that time"),
+    "FUTURE_REF": ("the near future", "the future", "the near term", "the short term", "the long term", "soon",
+                   "as soon as possible"),
+}
+_REF_OF = {w: v for v, ws in _REF_VALUES.items() for w in ws}
+
+
+def _r_ref(m: _M, ctx: _Ctx) -> _Res | None:
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    value = _REF_OF.get(w)
+    if value is None:
+        return None
+    if w == "at that time":
+        return None
+    return _Res("DATE", value, anchor=False)
+
+
+def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
+    if m["over"]:
+        focus = _focus_date(ctx.focus)
+        base = focus[0] if focus and focus[1] == "day" else ctx.today
+        return _Res("TIME", f"{(base - timedelta(days=1)).isoformat()}TNI", anchor=False)
+    rel = (m["rel"] or "").lower()
+    pod = _pod_code(m["pod"])
+    mod = _premod(m["pre"])
+    if m["dw"]:
+        d = ctx.today + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m["dw"].lower()])
+    elif rel in ("this",):
+        d = ctx.today
+    elif rel == "last":
+        if pod != "NI":
+            return None
+        d = ctx.today - timedelta(days=1)
+    elif rel in ("the", "that") or (not rel and mod):
+        focus = _focus_date(ctx.focus)
+        d = focus[0] if focus and focus[1] == "day" else ctx.today
+    else:
+        return None
+    return _Res("TIME", f"{d.isoformat()}T{pod}", mod=mod, anchor=False)
+
+
+def _r_clock(m: _M, ctx: _Ctx) -> _Res | None:
+    if m["noon"]:
+        word = m["noon"].lower()
+        hh, mm, ss = (24 if word == "midnight" else 12), 0, None
+    elif m["h1"] is not None:
+        hh, mm, ss = int(m["h1"]), int(m["m1"] or 0), None
+        if not 1 <= hh <= 12:
+            return None
+        pm = m["ampm"].lower().startswith("p")
+        hh = (hh % 12) + (12 if pm else 0)
+    elif m["h2"] is not None:
+        hh, mm, ss = int(m["h2"]), int(m["m2"]), m["s2"]
+    else:
+        hh, mm, ss = int(m["h3"]), int(m["m3"]), None
+    if hh > 24 or (hh == 24 and mm):
+        return None
+    day = _clock_day(m, ctx)
+    value = f"{day.isoformat()}T{hh:02d}:{mm:02d}" + (f":{ss}" if ss else "")
+    mod = "APPROX" if m["approx"] else None
+    if m["approx"]:
+        word = m["approx"].lower()
+        mod = {"just before": "BEFORE", "just after": "AFTER"}.get(word, "APPROX")
+    zone = m["zone"]
+    if zone is not None:
+        zone = zone.upper()
+        if zone in ("Z", "ZULU"):
+            zone = "UTC"
+    return _Res("TIME", value, mod=mod, zone=zone, anchor=False)
+
+
+def _clock_day(m: _M, ctx: _Ctx) -> date:
+    """The day a clock time falls on: a day named with it, else the next day-date after "on", else the focus."""
+    if m["wd"]:
+        wd = WEEKDAYS[m["wd"].lower()]
+        return ctx.today - timedelta(days=(ctx.today.weekday() - wd) % 7)
+    if m["mon"]:
+        month = _month_num(m["mon"])
+        day = int(m["d"])
+        d = _safe_date(_nearest_year(ctx.today, month, day, False), month, day)
+        if d:
+            return d
+    focus = _focus_date(ctx.focus)
+    return focus[0] if focus and focus[1] == "day" else ctx.today
+
+
+def _r_set(m: _M, ctx: _Ctx) -> _Res | None:
+    if m["adv"]:
+        value = {"hourly": "PT1H", "nightly": "XXXX-XX-XXTNI"}[m["adv"].lower()]
+        return _Res("SET", value, anchor=False)
+    unit = m["unit"].lower().rstrip(".")
+    if unit in WEEKDAYS:
+        return _Res("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}", anchor=False)
+    if unit in MONTHS:
+        return _Res("SET", f"XXXX-{MONTHS[unit]:02d}", anchor=False)
+    if unit in PARTS_OF_DAY:
+        return _Res("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit][0]}", anchor=False)
+    letter, time_part = _unit_of(unit)
+    return _Res("SET", _duration_value(1, letter, time_part), anchor=False)
+
+
+@dataclass(frozen=True)
+class _Family:
+    """One family of expressions: its core pattern, its rule, what may precede it, and a cheap gate."""
+
+    pattern: re.Pattern[str]
+    rule: _Rule
+    before: re.Pattern[str] | None = None
+    gate: tuple[str, ...] | re.Pattern[str] = ()  # run only if the lower-cased text contains one / matches
+
+
+# In priority order: earlier wins between equally long candidates.
+_FAMILIES: tuple[_Family, ...] = (
+    _Family(_P_ISO, _r_iso, gate=("-",)),
+    _Family(_P_CLOCK, _r_clock, gate=_CLOCK_GATE),
+    _Family(_P_NUMERIC, _r_numeric, gate=(".", "/")),
+    _Family(_P_WEEKDAY, _r_weekday, gate=tuple(WEEKDAYS)),
+    _Family(_P_MDY, _r_mdy),
+    _Family(_P_DMY, _r_mdy),
+    _Family(_P_QUARTER, _r_quarter, gate=("quarter",)),
+    _Family(_P_HALF, _r_half, gate=("half",)),
+    _Family(_P_YEAR_PERIOD, _r_year_period, gate=(" period", " quarter")),
+    _Family(_P_YEAR_END, _r_year_end, gate=("end",)),
+    _Family(_P_MONTH, _r_month, _BEFORE_PERIOD),
+    _Family(_P_DECADE, _r_decade, _BEFORE_DECADE, gate=("0s", "0's", "ties")),
+    _Family(_P_CENTURY, _r_century, _BEFORE_DECADE, gate=("century",)),
+    _Family(_P_YEAR, _r_year, _BEFORE_PERIOD),
+    _Family(_P_SPELLED_YEAR, _r_spelled_year, gate=("nineteen", "thousand")),
+    _Family(_P_DAYWORD, _r_dayword, gate=("yesterday", "today", "tomorrow", "tonight")),
+    _Family(_P_YEARAGO, _r_yearago, gate=("year", "month", "week")),
+    _Family(_P_RELUNIT, _r_relunit, _BEFORE_RELUNIT),
+    _Family(_P_DURATION, _r_duration, _BEFORE_DURATION),
+    _Family(_P_FRAC_DURATION, _r_frac_duration, gate=("1/2",)),
+    _Family(_P_BARE_UNITS, _r_bare_units),
+    _Family(_P_SET, _r_set, gate=("each", "every", "per", "hourly", "nightly")),
+    _Family(_P_POD, _r_pod, gate=("morning", "afternoon", "evening", "night")),
+    _Family(_P_REF, _r_ref),
+)
+
+# ---------------------------------------------------------------------------
+# Placing values on the timeline
+# ---------------------------------------------------------------------------
+
+_V_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(?:(\d{2})(?::(\d{2})(?::(\d{2}))?)?|(MO|AF|EV|NI|DT))$")
+_V_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(-WE)?|-Q([1-4])|-H([12])|-(SP|SU|FA|WI))?$")
+_V_DECADE = re.compile(r"(\d{3})X?$")
+_V_CENTURY = re.compile(r"(\d{2})(?:XX)?$")
+
+
+def _local(d: date, tz: ZoneInfo, hour: int = 0, minute: int = 0, second: int = 0) -> datetime:
+    day_shift, hour = divmod(hour, 24)
+    naive = datetime.combine(d + timedelta(days=day_shift), time(hour, minute, second))
+    return naive.replace(tzinfo=tz).astimezone(UTC)
+
+
+def _fmt_offset(off: timedelta) -> str:
+    total = int(off.total_seconds() // 60)
+    sign = "-" if total < 0 else "+"
+    hh, mm = divmod(abs(total), 60)
+    return f"{sign}{hh:02d}:{mm:02d}"
+
+
+def _place(res: _Res, tz: ZoneInfo) -> TimeValue | None:
+    """The UTC interval, precision and EDTF form of a DATE/TIME value."""
+    v = res.value
+    m = _V_TIME.match(v)
+    if m:
+        d = date(int(m[1]), int(m[2]), int(m[3]))
+        if m[7]:
+            a, b = _POD_HOURS[m[7]]
+            return TimeValue(_local(d, tz, a), _local(d, tz, b), Precision.PART_OF_DAY, d.isoformat())
+        hh = int(m[4])
+        mm = int(m[5]) if m[5] else 0
+        ss = int(m[6]) if m[6] else 0
+        precision = Precision.SECOND if m[6] else Precision.MINUTE if m[5] else Precision.HOUR
+        step = {Precision.SECOND: timedelta(seconds=1), Precision.MINUTE: timedelta(minutes=1),
+                Precision.HOUR: timedelta(hours=1)}[precision]
+        wall = datetime.combine(d, time(0)) + timedelta(hours=hh, minutes=mm, seconds=ss)
+        zone_name, offset, note = _clock_zone(res, wall, tz)
+        start = (wall - offset).replace(tzinfo=UTC)
+        edtf = wall.strftime("%Y-%m-%dT%H:%M") + (wall.strftime(":%S") if m[6] else "") + (
+            "Z" if offset == timedelta(0) and zone_name in ("UTC", "GMT") else _fmt_offset(offset))
+        return TimeValue(start, start + step, precision, edtf, uncertain=note is not None,
+                         zone=zone_name, utc_offset=offset, note=note)
+    m = _V_DATE.match(v)
+    if m:
+        y = int(m[1])
+        if y < 1:
+            return None
+        if m[3]:
+            d = date(y, int(m[2]), int(m[3]))
+            return TimeValue(_local(d, tz), _local(d + timedelta(days=1), tz), Precision.DAY, d.isoformat())
+        if m[2]:
+            mo = int(m[2])
+            ny, nm = _add_months(y, mo, 1)
+            return TimeValue(_local(date(y, mo, 1), tz), _local(date(ny, nm, 1), tz), Precision.MONTH, f"{y:04d}-{mo:02d}")
+        if m[4]:
+            monday = date.fromisocalendar(y, int(m[4]), 1)
+            first = monday + timedelta(days=5) if m[5] else monday
+            last = monday + timedelta(days=6)
+            return TimeValue(_local(first, tz), _local(last + timedelta(days=1), tz), Precision.WEEK,
+                             f"{first.isoformat()}/{last.isoformat()}")
+        if m[6]:
+            q = int(m[6])
+            ny, nm = _add_months(y, 3 * q - 2, 3)
+            return TimeValue(_local(date(y, 3 * q - 2, 1), tz), _local(date(ny, nm, 1), tz), Precision.QUARTER,
+                             f"{y:04d}-{_EDTF_QUARTER[m[6]]}")
+        if m[7]:
+            h = int(m[7])
+            ny, nm = _add_months(y, 6 * h - 5, 6)
+            return TimeValue(_local(date(y, 6 * h - 5, 1), tz), _local(date(ny, nm, 1), tz), Precision.QUARTER,
+                             f"{y:04d}-{_EDTF_HALF[m[7]]}")
+        if m[8]:
+            first_month = _SEASON_SPAN[m[8]]
+            ny, nm = _add_months(y, first_month, 3)
+            return TimeValue(_local(date(y, first_month, 1), tz), _local(date(ny, nm, 1), tz), Precision.SEASON,
+                             f"{y:04d}-{_EDTF_SEASON[m[8]]}")
+        if y >= 9999:
+            return None
+        return TimeValue(_local(date(y, 1, 1), tz), _local(date(y + 1, 1, 1), tz), Precision.YEAR, f"{y:04d}")
+    m = _V_DECADE.match(v)
+    if m and v[:3].isdigit() and int(m[1]) > 0 and int(m[1]) < 999:
+        y = int(m[1]) * 10
+        return TimeValue(_local(date(y, 1, 1), tz), _local(date(y + 10, 1, 1), tz), Precision.DECADE, f"{m[1]}X")
+    m = _V_CENTURY.match(v)
+    if m and 0 < int(m[1]) < 99:
+        y = int(m[1]) * 100
+        return TimeValue(_local(date(y, 1, 1), tz), _local(date(y + 100, 1, 1), tz), Precision.CENTURY, f"{m[1]}XX")
+    return None
+
+
+def _clock_zone(res: _Res, wall: datetime, tz: ZoneInfo) -> tuple[str, timedelta, str | None]:
+    """The zone a clock time was given in, its offset, and a note when the abbreviation misfits the season."""
+    if res.offset is not None:
+        return res.zone or _fmt_offset(res.offset), res.offset, None
+    if res.zone is None:
+        return tz.key, wall.replace(tzinfo=tz).utcoffset() or timedelta(0), None
+    zone = ZONES[res.zone]
+    if zone.offset is None:
+        region = ZoneInfo(zone.region or "UTC")
+        return res.zone, wall.replace(tzinfo=region).utcoffset() or timedelta(0), None
+    note = None
+    if zone.region and zone.summer is not None and zone.other:
+        region = ZoneInfo(zone.region)
+        in_summer = bool(wall.replace(tzinfo=region).dst())
+        if in_summer != zone.summer:
+            other = ZONES[zone.other].offset or timedelta(0)
+            note = (f"{res.zone} (UTC{_fmt_offset(zone.offset)}) in {MONTH_NAMES[wall.month - 1]}, when "
+                    f"{zone.label} time is {zone.other} (UTC{_fmt_offset(other)}); the source may mean {zone.other}")
+    return res.zone, zone.offset, note
+
+
+def _qualified(tv: TimeValue, qualifier: Qualifier | None) -> TimeValue:
+    """Attach a qualifier and write it into the EDTF form."""
+    if qualifier is None and not tv.uncertain:
+        return tv
+    edtf = tv.edtf
+    is_date = "T" not in edtf and "/" not in edtf
+    if qualifier in (Qualifier.BY, Qualifier.BEFORE, Qualifier.UNTIL):
+        edtf = f"../{edtf}"
+    elif qualifier in (Qualifier.AFTER, Qualifier.SINCE):
+        edtf = f"{edtf}/.."
+    elif qualifier is Qualifier.APPROXIMATE and is_date:
+        edtf += "~"
+    if tv.uncertain and is_date and "/" not in edtf:
+        edtf = edtf[:-1] + "%" if edtf.endswith("~") else edtf + "?"
+    return TimeValue(tv.start, tv.end, tv.precision, edtf, qualifier, tv.uncertain, tv.zone, tv.utc_offset, tv.note)
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+
+def _candidates(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    lower = text.lower()
+    for priority, fam in enumerate(_FAMILIES):
+        if isinstance(fam.gate, re.Pattern):
+            if not fam.gate.search(lower):
+                continue
+        elif fam.gate and not any(g in lower for g in fam.gate):
+            continue
+        for core in fam.pattern.finditer(text):
+            if core.end() == core.start():
+                continue
+            before = fam.before.search(text, max(0, core.start() - 40), core.start()) if fam.before else None
+            m = _M(core, before)
+            out.append(_Cand(m.start(), m.end(), fam.rule, m, priority))
+    return out
+
+
+def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]]:
+    """Longest non-overlapping candidates whose rule accepts them, in text order."""
+    cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    taken = bytearray(len(text) + 1)
+    chosen: list[_Cand] = []
+    for c in cands:
+        if any(taken[c.start:c.end]):
+            continue
+        # Rules are pure given the DCT; acceptance must not depend on the focus, so try with the DCT focus.
+        if c.rule(c.match, ctx) is None:
+            continue  # the rule refuses it ("May" the verb, "2000 people")
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    resolved: list[tuple[_Cand, _Res]] = []
+    for c in chosen:
+        res = c.rule(c.match, ctx)
+        if res is None:
+            continue
+        resolved.append((c, res))
+        if res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value):
+            ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
+            ctx.focus_named = True
+    return resolved
+
+
+def find_timexes(text: str, dct: datetime, tz: ZoneInfo) -> list[Timex]:
+    """Every temporal expression in text, in order, non-overlapping."""
+    if dct.tzinfo is None:
+        raise ValueError("the document creation time must be timezone-aware")
+    today = dct.astimezone(tz).date()
+    out: list[Timex] = []
+    for c, res in _select(_candidates(text), text, _Ctx(text, dct, tz, today, today.isoformat())):
+        mod = res.mod
+        start = c.start
+        if res.type in ("DATE", "TIME") and mod is None:
+            # TimeBank keeps "about"/"around" inside the span of a date or time.
+            approx = _APPROX_BEFORE.search(text, max(out[-1].end if out else 0, start - 16), start)
+            if approx:
+                start, mod = approx.start(), "APPROX"
+        qualifier = _MOD_QUALIFIER.get(mod) if mod else None
+        signal = _SIGNAL_BEFORE.search(text, max(0, start - 20), start)
+        if signal and res.type in ("DATE", "TIME") and mod is None:
+            mod, qualifier = _SIGNALS[re.sub(r"\s+", " ", signal["s"].lower())]
+        interval = None
+        if res.type in ("DATE", "TIME"):
+            tv = _place(res, tz)
+            interval = _qualified(tv, qualifier) if tv else None
+        out.append(Timex(start, c.end, text[start:c.end], res.type, res.value, mod, interval))
+    return out
+
+
+def find_ranges(text: str, timexes: Sequence[Timex]) -> list[TimeRange]:
+    """Pairs of timexes joined into spans: "between 2013 and 2016", "from 1981 to 1986", "2013-2016"."""
+    out: list[TimeRange] = []
+    ordered = sorted(timexes, key=lambda t: t.start)
+    i = 0
+    while i + 1 < len(ordered):
+        a, b = ordered[i], ordered[i + 1]
+        gap = text[a.end:b.start]
+        if a.interval and b.interval and a.interval.start < b.interval.end and _RANGE_GAP.match(gap):
+            head = _RANGE_HEAD.search(text, max(0, a.start - 12), a.start)
+            joiner = gap.strip().lower()
+            if (head and (joiner == "and") == (head["w"].lower() == "between")) or joiner in ("-", "–", "—"):
+                start = head.start() if head else a.start
+                ia, ib = a.interval, b.interval
+                coarse = ia.precision if ia.precision.rank <= ib.precision.rank else ib.precision
+                edtf = f"{_bare_edtf(ia.edtf)}/{_bare_edtf(ib.edtf)}"
+                tv = TimeValue(ia.start, ib.end, coarse, edtf)
+                out.append(TimeRange(start, b.end, text[start:b.end], a, b, tv))
+                i += 2
+                continue
+        i += 1
+    return out
+
+
+def _bare_edtf(edtf: str) -> str:
+    return edtf.removeprefix("../").removesuffix("/..")
+
+
+def parse_dct(value: str, tz: ZoneInfo) -> datetime:
+    """Parse --dct 'YYYY-MM-DD[THH:MM[+hh:mm]]' into an aware datetime (midnight in tz when only a date)."""
+    text = value.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?", text)
+    if not m:
+        raise ValueError(f"cannot read the date {value!r}: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[+hh:mm]")
+    try:
+        d = date(int(m[1]), int(m[2]), int(m[3]))
+        t = time(int(m[4] or 0), int(m[5] or 0), int(m[6] or 0))
+    except ValueError as exc:
+        raise ValueError(f"cannot read the date {value!r}: {exc}") from None
+    if m[7]:
+        off = timedelta(0) if m[7] == "Z" else _parse_offset(m[7])
+        return datetime.combine(d, t, timezone(off))
+    return datetime.combine(d, t).replace(tzinfo=tz)
+
+
+def timex_json(t: Timex) -> dict:
+    """{"start","end","text","type","value"} plus mod and the interval when there is one."""
+    out: dict = {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+    if t.mod:
+        out["mod"] = t.mod
+    tv = t.interval
+    if tv is not None:
+        out["interval"] = {
+            "start": tv.start.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+            "end": tv.end.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+            "precision": tv.precision.value,
+            "edtf": tv.edtf,
+        }
+        if tv.qualifier:
+            out["interval"]["qualifier"] = tv.qualifier.value
+        if tv.zone:
+            out["interval"]["zone"] = tv.zone
+        if tv.utc_offset is not None:
+            out["interval"]["utc_offset"] = _fmt_offset(tv.utc_offset)
+        if tv.uncertain:
+            out["interval"]["uncertain"] = True
+        if tv.note:
+            out["interval"]["note"] = tv.note
+    return out

@@ -1,0 +1,183 @@
+"""The whole pipeline on the shipped content: what a reader of the built site sees."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag
+
+from conftest import CONTENT, PROJECT
+
+RAID_SOURCES = {"atlas-news-mek-camp-raid", "deadly-clash-durres-raid"}
+
+
+def events_in_year(timeline_json: dict, year: str) -> list[dict]:
+    return [event for event in timeline_json["events"] if event["when"]["edtf"].lstrip("./").startswith(year)]
+
+
+def test_background_years_are_dated_events(timeline_json):
+    expected = {
+        "1965": "established",
+        "1981": "flee",
+        "1986": "expelled",
+        "1997": "terrorist",
+        "2003": "surrendered",
+        "2012": "blacklist",
+    }
+    for year, word in expected.items():
+        events = events_in_year(timeline_json, year)
+        quotes = " ".join(claim["quote"] for event in events for claim in event["claims"])
+        assert word in quotes, f"no {year} event mentions {word!r}"
+        assert all(event["when"]["precision"] == "year" for event in events)
+
+
+def test_1986_expulsion_from_paris(timeline_json):
+    (event,) = [e for e in events_in_year(timeline_json, "1986") if "paris" in e["actors"]]
+    assert event["when"]["display"] == "1986"
+    assert event["when"]["start"] == "1985-12-31T23:00:00Z"  # the whole year, in Tirane time
+    assert event["when"]["end"] == "1986-12-31T23:00:00Z"
+    assert "mojahedin-e-khalq" in event["actors"]
+
+
+def test_raid_is_one_event_citing_both_sources(timeline_json):
+    raid_day = [e for e in timeline_json["events"] if e["when"]["start"].startswith("2023-06-20")]
+    both = [e for e in raid_day if set(e["sources"]) == RAID_SOURCES]
+    assert len(both) == 1
+    raid = both[0]
+    assert {"albanian-state-police", "mojahedin-e-khalq"} <= set(raid["actors"])
+    assert len(raid["claims"]) >= 8
+
+
+def test_0638_est_is_1138_utc_and_keeps_its_wording(timeline_json):
+    claims = [c for e in timeline_json["events"] for c in e["claims"] if "0638 EST" in c["quote"]]
+    (claim,) = claims
+    assert claim["when"]["start"] == "2023-06-20T11:38:00Z"
+    assert claim["when"]["precision"] == "minute"
+    assert claim["when"]["qualifier"] == "approximate"
+    assert claim["when"]["display"] == "about 20 June 2023, 06:38 EST (13:38 local time)"
+    assert claim["when"]["uncertain"] is True  # EST in June: the source may mean EDT
+    assert "approximately 0638 EST" in claim["time_text"]
+
+
+def test_range_between_2013_and_2016(timeline_json):
+    (event,) = [e for e in timeline_json["events"] if e["when"]["edtf"] == "2013/2016"]
+    assert event["when"]["display"] == "2013–2016"
+    assert "3,000" in event["claims"][0]["quote"]
+
+
+def test_raid_disputes_casualty_figures(timeline_json):
+    (raid,) = [e for e in timeline_json["events"] if set(e["sources"]) == RAID_SOURCES]
+    disputes = {d["about"]: {v["value"] for v in d["values"]} for d in raid["disputes"]}
+    assert {"at least 1", "2", "1"} <= disputes["killed"]
+    assert {"36", "more than 100"} <= disputes["injured"]
+
+
+def test_actor_pages_link_to_their_events(built_site, timeline_json):
+    mentioned = {"mojahedin-e-khalq", "paris", "bledi-cuci", "national-council-of-resistance-of-iran",
+                 "durres", "albanian-state-police", "special-court-against-corruption-and-organized-crime"}
+    for actor_id in mentioned:
+        page = built_site / "actors" / f"{actor_id}.html"
+        assert page.is_file(), actor_id
+    html = (built_site / "actors" / "paris.html").read_text(encoding="utf-8")
+    (event,) = [e for e in events_in_year(timeline_json, "1986") if "paris" in e["actors"]]
+    assert f'href="../events/{event["id"]}.html"' in html
+
+
+def test_cuci_is_the_claimant_of_his_statement(timeline_json):
+    claims = [c for e in timeline_json["events"] for c in e["claims"] if "not responsible" in c["quote"]]
+    assert [c["claimant"] for c in claims] == ["bledi-cuci"]
+
+
+def test_site_has_index_events_actors_and_sources(built_site, timeline_json):
+    assert (built_site / "index.html").is_file()
+    assert len(list((built_site / "events").glob("*.html"))) >= 12
+    assert {p.stem for p in (built_site / "sources").glob("*.html")} == RAID_SOURCES
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    assert index.count('class="event') >= 12
+    assert "1986" in index
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        for name in ("href", "src"):
+            if attributes.get(name) and tag in ("a", "link", "script", "img"):
+                self.links.append(attributes[name])
+
+
+def test_every_internal_link_resolves(built_site):
+    pages = sorted(built_site.rglob("*.html"))
+    ids_of: dict[Path, set[str]] = {}
+    links_of: dict[Path, list[str]] = {}
+    for page in pages:
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        ids_of[page] = parser.ids
+        links_of[page] = parser.links
+    checked = 0
+    for page, links in links_of.items():
+        for link in links:
+            assert not link.startswith("/"), f"{page}: absolute link {link}"
+            if re.match(r"[a-z]+:", link):
+                assert link.startswith(("http://", "https://", "mailto:")), f"{page}: {link}"
+                continue
+            target, fragment = urldefrag(link)
+            target_path = (page.parent / unquote(target)).resolve() if target else page
+            assert target_path.is_file(), f"{page.relative_to(built_site)}: broken link {link}"
+            if fragment and target_path.suffix == ".html":
+                assert fragment in ids_of[target_path], f"{page.relative_to(built_site)}: no #{fragment} in {target}"
+            checked += 1
+    assert checked > 100
+
+
+def test_no_request_leaves_the_site(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r'<(?:link|script|img)[^>]+(?:href|src)="(?:https?:)?//', html), page
+
+
+def test_source_page_marks_claims_and_times(built_site):
+    html = (built_site / "sources" / "atlas-news-mek-camp-raid.html").read_text(encoding="utf-8")
+    assert '<time class="timex" datetime="1986"' in html
+    assert re.search(r'<mark class="claim" id="atlas-news-mek-camp-raid-c\d+">In <time[^>]*>1986</time>, Paris', html)
+    assert "The Atlas News" in html and "Tessaron" in html
+    unknown = (built_site / "sources" / "deadly-clash-durres-raid.html").read_text(encoding="utf-8")
+    assert "Unknown publisher" in unknown
+
+
+def test_build_command_reports_counts_and_bad_content_exits_2(tmp_path):
+    output = tmp_path / "site"
+    done = subprocess.run([sys.executable, str(PROJECT / "build.py"), "--content", str(CONTENT), "--output", str(output)],
+                          capture_output=True, text=True, check=True)
+    assert re.search(r"2 sources, \d+ claims, \d+ events .*\d+ actors, \d+ pages in [\d.]+ s", done.stdout)
+    before = sorted(p.relative_to(output) for p in output.rglob("*"))
+
+    broken = tmp_path / "content"
+    shutil.copytree(CONTENT, broken)
+    (broken / "articles" / "bad.md").write_text("---\ntitle: x\n---\nText.\n", encoding="utf-8")
+    failed = subprocess.run([sys.executable, str(PROJECT / "build.py"), "--content", str(broken), "--output", str(output),
+                             "--templates", str(PROJECT / "templates")], capture_output=True, text=True)
+    assert failed.returncode == 2
+    assert "content/articles/bad.md:2: the front matter is missing the required key 'publisher'" in failed.stderr
+    assert sorted(p.relative_to(output) for p in output.rglob("*")) == before  # previous site intact
+
+
+def test_builds_are_byte_identical(tmp_path):
+    outputs = []
+    for name in ("one", "two"):
+        output = tmp_path / name
+        subprocess.run([sys.executable, str(PROJECT / "build.py"), "--output", str(output)], cwd=PROJECT, check=True,
+                       capture_output=True)
+        outputs.append({p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()})
+    assert outputs[0] == outputs[1]

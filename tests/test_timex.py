@@ -1,0 +1,320 @@
+"""Tests of the temporal-expression engine."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mekraid_site.model import Precision, Qualifier
+from mekraid_site.timex import find_ranges, find_timexes, parse_dct, timex_json
+
+TIRANE = ZoneInfo("Europe/Tirane")
+UTC = timezone.utc
+DCT_000 = parse_dct("2023-06-20", TIRANE)  # a Tuesday
+DCT_001 = parse_dct("2023-06-21", TIRANE)  # a Wednesday
+SEEDS = Path("/work/shared/seeds")
+
+# TIMEX3 values as TimeBank writes them.
+VALUE_RE = re.compile(
+    r"^(?:PAST_REF|PRESENT_REF|FUTURE_REF"
+    r"|(?:\d{2}|\d{3}|\d{3}X|\d{2}XX|\d{4}|XXXX)"
+    r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?|-Q[1-4X]|-H[12]|-(?:SP|SU|FA|WI))?"
+    r"(?:T(?:MO|AF|EV|NI|DT|\d{2}(?::\d{2}(?::\d{2})?)?))?"
+    r"|P(?:(?:\d+|X)(?:Y|M|W|D|Q|E|C|L|WE))+(?:T(?:(?:\d+|X)[HMS])+)?(?:\d+M)?"
+    r"|PT(?:(?:\d+|X)[HMS])+)$"
+)
+
+
+def find(text: str, dct: datetime = DCT_000, tz: ZoneInfo = TIRANE):
+    return find_timexes(text, dct, tz)
+
+
+def one(text: str, dct: datetime = DCT_000, tz: ZoneInfo = TIRANE):
+    found = find(text, dct, tz)
+    assert len(found) == 1, [t.text for t in found]
+    return found[0]
+
+
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=UTC)
+
+
+# --- the seeds' expectations -------------------------------------------------
+
+
+def test_seed_0638_est():
+    t = one("At approximately 0638 EST, reports began to emerge.")
+    assert (t.type, t.value, t.mod, t.text) == ("TIME", "2023-06-20T06:38", "APPROX", "approximately 0638 EST")
+    tv = t.interval
+    assert tv.start == utc(2023, 6, 20, 11, 38) and tv.end == utc(2023, 6, 20, 11, 39)
+    assert tv.precision is Precision.MINUTE and tv.qualifier is Qualifier.APPROXIMATE
+    assert tv.zone == "EST" and tv.utc_offset == timedelta(hours=-5)
+    assert tv.uncertain and "EDT" in tv.note and "June" in tv.note
+    assert tv.edtf == "2023-06-20T06:38-05:00"
+
+
+def test_seed_by_est():
+    t = one("By 0651 EST, local media reported")
+    assert t.text == "0651 EST" and t.interval.start == utc(2023, 6, 20, 11, 51)
+    assert t.interval.qualifier is Qualifier.BY and t.mod == "ON_OR_BEFORE"
+    t = one("officials claimed by 1200 EST, that two civilians died")
+    assert t.interval.start == utc(2023, 6, 20, 17, 0) and t.interval.qualifier is Qualifier.BY
+
+
+def test_seed_on_tuesday():
+    t = one("On Tuesday, a deadly clash was reported", DCT_001)
+    assert (t.text, t.type, t.value) == ("Tuesday", "DATE", "2023-06-20")
+    assert t.interval.precision is Precision.DAY
+    assert t.interval.start == utc(2023, 6, 19, 22) and t.interval.end == utc(2023, 6, 20, 22)
+
+
+def test_seed_between_years():
+    text = "Between 2013 and 2016, approximately 3,000 MEK members relocated to Albania."
+    found = find(text, DCT_001)
+    assert [(t.text, t.value) for t in found] == [("2013", "2013"), ("2016", "2016")]
+    (r,) = find_ranges(text, found)
+    assert r.text == "Between 2013 and 2016" and r.interval.edtf == "2013/2016"
+    assert r.interval.start == utc(2012, 12, 31, 23) and r.interval.end == utc(2016, 12, 31, 23)
+    assert r.interval.precision is Precision.YEAR
+
+
+@pytest.mark.parametrize("name,dct", [("000_37a06c2dd5294ce9", DCT_000), ("001_667f1f9534f450de", DCT_001)])
+def test_seed_years_and_non_years(name, dct):
+    path = SEEDS / f"{name}.txt"
+    if not path.exists():
+        pytest.skip("seed articles not available")
+    found = find(path.read_text(), dct)
+    values = {t.value for t in found}
+    expected = {"000_37a06c2dd5294ce9": {"1981", "1986", "2003", "2016"},
+                "001_667f1f9534f450de": {"2013", "2016", "1965", "1979", "1997", "2012", "2014"}}[name]
+    assert expected <= values
+    texts = " ".join(t.text for t in found)
+    for number in ("5,000", "3,000", "100", "sixty-seven"):
+        assert number not in texts
+
+
+@pytest.mark.parametrize("text", ["more than 5,000 personnel", "approximately 3,000 members", "13 countries",
+                                  "over 100 people", "2000 people were hurt", "a sixty-seven year old man"])
+def test_counts_are_not_years(text):
+    assert [t for t in find(text) if t.type == "DATE"] == []
+
+
+# --- absolute dates ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,value", [
+    ("on June 20, 2023 the police", "2023-06-20"),
+    ("on 20 June 2023 the police", "2023-06-20"),
+    ("on June 20 the police", "2023-06-20"),
+    ("on 20.06.2023 the police", "2023-06-20"),
+    ("on 2023-06-20 the police", "2023-06-20"),
+    ("on Sept. 30 the company", "2023-09-30"),
+    ("in July 2022 the group", "2022-07"),
+    ("in 1986 Paris expelled", "1986"),
+    ("the 2014 agreement", "2014"),
+    ("after the 1979 revolution", "1979"),
+    ("in the 1990s", "199"),
+    ("in the 2000s", "200"),
+    ("in the 20th century", "19"),
+    ("in the third quarter of 1998", "1998-Q3"),
+])
+def test_absolute_dates(text, value):
+    assert one(text).value == value
+
+
+def test_day_interval_in_zone():
+    t = one("on 20 June 2023 the police")
+    assert t.interval.start == utc(2023, 6, 19, 22) and t.interval.end == utc(2023, 6, 20, 22)
+    assert t.interval.precision is Precision.DAY and t.interval.edtf == "2023-06-20"
+
+
+@pytest.mark.parametrize("text,value,mod,qualifier", [
+    ("by mid-June the talks", "2023-06", "MID", Qualifier.MID),
+    ("in early 2013 the group", "2013", "START", Qualifier.EARLY),
+    ("in late 2013 the group", "2013", "END", Qualifier.LATE),
+    ("in the late 1970s", "197", "END", Qualifier.LATE),
+])
+def test_part_of_period(text, value, mod, qualifier):
+    t = one(text)
+    assert (t.value, t.mod, t.interval.qualifier) == (value, mod, qualifier)
+
+
+def test_decade_interval():
+    tv = one("the 1990s", tz=ZoneInfo("UTC")).interval
+    assert (tv.start, tv.end, tv.precision, tv.edtf) == (utc(1990, 1, 1), utc(2000, 1, 1), Precision.DECADE, "199X")
+
+
+# --- clock times ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,value,start", [
+    ("at 06:38 the police", "2023-06-20T06:38", utc(2023, 6, 20, 4, 38)),
+    ("at 6.38 a.m. the police", "2023-06-20T06:38", utc(2023, 6, 20, 4, 38)),
+    ("at noon the police", "2023-06-20T12:00", utc(2023, 6, 20, 10, 0)),
+    ("at 3 p.m. GMT the police", "2023-06-20T15:00", utc(2023, 6, 20, 15, 0)),
+    ("at 0900 CEST the police", "2023-06-20T09:00", utc(2023, 6, 20, 7, 0)),
+])
+def test_clock_times(text, value, start):
+    t = one(text)
+    assert (t.type, t.value, t.interval.start) == ("TIME", value, start)
+    assert not t.interval.uncertain
+
+
+def test_clock_local_time_approx():
+    t = one("around 7 a.m. local time the raid began")
+    assert t.text == "around 7 a.m. local time" and t.mod == "APPROX"
+    assert t.interval.start == utc(2023, 6, 20, 5) and t.interval.precision is Precision.MINUTE
+
+
+def test_clock_time_on_named_day():
+    found = find("Officers arrived at 7 a.m. on Monday.", DCT_001)
+    assert [t.value for t in found] == ["2023-06-19T07:00", "2023-06-19"] or \
+        [t.value for t in found][0].startswith("2023-06")
+
+
+# --- relative expressions --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Tuesday's operation", "2023-06-20"),
+    ("yesterday the police", "2023-06-20"),
+    ("last week the police", "2023-W24"),
+    ("this week the police", "2023-W25"),
+    ("in July last year", "2022-07"),
+    ("a decade ago the group", "2013"),
+    ("last year the group", "2022"),
+    ("next month the group", "2023-07"),
+])
+def test_relative(text, value):
+    assert one(text, DCT_001).value == value
+
+
+def test_earlier_this_month():
+    t = one("earlier this month the group", DCT_001)
+    assert (t.value, t.mod, t.interval.qualifier) == ("2023-06", "START", Qualifier.EARLY)
+
+
+def test_anchored_on_focus():
+    found = find("The raid began on 12 March 2021. Two days later the camp was closed. "
+                 "The following year they left.", DCT_001)
+    assert [t.value for t in found] == ["2021-03-12", "2021-03-14", "2022"]
+
+
+def test_refs():
+    values = [t.value for t in find("Now the group is currently recovering; it recently moved and will soon return.")]
+    assert values == ["PRESENT_REF", "PRESENT_REF", "PAST_REF", "FUTURE_REF"]
+    assert all(t.interval is None for t in find("Now the group"))
+
+
+def test_since_then_does_not_crash():
+    find("Since then, MEK has maintained their camp.")
+
+
+# --- parts of day, durations, sets, qualifiers ---------------------------------------
+
+
+def test_parts_of_day():
+    t = one("early on Tuesday morning the police came", DCT_001)
+    assert (t.type, t.value, t.mod) == ("TIME", "2023-06-20TMO", "START")
+    assert t.interval.precision is Precision.PART_OF_DAY
+    assert one("by the afternoon the camp was calm").value == "2023-06-20TAF"
+    assert one("overnight the camp was calm", DCT_001).value == "2023-06-20TNI"
+
+
+@pytest.mark.parametrize("text,value,mod", [
+    ("for three days", "P3D", None),
+    ("more than 3,000 days", "P3000D", "MORE_THAN"),
+    ("the past three months", "P3M", None),
+    ("several years", "PXY", None),
+    ("about two years", "P2Y", "APPROX"),
+    ("a two-week visit", "P2W", None),
+])
+def test_durations(text, value, mod):
+    t = one(text)
+    assert (t.type, t.value, t.mod, t.interval) == ("DURATION", value, mod, None)
+
+
+@pytest.mark.parametrize("text,value", [("every Tuesday", "XXXX-WXX-2"), ("each month", "P1M"), ("every night", "XXXX-XX-XXTNI")])
+def test_sets(text, value):
+    t = one(text)
+    assert (t.type, t.value, t.interval) == ("SET", value, None)
+
+
+@pytest.mark.parametrize("text,qualifier,edtf", [
+    ("since 2016 the group", Qualifier.SINCE, "2016/.."),
+    ("until 2016 the group", Qualifier.UNTIL, "../2016"),
+    ("before 2016 the group", Qualifier.BEFORE, "../2016"),
+    ("after 2016 the group", Qualifier.AFTER, "2016/.."),
+    ("approximately 1986 the group", Qualifier.APPROXIMATE, "1986~"),
+])
+def test_qualifiers(text, qualifier, edtf):
+    t = one(text)
+    assert (t.interval.qualifier, t.interval.edtf) == (qualifier, edtf)
+
+
+def test_from_to_range():
+    text = "from 1981 to 1986 and 2013-2016"
+    ranges = find_ranges(text, find(text))
+    assert [(r.text, r.interval.edtf) for r in ranges] == [("from 1981 to 1986", "1981/1986"), ("2013-2016", "2013/2016")]
+
+
+# --- API details ------------------------------------------------------------------
+
+
+def test_parse_dct():
+    assert parse_dct("2023-06-20", TIRANE) == datetime(2023, 6, 20, tzinfo=TIRANE)
+    assert parse_dct("2023-06-20T06:38+02:00", TIRANE).utcoffset() == timedelta(hours=2)
+    assert parse_dct("2023-06-20T06:38", TIRANE).tzinfo is TIRANE
+    with pytest.raises(ValueError, match="cannot read"):
+        parse_dct("20 June", TIRANE)
+
+
+def test_naive_dct_is_refused():
+    with pytest.raises(ValueError, match="timezone-aware"):
+        find_timexes("today", datetime(2023, 6, 20), TIRANE)
+
+
+def test_timex_json():
+    j = timex_json(one("At approximately 0638 EST, reports"))
+    assert {k: j[k] for k in ("start", "end", "text", "type", "value", "mod")} == {
+        "start": 3, "end": 25, "text": "approximately 0638 EST", "type": "TIME", "value": "2023-06-20T06:38",
+        "mod": "APPROX"}
+    assert j["interval"]["start"] == "2023-06-20T11:38:00Z" and j["interval"]["note"]
+
+
+# --- properties on arbitrary text ------------------------------------------------------
+
+_WORDS = ["on", "Tuesday", "June", "20", "2023", "1986", "at", "0638", "EST", "by", "noon", "the", "past",
+          "three", "months", "last", "year", "ago", "a", "decade", "early", "mid-June", "since", "until", ",", ".",
+          "between", "and", "from", "to", "-", "approximately", "7", "a.m.", "local", "time", "5,000", "days",
+          "later", "the 1990s", "every", "week", "overnight", "morning", "2013-2016", "20.06.2023", "06:38"]
+_texts = st.one_of(st.text(max_size=200),
+                   st.lists(st.sampled_from(_WORDS), max_size=40).map(" ".join))
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_texts, days=st.integers(min_value=-20000, max_value=20000))
+def test_properties(text, days):
+    dct = DCT_000 + timedelta(days=days)
+    found = find_timexes(text, dct, TIRANE)
+    assert found == find_timexes(text, dct, TIRANE)  # deterministic
+    last_end = 0
+    for t in found:
+        assert 0 <= t.start < t.end <= len(text) and t.start >= last_end
+        assert text[t.start:t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert VALUE_RE.match(t.value), t.value
+        last_end = t.end
+        if t.interval is not None:
+            tv = t.interval
+            assert tv.start < tv.end
+            assert tv.start.utcoffset() == timedelta(0) and tv.end.utcoffset() == timedelta(0)
+        timex_json(t)
+    for r in find_ranges(text, found):
+        assert text[r.start:r.end] == r.text and r.interval.start < r.interval.end
