@@ -53,6 +53,9 @@ _IN_STATEMENT_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _DENIAL = frozenset("denied denies deny rejected rejects disputed disputes dismissed dismisses refuted refutes".split())
+# Verbs that report only when a clause or quote follows: "maintained that", not "maintained their camp".
+_CLAUSE_VERBS = frozenset("maintained maintains added adds noted notes declared declares revealed reveals stressed stresses suggested".split())
+_CLAUSE_FOLLOWS_RE = re.compile(r"\s*(?:that\b|[,:“\".]|$)", re.IGNORECASE)
 # Verbs that may come before their subject: '"...," said the minister.'
 _INVERTING = frozenset("said says added adds explained claimed stated insisted noted wrote told continued".split())
 _QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"")
@@ -71,18 +74,18 @@ _BOUNDARY_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _FORWARD_END_RE = re.compile(
-    r"""[,;:()\[\]“”"—–!?]|\.(?=\s|$)|\b(?:that|who|which|on|in|at|during|after|before|when|while|as
-        |because|adding|saying|stating|claiming|to|told)\b""",
+    rf"""[,;:()\[\]“”"—–!?]|\.(?=\s|$)|\b(?:that|who|which|on|in|at|during|after|before|when|while|as
+        |because|adding|saying|stating|claiming|to|{_VERBS})\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 _LEADING_ADVERBS_RE = re.compile(
-    r"""^(?:(?:and|but|so|yet|also|later|earlier|meanwhile|separately|moreover|furthermore|however|then|now
+    r"""(?:(?:and|but|so|yet|also|later|earlier|meanwhile|separately|moreover|furthermore|however|then|now
         |still|today|yesterday|tonight|previously|subsequently|initially|finally|again|instead|overnight
         |notably|officially|indeed)\s+)+""",
     re.IGNORECASE | re.VERBOSE,
 )
 _LEADING_PREPOSITION_RE = re.compile(
-    r"^(?:on|by|at|in|during|since|after|before|until|from|for|within|amid|following)\s+.*?\b(?=(?:the|a|an)\s)",
+    r"(?:on|by|at|in|during|since|after|before|until|from|for|within|amid|following)\s+[^,]*?\b(?=(?:the|a|an)\s)",
     re.IGNORECASE,
 )
 _APPOSITIVE_START_RE = re.compile(
@@ -91,6 +94,7 @@ _APPOSITIVE_START_RE = re.compile(
 _WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*\.?")
 
 _PRONOUNS = frozenset("he she they it we i you".split())
+_DEFINITE = frozenset("the this that these those its their his her our".split())
 _DETERMINERS = frozenset("the a an this that these those its their his her our my your some any".split())
 # Words that cannot be inside a claimant noun phrase (verbs, clause words).
 _NOT_IN_NP = frozenset(
@@ -118,7 +122,8 @@ _ACTOR_NOUNS = frozenset(
     campaigners monitors monitor ngo ngos charity watchdog regime cabinet parliament senate congress
     diplomats diplomat ambassador envoy official's coalition alliance federation association committee
     commission bureau service services forces troops soldiers guards board management owner owners
-    operators regulator regulators inspectors judge judges magistrate tribunal""".split()
+    operators regulator regulators inspectors judge judges magistrate tribunal brigade teams team crews
+    crew students teachers pupils patients victims villagers farmers miners""".split()
 )
 # Definite descriptions that name an independent actor, not an anaphor for the last claimant.
 _GENERIC_ACTORS = frozenset(
@@ -126,6 +131,7 @@ _GENERIC_ACTORS = frozenset(
     prosecutors prosecution survivors locals neighbours neighbors doctors hospital court protesters
     protestors demonstrators activists opposition regime firefighters rescuers investigators""".split()
 )
+_PREPOSITIONS = frozenset("of in at on for from between near with against during among across".split())
 _NON_ACTOR_HEADS = frozenset(
     """report reports statement statements article document documents data study survey figures footage
     video videos photos images evidence investigation operation raid incident clash claims claim news
@@ -133,8 +139,11 @@ _NON_ACTOR_HEADS = frozenset(
 )
 
 
-def _is_claimant(phrase: str) -> bool:
-    """Whether a phrase is a noun phrase naming people, a group, an institution or a pronoun."""
+def _is_claimant(phrase: str, strict: bool = True) -> bool:
+    """Whether a phrase is a noun phrase naming people, a group, an institution or a pronoun.
+
+    Not ``strict`` (after "according to"), any lowercase head that is not a document will do.
+    """
     words = _WORD_RE.findall(phrase)
     if not 1 <= len(words) <= 14:
         return False
@@ -144,12 +153,17 @@ def _is_claimant(phrase: str) -> bool:
     for w, low in zip(words, lowered, strict=True):
         if w[0].islower() and len(low) > 4 and low.endswith(("ed", "ing")) and low not in _NP_PARTICIPLES:
             return False  # a verb: the phrase is a clause, not a name
-    head, low = words[-1], lowered[-1]
+    # The head is the noun before a lowercase word's preposition: "the clash between X and Y" is a clash.
+    cut = next(
+        (i for i in range(1, len(words)) if lowered[i] in _PREPOSITIONS and words[i - 1][0].islower()),
+        len(words),
+    )
+    head, low = words[cut - 1], lowered[cut - 1]
     if len(words) == 1 and low in _PRONOUNS:
         return True
     if low in _DETERMINERS or low in _PRONOUNS or low in _NON_ACTOR_HEADS or low.endswith(("'s", "’s")):
         return False
-    return head[0].isupper() or low in _ACTOR_NOUNS or low.endswith(("ers", "ists", "ians", "ors", "men"))
+    return head[0].isupper() or not strict or low in _ACTOR_NOUNS or low.endswith(("ers", "ists", "ians", "ors", "men"))
 
 
 def _is_pronoun(name: str) -> bool:
@@ -159,7 +173,7 @@ def _is_pronoun(name: str) -> bool:
         return words[0] in _PRONOUNS
     return (
         len(words) == 2
-        and words[0] in _DETERMINERS
+        and words[0] in _DEFINITE
         and name.split()[1][0].islower()
         and words[1] not in _GENERIC_ACTORS
     )
@@ -200,11 +214,11 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
     return None
 
 
-def _phrase_after(sentence: str, pos: int) -> tuple[int, int] | None:
+def _phrase_after(sentence: str, pos: int, strict: bool = True) -> tuple[int, int] | None:
     """The claimant noun phrase starting at ``pos``: "according to X, ..."."""
     stop = _FORWARD_END_RE.search(sentence, pos)
     start, end = _trimmed(sentence, pos, stop.start() if stop else len(sentence))
-    if start < end and _is_claimant(sentence[start:end]):
+    if start < end and _is_claimant(sentence[start:end], strict):
         return start, end
     return None
 
@@ -217,7 +231,7 @@ def _attribution(sentence: str, span: tuple[int, int], verb: str) -> Attribution
         name=name,
         start=span[0],
         end=span[1],
-        verb=" ".join(verb.split()),
+        verb=" ".join(verb.lower().split()),
         pronoun=_is_pronoun(name),
         denial=bool(words) and words[0] in _DENIAL,
     )
@@ -238,8 +252,11 @@ def find_claimant(sentence: str) -> Attribution | None:
     for m in _REPORT_RE.finditer(sentence):
         if any(a <= m.start() < b for a, b in quoted):
             continue  # reported speech inside a quotation is not the main clause
+        verb = m.group("verb")
+        if verb and (verb[0].isupper() or verb.lower() in _CLAUSE_VERBS and not _CLAUSE_FOLLOWS_RE.match(sentence, m.end())):
+            continue  # "The United States", "maintained their camp": not reporting
         if m.group("according") or m.group("statement"):
-            span = _phrase_after(sentence, m.end())
+            span = _phrase_after(sentence, m.end(), strict=False)
         else:
             span = _subject_before(sentence, m.start())
             before = sentence[: m.start()].rstrip()

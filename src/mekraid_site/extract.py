@@ -35,8 +35,10 @@ _EVENT_NOUNS = (
     "collapse|crash|siege|standoff|confrontation|demonstration|storm|flood|flooding|arrests|killing|killings"
 )
 _EVENT_ANAPHORA = re.compile(
-    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z'-]+\s+){{0,2}}?(?:{_EVENT_NOUNS})\b"
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z'-]+\s+){{0,2}}?({_EVENT_NOUNS})\b"
 )
+_EVENT_NOUN = re.compile(rf"\b({_EVENT_NOUNS})\b", re.IGNORECASE)
+_SINCE_THEN = re.compile(r"(?:Since then|Ever since|Since that time)\b")
 _PRONOUN_START = re.compile(r"[\"“]?(?:They|He|She|It|Their|His|Her|Its|We)\b")
 # "the 2014 agreement": a date used as a modifier names a reference, not when the sentence happened...
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|whose)\s+$", re.IGNORECASE)
@@ -57,6 +59,8 @@ _PHRASE_END = re.compile(r"[,;:.!?]|\s+(?:remain|remains|was|were|is|are|has|hav
 # Where a sentence with two dates splits into two claims, best boundary first.
 _CLAUSE_BOUNDARIES = (re.compile(r";\s*"), re.compile(r",?\s+but\s+"), re.compile(r",\s+(?:and|while|whereas)\s+"),
                       re.compile(r"\s+and\s+"), re.compile(r",\s+"))
+# Discovered actors carry this id prefix until `extract` names them across articles.
+_PROVISIONAL = "new:"
 # The news peg: the article's own happening lies within this many days before publication.
 _PEG_DAYS = 8
 
@@ -149,11 +153,28 @@ def extract(content: Content) -> Extraction:
     """Extract claims from every article and join the actors they discovered."""
     known = ActorIndex(content.actors)
     analyses = tuple(extract_source(source, content, known) for source in content.sources)
-    return Extraction(analyses=analyses, actors=content.actors + join_discovered(analyses))
+    discovered, final_ids = join_discovered(analyses, {actor.id for actor in content.actors})
+    return Extraction(
+        analyses=tuple(_with_final_ids(analysis, final_ids) for analysis in analyses),
+        actors=content.actors + discovered,
+    )
 
 
-def join_discovered(analyses: tuple[SourceAnalysis, ...]) -> tuple[Actor, ...]:
-    """One actor per discovered id, named by its most frequent spelling."""
+def _with_final_ids(analysis: SourceAnalysis, final_ids: dict[str, str]) -> SourceAnalysis:
+    """The analysis with provisional actor ids replaced by the final ones."""
+    def final(actor_id: str) -> str:
+        return final_ids.get(actor_id, actor_id)
+
+    claims = tuple(
+        replace(claim, actors=tuple(map(final, claim.actors)),
+                claimant=final(claim.claimant) if claim.claimant else None)
+        for claim in analysis.claims
+    )
+    return replace(analysis, claims=claims, mentioned=tuple(map(final, analysis.mentioned)), discovered=())
+
+
+def join_discovered(analyses: tuple[SourceAnalysis, ...], taken: set[str]) -> tuple[tuple[Actor, ...], dict[str, str]]:
+    """One actor per discovered name, named by its most frequent spelling; and provisional id -> final id."""
     spellings: dict[str, Counter[str]] = {}
     kinds: dict[str, Counter[str]] = {}
     for analysis in analyses:
@@ -161,12 +182,24 @@ def join_discovered(analyses: tuple[SourceAnalysis, ...]) -> tuple[Actor, ...]:
             spellings.setdefault(actor.id, Counter())[actor.name] += 1
             kinds.setdefault(actor.id, Counter())[actor.kind] += 1
     joined = []
-    for actor_id in sorted(spellings):
-        ranked = sorted(spellings[actor_id].items(), key=lambda item: (-item[1], item[0]))
-        kind = sorted(kinds[actor_id].items(), key=lambda item: (-item[1], item[0]))[0][0]
+    final_ids: dict[str, str] = {}
+    taken = set(taken)
+    for provisional in sorted(spellings):
+        ranked = sorted(spellings[provisional].items(), key=lambda item: (-item[1], item[0]))
+        kind = sorted(kinds[provisional].items(), key=lambda item: (-item[1], item[0]))[0][0]
+        actor_id = slugify(ranked[0][0])
+        while actor_id in taken:  # a listed actor or another name has it: number this one
+            actor_id = re.sub(r"(?:-(\d+))?$", lambda m: f"-{int(m.group(1) or 1) + 1}", actor_id, count=1)
+        taken.add(actor_id)
+        final_ids[provisional] = actor_id
         aliases = tuple(name for name, _ in ranked[1:])
         joined.append(Actor(id=actor_id, name=ranked[0][0], kind=kind, aliases=aliases))
-    return tuple(joined)
+    return tuple(joined), final_ids
+
+
+def _provisional_id(name: str) -> str:
+    """The id of a discovered actor within one article: the same for all variants of its name."""
+    return _PROVISIONAL + slugify(names.name_key(name))
 
 
 def _discover(source: Source, known: ActorIndex) -> tuple[Actor, ...]:
@@ -178,7 +211,7 @@ def _discover(source: Source, known: ActorIndex) -> tuple[Actor, ...]:
             if (start, end) == (0, len(mention.text))
         ):
             continue
-        actor_id = "x-" + slugify(names.name_key(mention.text))
+        actor_id = _provisional_id(mention.text)
         aliases = (mention.acronym,) if mention.acronym else ()
         found.setdefault(actor_id, Actor(id=actor_id, name=mention.text, kind=mention.kind, aliases=aliases))
     return tuple(found.values())
@@ -201,23 +234,33 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
     previous_paragraph = -1
     last_claimant: str | None = None
     full_names: list[str] = []
+    dated_nouns: dict[str, TimeValue] = {}  # stem of a happening's noun -> time of the last claim naming it
+    claimant_actors: dict[str, Actor] = {}
     for sentence in sentences:
         sentence_text = text[sentence.start:sentence.end]
         datings, references = _datings(text, sentence, timexes, ranges)
-        claimant, last_claimant = _claimant(sentence_text, sentence.start, index, mentions, full_names, last_claimant)
+        claimant, last_claimant = _claimant(sentence_text, sentence.start, index, mentions, full_names, last_claimant,
+                                            claimant_actors)
         pieces: list[tuple[int, int, TimeValue, str]] = []
         if datings:
             pieces = _split_clauses(text, sentence, datings)
         else:
-            inherited = _inherited_time(sentence_text, sentence.paragraph == previous_paragraph, previous_time, peg)
+            inherited = _inherited_time(sentence_text, sentence.paragraph == previous_paragraph, previous_time, peg,
+                                        dated_nouns)
             if inherited is not None:
                 pieces = [(sentence.start, sentence.end, inherited, "")]
         narrative_time = pieces[-1][2] if pieces else None
-        pieces += [_reference_piece(text, sentence, reference) for reference in references]
+        for _, _, when, _ in pieces:
+            for noun in _EVENT_NOUN.findall(sentence_text):
+                dated_nouns[_noun_stem(noun)] = when
+        # A dated reference ("the 2014 agreement ...") is about its own noun phrase only.
+        pieces = [(*piece, True) for piece in pieces]
+        pieces += [(*_reference_piece(text, sentence, reference), False) for reference in references]
         sentence_actors = _actors_in(mentions, sentence.start, sentence.end)
-        for start, end, when, time_text in sorted(pieces, key=lambda piece: piece[0]):
-            clause_actors = _actors_in(mentions, start, end)
-            actors = tuple(dict.fromkeys(clause_actors + sentence_actors + ((claimant,) if claimant else ())))
+        for start, end, when, time_text, whole_sentence in sorted(pieces, key=lambda piece: piece[0]):
+            actors = _actors_in(mentions, start, end)
+            if whole_sentence:
+                actors = tuple(dict.fromkeys(actors + sentence_actors + ((claimant,) if claimant else ())))
             claims.append(Claim(
                 id=f"{source.id}-c{len(claims) + 1}",
                 source=source.id,
@@ -226,7 +269,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 quote=text[start:end],
                 time=when,
                 time_text=time_text,
-                claimant=claimant,
+                claimant=claimant if whole_sentence else None,
                 actors=actors,
                 figures=tuple(figures.find_figures(text[start:end], offset=start)),
                 timexes=tuple(t for t in timexes if start <= t.start and t.end <= end),
@@ -235,9 +278,9 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
         previous_paragraph = sentence.paragraph
         full_names += [index.actors[actor_id].name for actor_id in sentence_actors
                        if index.actors[actor_id].kind == "person"]
-    mentioned = tuple(dict.fromkeys(actor_id for _, _, actor_id in mentions))
-    return SourceAnalysis(source=source, timexes=timexes, claims=tuple(claims), discovered=discovered,
-                          mentioned=mentioned)
+    mentioned = tuple(dict.fromkeys([actor_id for _, _, actor_id in mentions] + list(claimant_actors)))
+    return SourceAnalysis(source=source, timexes=timexes, claims=tuple(claims),
+                          discovered=discovered + tuple(claimant_actors.values()), mentioned=mentioned)
 
 
 def _actors_in(mentions: list[tuple[int, int, str]], start: int, end: int) -> tuple[str, ...]:
@@ -265,12 +308,15 @@ def _datings(
             continue
         line_start = max(sentence.start, found.start - 40)
         before = text[line_start:found.start]
+        attributive = _ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(text, found.end)
         preposition = _TEMPORAL_PREPOSITION.search(before)
         if preposition:
+            # "after the 1979 revolution": the sentence is after it, and the revolution is in 1979.
             qualifier = _PREPOSITION_QUALIFIER.get(preposition.group(1).lower())
             when = replace(found.interval, qualifier=qualifier) if qualifier else found.interval
             datings.append((preposition.start() + line_start, found.end, when))
-        elif _ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(text, found.end):
+            references.append(found)
+        elif attributive:
             references.append(found)
         else:
             datings.append((found.start, found.end, found.interval))
@@ -283,7 +329,14 @@ def _reference_piece(text: str, sentence: Sentence, reference: Timex) -> tuple[i
     start = before.start() if before else reference.start
     end_match = _PHRASE_END.search(text, reference.end, sentence.end)
     end = end_match.start() if end_match else sentence.end
-    return start, end, reference.interval, reference.text
+    return start, end, _unqualified(reference.interval), reference.text
+
+
+def _unqualified(time: TimeValue) -> TimeValue:
+    """The named time itself, without "after"/"until": the 1979 of "after the 1979 revolution"."""
+    if time.qualifier not in (Qualifier.AFTER, Qualifier.BEFORE, Qualifier.SINCE, Qualifier.UNTIL, Qualifier.BY):
+        return time
+    return replace(time, qualifier=None, edtf=time.edtf.replace("../", "").replace("/..", ""))
 
 
 def _split_clauses(text: str, sentence: Sentence, datings: list[tuple[int, int, TimeValue]]) -> list[tuple[int, int, TimeValue, str]]:
@@ -325,13 +378,35 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _inherited_time(sentence_text: str, same_paragraph: bool, previous: TimeValue | None,
-                    peg: TimeValue | None) -> TimeValue | None:
-    """The time in focus for a sentence without a date of its own, if the text makes it clear."""
+                    peg: TimeValue | None, dated_nouns: dict[str, TimeValue]) -> TimeValue | None:
+    """The time in focus for a sentence without a date of its own, if the text makes it clear.
+
+    A definite reference to a happening ("the police operation") takes the time
+    of the last claim that named it; otherwise the narrative goes on from the
+    previous sentence in the paragraph (or one that starts with a pronoun);
+    otherwise a reference to a happening not yet dated is the article's own.
+    """
+    if previous is not None and _SINCE_THEN.match(sentence_text):
+        return _since(previous)
+    anaphora = _EVENT_ANAPHORA.search(sentence_text)
+    if anaphora and _noun_stem(anaphora.group(1)) in dated_nouns:
+        return dated_nouns[_noun_stem(anaphora.group(1))]
     if previous is not None and (same_paragraph or _PRONOUN_START.match(sentence_text)):
-        return previous  # the narrative goes on
-    if peg is not None and _EVENT_ANAPHORA.search(sentence_text):
-        return peg  # "the raid", "the police operation": the happening the article reports
+        return previous
+    if anaphora and peg is not None:
+        return peg
     return None
+
+
+def _since(time: TimeValue) -> TimeValue:
+    """From a time on: "Since then" after a sentence dated 2016 is 2016 onwards."""
+    named = time.edtf.replace("../", "").replace("/..", "").split("/")[-1]
+    return replace(time, qualifier=Qualifier.SINCE, edtf=f"{named}/..")
+
+
+def _noun_stem(noun: str) -> str:
+    noun = noun.lower()
+    return noun[:-2] if noun.endswith("es") and noun[:-2] in _EVENT_NOUNS.split("|") else noun.rstrip("s")
 
 
 def _news_peg(text: str, timexes: tuple[Timex, ...], source: Source, zone: ZoneInfo) -> TimeValue | None:
@@ -357,9 +432,13 @@ def _day(day: date, zone: ZoneInfo) -> TimeValue:
 
 def _claimant(
     sentence_text: str, offset: int, index: ActorIndex, mentions: list[tuple[int, int, str]],
-    full_names: list[str], last_claimant: str | None,
+    full_names: list[str], last_claimant: str | None, claimant_actors: dict[str, Actor],
 ) -> tuple[str | None, str | None]:
-    """Who asserts the sentence (None: the publisher), and the claimant to resolve later pronouns to."""
+    """Who asserts the sentence (None: the publisher), and the claimant to resolve later pronouns to.
+
+    A claimant no actor matches ("witnesses", "local media") becomes an actor
+    of its own, added to claimant_actors.
+    """
     found = attribution.find_claimant(sentence_text)
     if found is None:
         return None, last_claimant
@@ -373,4 +452,9 @@ def _claimant(
     bare, _role = attribution.strip_title(found.name)
     full = attribution.resolve_surname(bare, full_names)
     actor_id = index.lookup(full or bare)
-    return actor_id, actor_id if actor_id else last_claimant
+    if actor_id is None:
+        name = re.sub(r"^(?:the|a|an)\s+", "", full or bare, flags=re.IGNORECASE)
+        actor_id = _provisional_id(name)
+        kind = "group" if name[:1].islower() or name.endswith("s") else "organization"
+        claimant_actors.setdefault(actor_id, Actor(id=actor_id, name=name[:1].upper() + name[1:], kind=kind))
+    return actor_id, actor_id

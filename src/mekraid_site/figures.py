@@ -95,7 +95,7 @@ _QUALIFIER_OF = {
     "fewer than": "up_to", "less than": "up_to", "under": "up_to",
     "just under": "nearly", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
 }
-_OR_MORE_RE = re.compile(r"^(?:\s+or\s+more\b|-?plus\b|\+)", re.IGNORECASE)
+_OR_MORE_RE = re.compile(r"\s+or\s+more\b|-?plus\b|\+", re.IGNORECASE)
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -115,7 +115,7 @@ _AFTER_NOT_COUNT_RE = re.compile(
     rf"""^(?:\s*(?:{_UNITS})\b
         |\s*(?:%|°)
         |\s*(?:-|\s)\s*years?[\s-]+old\b
-        |-[^\W\d_]
+        |-(?!plus\b)[^\W\d_]
         |\s*(?:st|nd|rd|th)\b
         |\s*,\s+(?:a|an)\s
         |\s*[/:-]\s*\d
@@ -376,15 +376,16 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
             start -= len(before) - qual.start()
             before = before[: qual.start()]
         rest = text[end : matches[i + 1].start() if i + 1 < len(matches) else len(text)]
-        if qualifier == "exact" and _OR_MORE_RE.match(rest):
-            qualifier = "at_least"
+        or_more = _OR_MORE_RE.match(rest)
         of = (_VAGUE_OF_RE if m.group("vague") else _PARTITIVE_RE).match(rest)
-        skip = of.end() if of else 0
+        skip = or_more.end() if or_more else of.end() if of else 0
         clause_end = _CLAUSE_END_RE.search(rest, skip)
         read = _noun_phrase_and_cue(rest[skip : clause_end.start() if clause_end else len(rest)])
         if read is None:
             continue
         np_end, kind = read
+        if qualifier == "exact" and (or_more or _OR_MORE_RE.match(rest, skip + np_end)):
+            qualifier = "at_least"  # "40 or more people", "40 people or more"
         prefix = _PREFIX_RE.search(before)
         kind = prefix.lastgroup if prefix else kind
         if kind is None:

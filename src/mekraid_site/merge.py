@@ -169,7 +169,10 @@ def _event(claims: list[Claim]) -> Event:
 
 
 def _date_slug(time: TimeValue) -> str:
-    return slugify(time.edtf.split("T")[0].replace("/", "-to-").replace("..", "open"))
+    """The date part of an event id: "1986", "2013-to-2016", "until-2016", "2023-06-20"."""
+    named = [part.split("T")[0] for part in time.edtf.split("/") if part not in ("", "..")]
+    words = [time.qualifier.value] if time.qualifier and time.qualifier.value != "approximate" else []
+    return slugify(" ".join(words + [" to ".join(named)]))
 
 
 def _unique_ids(events: list[Event]) -> tuple[Event, ...]:
@@ -184,7 +187,11 @@ def _unique_ids(events: list[Event]) -> tuple[Event, ...]:
     return tuple(unique)
 
 
-_LEADING_ADVERB = re.compile(r"^(?:However|Meanwhile|Tragically|Later|Earlier|Then|Also|Moreover|Furthermore|Still),\s+")
+_LEADING_ADVERB = re.compile(
+    r"^(?:However|Meanwhile|Tragically|Later|Earlier|Then|Also|Moreover|Furthermore|Still|Since then|Ever since"
+    r"|Since that time|At that time|By then),\s+"
+)
+_LEADING_PHRASE = re.compile(r"^(?:After|Before|During|Following|Despite|Amid|In|On|At|Under|With)\s[^,]{3,60},\s+")
 _REPORT_FRAME = re.compile(
     r"^(?:reports?|news|word|footage|images)\s+(?:began\s+to\s+|started\s+to\s+)?"
     r"(?:emerge[sd]?|came|surfaced|circulated)\s+(?:out\s+)?that\s+",
@@ -194,18 +201,21 @@ _TIME_PREPOSITION = re.compile(
     r"(?:\b(?:in|on|at|by|since|until|from|between|during|after|before|around|about|approximately)\s+)*$",
     re.IGNORECASE,
 )
-_TITLE_BREAK = re.compile(r",|;|:|\s+(?:due to|because|which|who|when|while|as|after|before|although|but)\s+")
+_TITLE_BREAK = re.compile(r",(?!\d)|;|:|\s+(?:due to|because|which|who|when|while|as|after|before|although|but)\s+")
 
 
 def event_title(claim: Claim) -> str:
     """A short title from a claim: the main clause without its date, cut at a clause boundary."""
-    text = claim.quote
+    text = _LEADING_ADVERB.sub("", claim.quote)
     if claim.time_text and claim.time_text in text:
         at = text.index(claim.time_text)
-        before = _TIME_PREPOSITION.sub("", text[:at])
-        text = before + text[at + len(claim.time_text):]
-    text = re.sub(r"^[\s,;:]+", "", text)
-    text = _LEADING_ADVERB.sub("", text)
+        opening = text.find(", ")
+        if 0 <= opening < 60 and at < opening:
+            text = text[opening + 2:]  # "In 1986, Paris expelled ...": drop the opening time phrase
+        else:
+            text = _TIME_PREPOSITION.sub("", text[:at]).rstrip() + " " + text[at + len(claim.time_text):].lstrip()
+    text = " ".join(text.split())
+    text = _LEADING_PHRASE.sub("", text)
     text = _REPORT_FRAME.sub("", text)
     words_needed = 3
     for boundary in _TITLE_BREAK.finditer(text):

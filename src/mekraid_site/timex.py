@@ -181,7 +181,6 @@ UNIT = (r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds
         r"|centur(?:y|ies)|quarters?|millenni(?:um|a)|fortnights?)")
 _ZONE_ALT = _alt([z for z in ZONES if z not in ("Z", "ZULU", "ET", "CT", "MT", "PT")] + ["ET", "PT"])
 ZONE = r"(?-i:(?:" + _ZONE_ALT + r"|Zulu|Z)\b)"
-APPROX = r"(?:approximately|approx\.|about|around|roughly|nearly|almost|circa|some|just\s+before|just\s+after)"
 PREMOD = (r"(?:(?:early|mid|late)(?:\s*-\s*|\s+)|(?:the\s+)?(?:beginning|start|middle|end|close|first\s+half|"
           r"second\s+half|last\s+half)\s+of\s+(?:the\s+)?)")
 _B = r"(?<![\w$£€])"  # a left word boundary that also refuses currency amounts
@@ -240,7 +239,7 @@ _P_BARE_UNITS = _c(r"\b(?:(?P<pre>for|over|in\s+recent|recent|the\s+coming|comin
 _P_REF = _c(r"\b(?P<w>right\s+now|now|nowadays|currently|at\s+present|presently|these\s+days|at\s+the\s+moment|"
             r"recently|more\s+recently|lately|in\s+the\s+past|the\s+past|"
             r"the\s+near\s+future|the\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|soon|"
-            r"as\s+soon\s+as\s+possible|at\s+this\s+time|at\s+that\s+time|the\s+time\s+being)\b")
+            r"as\s+soon\s+as\s+possible|at\s+this\s+time|the\s+time\s+being)\b")
 _P_POD = _c(r"\b(?:(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+the\s+|on\s+)?)?(?:(?P<rel>this|last|"
             r"the|that)\s+)?(?P<pod>morning|afternoon|evening|night)\b(?:\s+(?P<dw>yesterday|today|tomorrow)\b)?"
             r"|\b(?P<over>overnight)\b")
@@ -900,8 +899,7 @@ def _r_bare_units(m: _M, ctx: _Ctx) -> _Res | None:
 _REF_VALUES = {
     "PRESENT_REF": ("right now", "now", "nowadays", "currently", "at present", "presently", "these days",
                     "at the moment", "at this time", "the time being"),
-    "PAST_REF": ("recently", "more recently", "lately", "in the past", "the past",
-                 "at that time"),
+    "PAST_REF": ("recently", "more recently", "lately", "in the past", "the past"),
     "FUTURE_REF": ("the near future", "the future", "the near term", "the short term", "the long term", "soon",
                    "as soon as possible"),
 }
@@ -912,8 +910,6 @@ def _r_ref(m: _M, ctx: _Ctx) -> _Res | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
     value = _REF_OF.get(w)
     if value is None:
-        return None
-    if w == "at that time":
         return None
     return _Res("DATE", value, anchor=False)
 

@@ -1,0 +1,201 @@
+"""Counts in sentences: kind, value, qualifier, offsets."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mekraid_site.figures import FIGURE_KINDS, QUALIFIERS, find_figures
+
+
+def facts(text: str) -> list[tuple[str, int, str]]:
+    """(kind, value, qualifier) of each figure."""
+    return [(f.kind, f.value, f.qualifier) for f in find_figures(text)]
+
+
+def test_kinds_are_documented() -> None:
+    assert set(FIGURE_KINDS) == {"killed", "injured", "arrested", "deployed", "seized", "members", "displaced", "missing"}
+    assert all(FIGURE_KINDS.values())
+
+
+def test_elided_noun_takes_kind_from_its_own_predicate() -> None:
+    text = "local Albanian media reported that at least one person had died and 36 had been wounded as protestors"
+    assert facts(text) == [("killed", 1, "at_least"), ("injured", 36, "exact")]
+
+
+def test_offsets_and_text_cover_qualifier_number_and_noun() -> None:
+    text = "Officials said at least one person had died."
+    (figure,) = find_figures(text, offset=100)
+    assert figure.text == "at least one person"
+    assert (figure.start, figure.end) == (115, 134)
+    assert text[figure.start - 100 : figure.end - 100] == figure.text
+
+
+def test_number_word_with_person_noun() -> None:
+    assert facts("a statement asserting that one man was killed and several others were injured") == [
+        ("killed", 1, "exact"),
+        ("injured", 3, "several"),
+    ]
+
+
+def test_death_of_one_person() -> None:
+    assert facts("Tragically, the clash resulted in the death of one person.") == [("killed", 1, "exact")]
+
+
+def test_over_is_more_than_and_sustained_injuries_is_injured() -> None:
+    assert facts("They further claimed that over 100 people sustained injuries.") == [("injured", 100, "more_than")]
+
+
+def test_civilians_died() -> None:
+    assert facts("Officials claimed that two civilians died in unrelated situations.") == [("killed", 2, "exact")]
+
+
+def test_members_relocated_with_thousands_separator() -> None:
+    text = "Between 2013 and 2016, approximately 3,000 MEK members relocated to Albania."
+    assert facts(text) == [("members", 3000, "about")]
+
+
+def test_personnel_and_families_are_members() -> None:
+    text = "the group has maintained their camp of more than 5,000 personnel and their families in the country"
+    assert facts(text) == [("members", 5000, "more_than")]
+
+
+def test_critical_condition_counts_as_injured() -> None:
+    assert facts("several individuals were in critical condition") == [("injured", 3, "several")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a sixty-seven year old man going into cardiac arrest",
+        "a 67-year-old man was killed",
+        "the victim, aged 67, died",
+        "John Smith, 67, a retiree, died at the scene",
+    ],
+)
+def test_ages_are_never_counts(text: str) -> None:
+    assert facts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1986, Paris expelled the group.",
+        "the 2014 agreement that permitted their stay",
+        "At approximately 0638 EST, reports began to emerge.",
+        "Albanian officials claimed by 1200 EST that nothing happened.",
+        "The strike began at 12:00 and ended on 20 June.",
+        "Turnout fell to 45% and the fine was $300 for protesters.",
+        "The second raid killed nobody.",
+        "The quake, a magnitude 6.4 event, struck 10 km from the town.",
+    ],
+)
+def test_years_times_dates_percentages_money_measures_ordinals_are_not_counts(text: str) -> None:
+    assert facts(text) == []
+
+
+def test_count_without_identifiable_kind_gives_nothing() -> None:
+    assert facts("Thirteen countries condemned the raid; 13 countries sent envoys.") == []
+
+
+def test_vague_words_without_kind_give_nothing() -> None:
+    assert facts("after coordinating several demonstrations and attacks") == []
+
+
+def test_earthquake_killed_and_injured_by_preceding_verbs() -> None:
+    text = "The earthquake killed at least 12 people and injured 40 others."
+    assert facts(text) == [("killed", 12, "at_least"), ("injured", 40, "exact")]
+
+
+def test_death_toll() -> None:
+    assert facts("The death toll from the factory fire rose to 45 on Tuesday.") == [("killed", 45, "exact")]
+
+
+def test_arrests_with_dozen() -> None:
+    text = "Police in Santiago arrested 15 protesters and detained three dozen more."
+    assert facts(text) == [("arrested", 15, "exact"), ("arrested", 36, "exact")]
+
+
+def test_taken_into_custody() -> None:
+    assert facts("More than 300 people were taken into custody.") == [("arrested", 300, "more_than")]
+
+
+def test_deployed_police() -> None:
+    assert facts("Some 2,000 riot police were deployed around the square.") == [("deployed", 2000, "about")]
+
+
+def test_took_part_counts_personnel_not_protesters() -> None:
+    text = "Fewer than 10 people took part in the march, while 200 officers took part in the raid."
+    assert facts(text) == [("deployed", 200, "exact")]
+
+
+def test_seized_items() -> None:
+    text = "Investigators seized 50 computers and 20 mobile phones."
+    assert facts(text) == [("seized", 50, "exact"), ("seized", 20, "exact")]
+
+
+def test_displaced_and_missing() -> None:
+    text = "About 1.2 million people were evacuated, and at least five workers remain missing."
+    assert facts(text) == [("displaced", 1200000, "about"), ("missing", 5, "at_least")]
+
+
+def test_vague_quantities_give_lower_bounds() -> None:
+    text = "Dozens of people were injured and hundreds were arrested."
+    assert facts(text) == [("injured", 24, "several"), ("arrested", 200, "several")]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("As many as 40 people may have died.", "up_to"),
+        ("Up to 40 people may have died.", "up_to"),
+        ("Nearly 40 people died.", "nearly"),
+        ("Almost 40 people died.", "nearly"),
+        ("No fewer than 40 people died.", "at_least"),
+        ("Upwards of 40 people died.", "more_than"),
+        ("Roughly 40 people died.", "about"),
+        ("40 people or more died.", "at_least"),
+        ("40 or more people died.", "at_least"),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str) -> None:
+    assert facts(text) == [("killed", 40, qualifier)]
+
+
+def test_predicate_beats_noun_default() -> None:
+    assert facts("Two police officers were injured and one of them died.") == [
+        ("injured", 2, "exact"),
+        ("killed", 1, "exact"),
+    ]
+
+
+def test_negated_predicate_gives_nothing() -> None:
+    assert facts("No one was hurt, and 12 workers were not injured.") == []
+
+
+def test_hyphenated_number_words() -> None:
+    assert facts("The blast killed twenty-one miners.") == [("killed", 21, "exact")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(), st.integers(min_value=0, max_value=10_000))
+def test_never_raises_and_offsets_are_consistent(text: str, offset: int) -> None:
+    for figure in find_figures(text, offset):
+        assert 0 <= figure.start - offset <= figure.end - offset <= len(text)
+        assert text[figure.start - offset : figure.end - offset] == figure.text
+        assert figure.kind in FIGURE_KINDS and figure.qualifier in QUALIFIERS
+        assert figure.value >= 0
+
+
+_WORDS = st.sampled_from(
+    "at least about over one two 36 3,000 people were killed injured arrested and the police members had been "
+    "died several dozens of 1986 EST year old , . aged".split()
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=25).map(" ".join))
+def test_sentence_like_text_is_consistent(text: str) -> None:
+    for figure in find_figures(text):
+        assert text[figure.start : figure.end] == figure.text
