@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CONTENT
 from mekraid_site.errors import ContentError
 from mekraid_site.load import load_content, slugify
-
-from conftest import CONTENT
 
 GOOD_ARTICLE = """---
 title: "Factory fire in Springfield"

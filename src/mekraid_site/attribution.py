@@ -1,7 +1,7 @@
 """Who a sentence says is making the claim: "X said that ...", "according to X".
 
 ``find_claimant`` finds the claimant of the main reporting clause: the noun
-phrase before a reporting verb ("Albanian officials claimed"), after "according
+phrase before a reporting verb ("Chilean officials claimed"), after "according
 to" or an inverted "said" ('"...," said the minister'), or after "a statement
 released by". Names are returned as written, with their offsets; pronouns and
 anaphora ("They", "the ministry") are flagged for the caller to resolve.
@@ -9,6 +9,7 @@ anaphora ("They", "the ministry") are flagged for the caller to resolve.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from .names import name_key
 class Attribution:
     """The claimant of a sentence, as written, and how the claim is reported."""
 
-    name: str  # the claimant phrase as written: "Albanian officials", "They"
+    name: str  # the claimant phrase as written: "Chilean officials", "They"
     start: int  # offsets of ``name`` in the sentence
     end: int
     verb: str  # the reporting words: "said", "claimed", "according to", "released a statement"
@@ -52,12 +53,15 @@ _IN_STATEMENT_RE = re.compile(
         |interview|post|tweet|letter)\b[^,]{0,60},\s*""",
     re.IGNORECASE | re.VERBOSE,
 )
+_INTRO_VERB_RE = re.compile(rf"\b(?:{_VERBS}|accused|expressed|called|urged|condemned)\b", re.IGNORECASE)
 _DENIAL = frozenset("denied denies deny rejected rejects disputed disputes dismissed dismisses refuted refutes".split())
 # Verbs that report only when a clause or quote follows: "maintained that", not "maintained their camp".
-_CLAUSE_VERBS = frozenset("maintained maintains added adds noted notes declared declares revealed reveals stressed stresses suggested".split())
+_CLAUSE_VERBS = frozenset(
+    "maintained maintains added adds noted notes declared declares revealed reveals stressed stresses suggested".split()
+)
 _CLAUSE_FOLLOWS_RE = re.compile(r"\s*(?:that\b|[,:“\".]|$)", re.IGNORECASE)
 # Verbs that may come before their subject: '"...," said the minister.'
-_INVERTING = frozenset("said says added adds explained claimed stated insisted noted wrote told continued".split())
+_INVERTING = frozenset("said says added adds explained claimed stated insisted noted wrote told".split())
 _QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 # Auxiliaries and adverbs between the subject and the verb: "had expressed", "further claimed".
 _AUX_TAIL_RE = re.compile(
@@ -67,6 +71,7 @@ _AUX_TAIL_RE = re.compile(
         \s+)+$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_LOOKBACK = 300  # characters before a verb searched for its subject
 _PASSIVE = frozenset("was were is are been be being".split())
 _BOUNDARY_RE = re.compile(
     r"""[,;:()\[\]“”"—–]|\b(?:that|while|but|however|although|though|because|when|whereas|as|so|if|since
@@ -193,7 +198,8 @@ def _trimmed(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
     """The claimant noun phrase ending right before the verb at ``verb_start``."""
-    pre = sentence[:verb_start]
+    lo = max(0, verb_start - _LOOKBACK)  # a subject is short: bounded work per verb
+    pre = sentence[lo:verb_start]
     aux = _AUX_TAIL_RE.search(pre)
     if aux:
         if any(w.lower() in _PASSIVE for w in aux.group(0).split()):
@@ -207,8 +213,10 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
             return None
         end = comma
     boundaries = list(_BOUNDARY_RE.finditer(pre, 0, end))
+    if not boundaries and lo:
+        return None
     start = boundaries[-1].end() if boundaries else 0
-    start, end = _trimmed(sentence, start, end)
+    start, end = _trimmed(sentence, lo + start, lo + end)
     if start < end and _is_claimant(sentence[start:end]):
         return start, end
     return None
@@ -241,19 +249,21 @@ def find_claimant(sentence: str) -> Attribution | None:
     """The claimant of the sentence's main reporting clause, or None if it reports none."""
     intro = _IN_STATEMENT_RE.match(sentence)
     if intro:
-        stop = re.search(rf"\b(?:{_VERBS}|accused|expressed|called|urged|condemned)\b", sentence[intro.end() :], re.I)
+        stop = _INTRO_VERB_RE.search(sentence, intro.end())
         if stop:
-            pre = sentence[: intro.end() + stop.start()]
+            pre = sentence[: stop.start()]
             aux = _AUX_TAIL_RE.search(pre)
             start, end = _trimmed(sentence, intro.end(), aux.start() if aux else len(pre))
             if start < end and _is_claimant(sentence[start:end]):
                 return _attribution(sentence, (start, end), "in a statement")
     quoted = [q.span() for q in _QUOTE_RE.finditer(sentence)]
     for m in _REPORT_RE.finditer(sentence):
-        if any(a <= m.start() < b for a, b in quoted):
+        q = bisect.bisect_right(quoted, (m.start(), len(sentence))) - 1
+        if q >= 0 and quoted[q][0] <= m.start() < quoted[q][1]:
             continue  # reported speech inside a quotation is not the main clause
         verb = m.group("verb")
-        if verb and (verb[0].isupper() or verb.lower() in _CLAUSE_VERBS and not _CLAUSE_FOLLOWS_RE.match(sentence, m.end())):
+        needs_clause = verb is not None and verb.lower() in _CLAUSE_VERBS
+        if verb and (verb[0].isupper() or needs_clause and not _CLAUSE_FOLLOWS_RE.match(sentence, m.end())):
             continue  # "The United States", "maintained their camp": not reporting
         if m.group("according") or m.group("statement"):
             span = _phrase_after(sentence, m.end(), strict=False)
@@ -283,7 +293,7 @@ def _is_name_word(word: str) -> bool:
 
 
 def strip_title(name: str) -> tuple[str, str | None]:
-    """Split a title or role from a personal name: "Interior Minister Bledi Cuci" -> ("Bledi Cuci", "Interior Minister")."""
+    """Split a title or role from a name: "Interior Minister Ana Lopez" -> ("Ana Lopez", "Interior Minister")."""
     name = " ".join(name.split())
     role: str | None = None
     if "," in name:
@@ -298,7 +308,7 @@ def strip_title(name: str) -> tuple[str, str | None]:
             continue
         j = i + 1
         if words[j].lower() in ("of", "for"):
-            # "Minister of Interior Bledi Cuci": the title takes words while two remain for the name
+            # "Minister of Interior Ana Lopez": the title takes words while two remain for the name
             j += 1
             while j < len(words) - 2 and words[j][:1].isupper():
                 j += 1
@@ -311,7 +321,7 @@ def strip_title(name: str) -> tuple[str, str | None]:
 
 
 def resolve_surname(name: str, known_full_names: Sequence[str]) -> str | None:
-    """The full name an earlier mention gave for a surname: "Cuci" -> "Bledi Cuci"; the latest wins."""
+    """The full name an earlier mention gave for a surname: "Lopez" -> "Ana Lopez"; the latest wins."""
     bare = strip_title(name)[0]
     parts = [name_key(p) for p in bare.split()]
     if not parts or not all(parts):

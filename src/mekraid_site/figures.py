@@ -12,7 +12,7 @@ percentages, money, measures and ordinals are never counts.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from types import MappingProxyType
 
 from .model import Figure
@@ -127,7 +127,7 @@ _MONTH_AFTER_RE = re.compile(rf"^\s+(?:{_MONTHS})\b")  # case-sensitive: "12 may
 _MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")
 # Before a number: money signs, ages, and words that make it an identifier ("Flight 12").
 _BEFORE_NOT_COUNT_RE = re.compile(
-    r"""(?:[$€£¥#/(]|\b(?:us|usd|eur|gbp|rs)\.?|\baged|\bages?(?:\s+of)?|\bno\.|\bnos\.
+    r"""(?:[$€£¥#/(]|\b(?:usd|eur|gbp)|\baged|\bages?(?:\s+of)?|\bno\.|\bnos\.
         |\b(?:number|article|resolution|route|flight|page|chapter|section|law|decree|unit|block|room
         |paragraph|item|highway|road|bus|line|platform|gate|ward|district|zone|level|phase|version|model
         |category|class|grade|episode|season|vol|volume|part|act))\s*$""",
@@ -200,7 +200,9 @@ _PERSON_NOUNS = frozenset(
 )
 # Nouns that also tell the kind when no verb does.
 _NOUN_KINDS: dict[str, str] = {
-    **dict.fromkeys("members residents fighters militants followers adherents inhabitants personnel".split(), "members"),
+    **dict.fromkeys(
+        "members residents fighters militants followers adherents inhabitants personnel".split(), "members"
+    ),
     **dict.fromkeys(
         "police policemen policewomen officers troops soldiers agents gendarmes servicemen commandos".split(),
         "deployed",
@@ -264,11 +266,7 @@ def _value(m: re.Match[str]) -> int | None:
         return _VAGUE[re.sub(r"\s+", " ", m.group("vague").lower())]
     if m.group("words"):
         return _parse_words(m.group("words"))
-    number = m.group("number")
-    try:
-        value = Decimal(number.replace(",", ""))
-    except InvalidOperation:
-        return None
+    value = Decimal(m.group("number").replace(",", ""))
     if m.group("scale"):
         value *= _SCALES[m.group("scale").lower()]
     if value != value.to_integral_value():
@@ -290,7 +288,8 @@ def _not_a_count(m: re.Match[str], text: str, value: int) -> bool:
     word = m.group(0)
     if m.group("words"):
         return word.lower() == "one" and prev in _PRONOUN_ONE
-    if m.group("scale") is None and len(word) == 4 and word.isdigit() and (word[0] == "0" or 1000 <= value <= 2199):
+    year_or_clock = word[0] == "0" or 1000 <= value <= 2199
+    if m.group("scale") is None and len(word) == 4 and word.isdigit() and year_or_clock:
         # A year or clock time unless a counted noun follows and no time word precedes ("2000 people").
         noun = _TOKEN_RE.match(after.lstrip())
         counted = noun is not None and noun.group(0).lower() in _COUNTED

@@ -7,12 +7,13 @@ places after "in" or "near". It prefers missing a name to inventing one.
 
 ``name_key`` maps variants of one name to one key: case, diacritics,
 punctuation, a leading "the", a possessive, the order of parts joined by "and",
-and vowel spellings of transliterated words ("Mojahedin"/"Mujahideen").
+and vowel spellings of transliterated words ("Mohammed"/"Muhammad").
 ``MentionMatcher`` finds every mention of known names in a text in one pass.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -28,8 +29,8 @@ class NameMention:
     start: int  # offsets of ``text`` in the analysed text
     end: int
     kind: str  # guess: person, organization, state, place or group
-    acronym: str | None = None  # "SPAK" in "Special Court ... (SPAK)"
-    role: str | None = None  # "Albanian Interior Minister" for a person
+    acronym: str | None = None  # "INDH" in "National Institute of Human Rights (INDH)"
+    role: str | None = None  # "Chilean Interior Minister" for a person
 
 
 # --- keys -------------------------------------------------------------------
@@ -43,15 +44,15 @@ _FUNCTION_WORDS = frozenset("of for against on to in with at by from".split())
 
 
 def _fold(text: str) -> str:
-    """Text without diacritics: "Durrës" -> "Durres"."""
+    """Text without diacritics: "Valparaíso" -> "Valparaiso"."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _word_key(word: str) -> str:
-    """Key of one lowercase folded word; long words lose vowel spelling ("mujahideen" -> "majahadan").
+    """Key of one lowercase folded word; long words lose vowel spelling ("muhammad" -> "mahamad").
 
-    Short words keep their spelling so that "Iran" and "Iraq", "Rome" and "Rama" stay apart.
+    Short words keep their spelling so that "Mali" and "Male", "Lima" and "Lome" stay apart.
     """
     if len(word) < 5 or not word.isalpha():
         return word
@@ -275,11 +276,19 @@ def _skipped_lines(text: str) -> list[tuple[int, int]]:
     for line in text.splitlines(keepends=True):
         words = _WORD_TOKEN_RE.findall(line)
         capitalised = sum(1 for w in words if w[0].isupper())
-        headline = len(words) >= 3 and capitalised >= 0.7 * len(words) and not line.rstrip().endswith((".", "?", "!", "”", '"'))
-        if headline or _BOILERPLATE_RE.search(line):
+        ended = line.rstrip().endswith((".", "?", "!", "”", '"'))
+        headline = len(words) >= 3 and capitalised >= 0.7 * len(words) and not ended
+        boilerplate = len(words) < 20 and _BOILERPLATE_RE.search(line)  # a paragraph may say "subscribe"
+        if headline or boilerplate:
             spans.append((pos, pos + len(line)))
         pos += len(line)
     return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether pos falls in one of the sorted, disjoint spans."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _name_like(tok: _Token) -> bool:
@@ -331,11 +340,13 @@ def _split_coordinated(run: list[_Token]) -> list[list[_Token]]:
 
 
 def _initials(run: list[_Token]) -> str:
-    """Initials of the capitalised parts of a name, hyphenated parts included: "Mojahedin-e-Khalq" -> "MEK"."""
+    """Initials of the capitalised parts of a name, hyphenated parts included: "Jaish-e-Mohammed" -> "JEM"."""
     return "".join(part[0] for t in run if t.text[0].isupper() for part in re.split(r"[-\s]", t.bare) if part).upper()
 
 
-def _mention(text: str, run: list[_Token], kind: str, acronym: str | None = None, role: str | None = None) -> NameMention:
+def _mention(
+    text: str, run: list[_Token], kind: str, acronym: str | None = None, role: str | None = None
+) -> NameMention:
     """A mention spanning the run's words."""
     start, end = run[0].start, run[-1].end
     if run[-1].bare != run[-1].text:
@@ -370,10 +381,12 @@ def _person(text: str, run: list[_Token], tokens: list[_Token], index: int) -> N
 def _organization(text: str, run: list[_Token], known: set[str]) -> NameMention | None:
     """An institution, group or state whose name has a head word ("Council") or an acronym after it."""
     acronym_match = _ACRONYM_RE.match(text, run[-1].end)
-    acronym = acronym_match.group(1) if acronym_match and sum(c.isupper() for c in acronym_match.group(1)) >= 2 else None
+    acronym = acronym_match.group(1) if acronym_match else None
+    if acronym is not None and sum(c.isupper() for c in acronym) < 2:
+        acronym = None  # "(Reuters)" is not an acronym
     heads = [i for i, t in enumerate(run) if t.text in _HEADS]
     if acronym:
-        # "Iranian Mojahedin-e-Khalq (MEK)": start where the initials spell the acronym
+        # "Pakistani Jaish-e-Mohammed (JEM)": start where the initials spell the acronym
         letters = acronym.replace(".", "").replace("-", "").upper()
         for k in range(len(run)):
             if _initials(run[k:]) == letters:
@@ -396,12 +409,12 @@ def _organization(text: str, run: list[_Token], known: set[str]) -> NameMention 
         and _DEMONYM_RE.match(run[0].text)
         and name_key(text[run[1].start : run[-1].end]) in known
     ):
-        run = run[1:]  # "Albanian Special Court ..." is the "Special Court ..." named elsewhere
+        run = run[1:]  # "Peruvian Electoral Court" is the "Electoral Court" named elsewhere
     return _mention(text, run, kind, acronym)
 
 
 def _place(text: str, run: list[_Token], tokens: list[_Token], index: int) -> list[NameMention]:
-    """Places after "in", "near" or "outside": "in Tirana", "near Durrës", "in Durres, Albania"."""
+    """Places after "in", "near" or "outside": "in Lima", "near Valparaíso", "in Santiago, Chile"."""
     before = tokens[index - 1] if index > 0 else None
     if before is not None and before.text.lower() == "the" and index > 1:
         before = tokens[index - 2]
@@ -420,7 +433,7 @@ def _place(text: str, run: list[_Token], tokens: list[_Token], index: int) -> li
         and following.text not in _FOLLOWING_OK
         and (_DEMONYM_RE.match(run[-1].text) or not following.text.endswith(("ed", "ing", "s")))
     ):
-        return []  # "in Albanian custody": an adjective, not a place
+        return []  # "in Chilean custody": an adjective, not a place
     places = [_mention(text, run, "place")]
     country = re.match(r",\s+([A-Z][^\W\d_]+)(?=\s*(?:[.;:!?)]|$))", text[run[-1].end :])
     if country and run[-1].bare == run[-1].text and country.group(1) not in _COMMON_CAPS | _MONTHS_DAYS:
@@ -444,10 +457,10 @@ def _tokenize(text: str) -> list[_Token]:
 def discover_names(text: str) -> list[NameMention]:
     """Candidate actor names in an article: titled people, institutions, acronyms, places."""
     skipped = _skipped_lines(text)
-    tokens = [t for t in _tokenize(text) if not any(a <= t.start < b for a, b in skipped)]
+    tokens = [t for t in _tokenize(text) if not _inside(skipped, t.start)]
     position = {t.start: i for i, t in enumerate(tokens)}
     runs = [part for run in _runs(text, tokens) for part in _split_coordinated(run)]
-    # Organisation names without a leading demonym, to fold "Albanian X" into "X" named elsewhere.
+    # Organisation names without a leading demonym, to fold "Peruvian X" into "X" named elsewhere.
     known = set()
     for run in runs:
         org = _organization(text, run, set())

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from mekraid_site.model import Precision, Qualifier, TimeRange, Timex, TimeValue
+from mekraid_site.model import Precision, Qualifier, TimeRange, TimeValue, Timex
 
 __all__ = ["find_timexes", "find_ranges", "parse_dct", "timex_json", "ZONES", "MONTHS", "WEEKDAYS"]
 
