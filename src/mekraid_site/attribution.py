@@ -96,6 +96,7 @@ _LEADING_PREPOSITION_RE = re.compile(
 _APPOSITIVE_START_RE = re.compile(
     r"^\s*(?:the|a|an|its|his|her|their|our|who|which|whose|of\s+which|of\s+whom|where|one\s+of)\b", re.IGNORECASE
 )
+_TRAILING_ACRONYM_RE = re.compile(r"\s*\([A-Za-z][A-Za-z.&-]{1,15}\)$")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*\.?")
 
 _PRONOUNS = frozenset("he she they it we i you".split())
@@ -206,6 +207,9 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
             return None  # "was reported": a passive has no claimant subject here
         pre = pre[: aux.start()]
     end = len(pre.rstrip())
+    acronym = _TRAILING_ACRONYM_RE.search(pre, 0, end)
+    if acronym:
+        end = acronym.start()  # "The Council of Elders (CoE) said": the name before its acronym
     if end and pre[end - 1] == ",":
         # "X, the spokesman, said" / "X, of which ... is a member, released": skip the inserted phrase.
         comma = pre.rfind(",", 0, end - 1)

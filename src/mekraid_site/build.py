@@ -1,16 +1,21 @@
-"""The pipeline end to end: load -> extract -> merge -> render -> write."""
+"""The pipeline end to end: load -> extract -> merge -> render -> write; and `check`, which stops before render."""
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .errors import Problem
+from .cache import DiskCache, default_cache_dir
+from .errors import ContentError, Problem
 from .extract import extract
-from .load import load_content
+from .load import DEFAULT_MAX_ARTICLE_BYTES, load_content, load_content_lenient
 from .merge import merge
+from .model import Content
 from .render import render
-from .write import write_site
+from .write import WriteReport, write_site
 
 
 @dataclass(frozen=True)
@@ -24,15 +29,49 @@ class BuildReport:
     actors: int
     pages: int
     warnings: tuple[Problem, ...]
+    written: int = 0  # files written anew
+    unchanged: int = 0  # files kept from the previous site
+    removed: int = 0  # files of the previous site that are gone
+    cache_hits: int = 0  # articles whose extraction came from the cache
 
 
-def build(content_dir: Path, output_dir: Path, templates_dir: Path) -> BuildReport:
-    """Build the site from content_dir into output_dir; raise ContentError on bad content."""
-    content = load_content(Path(content_dir))
-    extraction = extract(content)
-    timeline = merge(extraction, content.site)
+@dataclass(frozen=True)
+class CheckReport:
+    """What `check` found: every problem of every file, and what would be built."""
+
+    problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+    sources: int  # articles that passed the loader
+    claims: int
+    events: int
+
+
+def build(
+    content_dir: Path,
+    output_dir: Path,
+    templates_dir: Path,
+    *,
+    clean: bool = False,
+    cache_dir: Path | None = None,
+    use_cache: bool = True,
+    max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+) -> BuildReport:
+    """Build the site from content_dir into output_dir; raise ContentError on bad content.
+
+    Per-article work is cached in cache_dir (default: .mekraid-cache beside the
+    output) and only files whose bytes changed are written. `clean` empties the
+    cache and writes every file.
+    """
+    content = load_content(Path(content_dir), max_article_bytes)
+    cache = DiskCache(Path(cache_dir) if cache_dir else default_cache_dir(Path(output_dir))) if use_cache else None
+    if cache is not None and clean:
+        cache.clear()
+    extraction = _extract(content, cache)
+    timeline = merge(extraction, content.site, content.event_fixes)
     files = render(timeline, extraction, Path(templates_dir))
-    write_site(files, Path(output_dir))
+    written = write_site(files, Path(output_dir), clean=clean)
+    if cache is not None and _takes_cache():
+        cache.prune()
     return BuildReport(
         sources=len(timeline.sources),
         claims=len(timeline.claims),
@@ -41,4 +80,46 @@ def build(content_dir: Path, output_dir: Path, templates_dir: Path) -> BuildRepo
         actors=len(timeline.actors),
         pages=sum(1 for path in files if path.endswith(".html")),
         warnings=content.warnings,
+        written=written.written,
+        unchanged=written.unchanged,
+        removed=written.removed,
+        cache_hits=cache.hits if cache is not None else 0,
     )
+
+
+def check(content_dir: Path, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> CheckReport:
+    """Validate everything a build would, without rendering or writing; collect every problem.
+
+    The good articles go on through extract and merge even when others fail
+    to load, so problems found there (an annotation quoting text the article
+    lacks) are reported in the same run.
+    """
+    content, problems = load_content_lenient(Path(content_dir), max_article_bytes)
+    if content is None:
+        return CheckReport(tuple(problems), (), 0, 0, 0)
+    claims = events = 0
+    if content.sources:
+        try:
+            extraction = _extract(content, None)
+            timeline = merge(extraction, content.site, content.event_fixes)
+            claims, events = len(timeline.claims), len(timeline.events)
+        except ContentError as error:
+            problems += [problem for problem in error.problems if problem not in problems]
+    return CheckReport(tuple(problems), content.warnings, len(content.sources), claims, events)
+
+
+def _takes_cache() -> bool:
+    """Whether this extract stage accepts a cache (the parameter arrives with incremental builds)."""
+    try:
+        return "cache" in inspect.signature(extract).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _extract(content: Content, cache: MutableMapping[str, Any] | None):
+    if cache is not None and _takes_cache():
+        return extract(content, cache=cache)
+    return extract(content)
+
+
+__all__ = ["BuildReport", "CheckReport", "WriteReport", "build", "check"]

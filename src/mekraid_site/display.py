@@ -74,15 +74,14 @@ def _describe_calendar(moment: datetime, precision: Precision, edtf: str, start:
 def _describe_clock(time: TimeValue, local_zone: ZoneInfo) -> str:
     local = time.start.astimezone(local_zone)
     clock_format = "%H:%M" if time.precision is not Precision.HOUR else "%H:00"
-    if time.zone and time.utc_offset is not None:
+    if time.zone and time.utc_offset is not None and time.utc_offset != local.utcoffset():
         written = (time.start + time.utc_offset).replace(tzinfo=None)
-        text = f"{written.day} {written:%B} {written.year}, {written.strftime(clock_format)} {time.zone}"
-        if time.utc_offset != local.utcoffset():
-            local_clock = local.strftime(clock_format)
-            if written.date() != local.date():
-                local_clock = f"{local.day} {local:%B}, {local_clock}"
-            text += f" ({local_clock} local time)"
-        return text
+        zone_name = time.zone if "/" not in time.zone else time.start.astimezone(ZoneInfo(time.zone)).tzname()
+        text = f"{written.day} {written:%B} {written.year}, {written.strftime(clock_format)} {zone_name}"
+        local_clock = local.strftime(clock_format)
+        if written.date() != local.date():
+            local_clock = f"{local.day} {local:%B}, {local_clock}"
+        return f"{text} ({local_clock} local time)"
     return f"{local.day} {local:%B} {local.year}, {local.strftime(clock_format)} local time"
 
 

@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from . import attribution, figures, names, timex
+from . import annotations, attribution, figures, names, timex
+from .errors import ContentError, Problem
 from .load import slugify
-from .model import Actor, Claim, Content, Precision, Qualifier, Source, TimeRange, TimeValue, Timex
+from .model import Actor, Claim, ClaimFix, Content, Precision, Qualifier, Source, TimeRange, TimeValue, Timex
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -38,6 +39,21 @@ _EVENT_ANAPHORA = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z'-]+\s+){{0,2}}?({_EVENT_NOUNS})\b"
 )
 _EVENT_NOUN = re.compile(rf"\b({_EVENT_NOUNS})\b", re.IGNORECASE)
+# A sentence that tells of the past or reports speech goes on with the narrative.
+_NARRATIVE = re.compile(
+    r"\b(?:was|were|had|did|said|told|took|began|went|came|fled|fought|left|led|saw|hit|shot|held|brought|"
+    r"[a-z]{3,}ed)\b"
+)
+# Page furniture copied with an article's text: never a claim.
+_BOILERPLATE = re.compile(
+    r"(?:Share this article|We invite readers|Read more|Click here|Subscribe|Follow us|Sign up|Advertisement)\b",
+    re.IGNORECASE,
+)
+# A dateline opening a news story: "TIRANA, June 22 - ", "PARIS, Jan. 3 (Reuters) — ".
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s+[^\n,.–—-]{3,30}?(?:\s+\([^()\n]{1,30}\))?\s+[-–—]{1,2}\s+")
+# Between a reporting verb and the time of the saying: a few words, not what was said.
+_SAYING_GAP_WORDS = 4
+_SAYING_GAP_STOP = re.compile(r"\bthat\b|[,:;\"“]|\b(?:was|were|had|began|[a-z]{3,}ed)\b")
 _SINCE_THEN = re.compile(r"(?:Since then|Ever since|Since that time)\b")
 _PRONOUN_START = re.compile(r"[\"“]?(?:They|He|She|It|Their|His|Her|Its|We)\b")
 # "the 2014 agreement": a date used as a modifier names a reference, not when the sentence happened...
@@ -72,6 +88,14 @@ class Sentence:
     start: int
     end: int
     paragraph: int
+
+
+@dataclass(frozen=True)
+class _Focus:
+    """A claim whose time later sentences may take over."""
+
+    time: TimeValue
+    claim: str  # Claim.id
 
 
 @dataclass(frozen=True)
@@ -150,10 +174,21 @@ class ActorIndex:
 
 
 def extract(content: Content) -> Extraction:
-    """Extract claims from every article and join the actors they discovered."""
+    """Extract claims from every article and join the actors they discovered.
+
+    Raises ContentError with every curator's correction that does not fit its article.
+    """
     known = ActorIndex(content.actors)
-    analyses = tuple(extract_source(source, content, known) for source in content.sources)
-    discovered, final_ids = join_discovered(analyses, {actor.id for actor in content.actors})
+    analyses = []
+    problems: list[Problem] = []
+    for source in content.sources:
+        try:
+            analyses.append(extract_source(source, content, known))
+        except ContentError as error:
+            problems += error.problems
+    if problems:
+        raise ContentError(problems)
+    discovered, final_ids = join_discovered(tuple(analyses), {actor.id for actor in content.actors})
     return Extraction(
         analyses=tuple(_with_final_ids(analysis, final_ids) for analysis in analyses),
         actors=content.actors + discovered,
@@ -227,32 +262,45 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
     index = ActorIndex(tuple(known.actors.values()) + discovered) if discovered else known
     mentions = index.mentions(text)
     sentences = split_sentences(text)
-    peg = _news_peg(text, timexes, source, zone)
+    peg = _news_peg(timexes, source, zone)
 
     claims: list[Claim] = []
-    previous_time: TimeValue | None = None
+    previous: _Focus | None = None  # the narrative claim of the previous sentence
     previous_paragraph = -1
     last_claimant: str | None = None
     full_names: list[str] = []
-    dated_nouns: dict[str, TimeValue] = {}  # stem of a happening's noun -> time of the last claim naming it
+    dated_nouns: dict[str, _Focus] = {}  # stem of a happening's noun -> the last claim naming it
     claimant_actors: dict[str, Actor] = {}
     for sentence in sentences:
         sentence_text = text[sentence.start:sentence.end]
-        datings, references = _datings(text, sentence, timexes, ranges)
-        claimant, last_claimant = _claimant(sentence_text, sentence.start, index, mentions, full_names, last_claimant,
+        if _BOILERPLATE.match(sentence_text):
+            previous = None
+            continue
+        dateline = _DATELINE.match(sentence_text)
+        body_start = sentence.start + (dateline.end() if dateline else 0)
+        found = attribution.find_claimant(sentence_text)
+        claimant, last_claimant = _claimant(found, sentence.start, index, mentions, full_names, last_claimant,
                                             claimant_actors)
+        datings, references = _datings(text, sentence, timexes, ranges)
+        datings = [dating for dating in datings if dating[0] >= body_start]
+        said_at = _time_of_saying(text, datings, found, sentence.start)
+        datings = [dating for dating in datings if dating is not said_at]
         pieces: list[tuple[int, int, TimeValue, str]] = []
+        follows: str | None = None
         if datings:
-            pieces = _split_clauses(text, sentence, datings)
+            pieces = _split_clauses(text, Sentence(body_start, sentence.end, sentence.paragraph), datings, zone)
         else:
-            inherited = _inherited_time(sentence_text, sentence.paragraph == previous_paragraph, previous_time, peg,
-                                        dated_nouns)
+            inherited = _inherited_time(sentence_text, sentence.paragraph == previous_paragraph, previous, peg,
+                                        dated_nouns, said_at[2] if said_at else None, zone)
             if inherited is not None:
-                pieces = [(sentence.start, sentence.end, inherited, "")]
-        narrative_time = pieces[-1][2] if pieces else None
-        for _, _, when, _ in pieces:
+                when, follows = inherited
+                time_text = text[said_at[0]:said_at[1]] if said_at and when is said_at[2] else ""
+                pieces = [(body_start, sentence.end, when, time_text)]
+        # The narrative claim is the sentence's last piece; its id is known once numbered below.
+        narrative = _Focus(pieces[-1][2], f"{source.id}-c{len(claims) + len(pieces)}") if pieces else None
+        if narrative:
             for noun in _EVENT_NOUN.findall(sentence_text):
-                dated_nouns[_noun_stem(noun)] = when
+                dated_nouns[_noun_stem(noun)] = narrative
         # A dated reference ("the 2014 agreement ...") is about its own noun phrase only.
         pieces = [(*piece, True) for piece in pieces]
         pieces += [(*_reference_piece(text, sentence, reference), False) for reference in references]
@@ -271,16 +319,88 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 time_text=time_text,
                 claimant=claimant if whole_sentence else None,
                 actors=actors,
+                follows=follows if whole_sentence else None,
                 figures=tuple(figures.find_figures(text[start:end], offset=start)),
                 timexes=tuple(t for t in timexes if start <= t.start and t.end <= end),
             ))
-        previous_time = narrative_time
+        previous = narrative
         previous_paragraph = sentence.paragraph
         full_names += [index.actors[actor_id].name for actor_id in sentence_actors
                        if index.actors[actor_id].kind == "person"]
+    fixes = [fix for fix in content.claim_fixes if fix.source == source.id]
+    if fixes:
+        claims = _apply_claim_fixes(claims, fixes, source, index, mentions, timexes, zone)
     mentioned = tuple(dict.fromkeys([actor_id for _, _, actor_id in mentions] + list(claimant_actors)))
     return SourceAnalysis(source=source, timexes=timexes, claims=tuple(claims),
                           discovered=discovered + tuple(claimant_actors.values()), mentioned=mentioned)
+
+
+def _time_of_saying(
+    text: str, datings: list[tuple[int, int, TimeValue]], found: attribution.Attribution | None, offset: int
+) -> tuple[int, int, TimeValue] | None:
+    """The dating that tells when something was said: "on Wednesday" in "X said on Wednesday that ..."."""
+    if found is None or found.verb == "according to":
+        return None
+    sentence_end = datings[-1][1] if datings else offset
+    verb = re.compile(rf"\b{re.escape(found.verb)}\b", re.IGNORECASE).search(text, offset + found.end, sentence_end)
+    if verb is None:
+        return None
+    for dating in datings:
+        gap = text[verb.end():dating[0]]
+        if dating[0] >= verb.end() and len(gap.split()) <= _SAYING_GAP_WORDS and not _SAYING_GAP_STOP.search(gap):
+            return dating
+    return None
+
+
+def _apply_claim_fixes(
+    claims: list[Claim], fixes: list[ClaimFix], source: Source, index: ActorIndex,
+    mentions: list[tuple[int, int, str]], timexes: tuple[Timex, ...], zone: ZoneInfo,
+) -> list[Claim]:
+    """The claims as the curator corrected them; ContentError for corrections that do not fit."""
+    problems: list[Problem] = []
+    result = list(claims)
+    added = 0
+    for fix in fixes:
+        try:
+            start, end = annotations.quote_span(source.body, fix.quote, fix.path, fix.line, source.path)
+        except ContentError as error:
+            problems += error.problems
+            continue
+        claimant = index.lookup(fix.claimant) if fix.claimant else None
+        if fix.claimant and claimant is None:
+            problems.append(Problem(fix.path, fix.line, f"unknown claimant '{fix.claimant}'",
+                                    "use the name or an alias of an actor in actors.yaml, or add the actor there"))
+            continue
+        when = annotations.parse_date(fix.date, zone) if fix.date else None
+        if fix.add:
+            added += 1
+            result.append(Claim(
+                id=f"{source.id}-a{added}",
+                source=source.id, start=start, end=end, quote=source.body[start:end], time=when, time_text="",
+                claimant=claimant,
+                actors=tuple(dict.fromkeys(_actors_in(mentions, start, end) + ((claimant,) if claimant else ()))),
+                figures=tuple(figures.find_figures(source.body[start:end], offset=start)),
+                timexes=tuple(t for t in timexes if start <= t.start and t.end <= end),
+            ))
+            continue
+        holders = [claim for claim in result if claim.start <= start and end <= claim.end]
+        if not holders:
+            problems.append(Problem(fix.path, fix.line, f"the quoted words are in no claim of {source.path}",
+                                    "quote words of a claim (the source page highlights them), or add: true"))
+            continue
+        claim = min(holders, key=lambda held: held.end - held.start)
+        position = result.index(claim)
+        if fix.suppress:
+            del result[position]
+            continue
+        if when is not None:
+            claim = replace(claim, time=when, follows=None)
+        if claimant is not None:
+            claim = replace(claim, claimant=claimant, actors=tuple(dict.fromkeys(claim.actors + (claimant,))))
+        result[position] = claim
+    if problems:
+        raise ContentError(problems)
+    return sorted(result, key=lambda claim: (claim.start, claim.id))
 
 
 def _actors_in(mentions: list[tuple[int, int, str]], start: int, end: int) -> tuple[str, ...]:
@@ -339,11 +459,17 @@ def _unqualified(time: TimeValue) -> TimeValue:
     return replace(time, qualifier=None, edtf=time.edtf.replace("../", "").replace("/..", ""))
 
 
-def _split_clauses(text: str, sentence: Sentence, datings: list[tuple[int, int, TimeValue]]) -> list[tuple[int, int, TimeValue, str]]:
-    """One piece per distinct time: a sentence naming 1997 and 2012 gives two claims."""
+def _split_clauses(
+    text: str, sentence: Sentence, datings: list[tuple[int, int, TimeValue]], zone: ZoneInfo
+) -> list[tuple[int, int, TimeValue, str]]:
+    """One piece per distinct day or coarser time: a sentence naming 1997 and 2012 gives two claims.
+
+    Times of one day ("began at 7 a.m. and lasted until the afternoon") stay
+    one claim, dated by the first.
+    """
     distinct: list[tuple[int, int, TimeValue]] = []
     for dating in datings:
-        if distinct and distinct[-1][2].edtf == dating[2].edtf:
+        if distinct and _day_key(distinct[-1][2], zone) == _day_key(dating[2], zone):
             continue
         distinct.append(dating)
     cuts = [sentence.start]
@@ -355,6 +481,13 @@ def _split_clauses(text: str, sentence: Sentence, datings: list[tuple[int, int, 
         piece_start, piece_end = _trim(text, cut_start, cut_end)
         pieces.append((piece_start, piece_end, when, text[start:end]))
     return pieces
+
+
+def _day_key(time: TimeValue, zone: ZoneInfo) -> str:
+    """Times with the same key are one happening's: the same local day, or the same coarse value."""
+    if time.precision.rank >= Precision.DAY.rank and not time.is_range:
+        return time.start.astimezone(zone).date().isoformat()
+    return time.edtf
 
 
 def _boundary(text: str, start: int, end: int) -> int:
@@ -377,24 +510,39 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _inherited_time(sentence_text: str, same_paragraph: bool, previous: TimeValue | None,
-                    peg: TimeValue | None, dated_nouns: dict[str, TimeValue]) -> TimeValue | None:
-    """The time in focus for a sentence without a date of its own, if the text makes it clear.
+def _inherited_time(
+    sentence_text: str, same_paragraph: bool, previous: _Focus | None, peg: TimeValue | None,
+    dated_nouns: dict[str, _Focus], said_at: TimeValue | None, zone: ZoneInfo,
+) -> tuple[TimeValue, str | None] | None:
+    """The time of a sentence without a date of its own, if the text makes it clear, and the claim it follows.
 
-    A definite reference to a happening ("the police operation") takes the time
-    of the last claim that named it; otherwise the narrative goes on from the
-    previous sentence in the paragraph (or one that starts with a pronoun);
-    otherwise a reference to a happening not yet dated is the article's own.
+    The first rule that applies wins:
+    1. "Since then": from the previous sentence's time on.
+    2. A definite reference to a happening ("the police operation") takes the
+       time of the last claim that named it.
+    3. A statement dated by when it was made ("X said on Wednesday that ...").
+    4. The narrative goes on from the previous sentence, if it is in the same
+       paragraph, starts with a pronoun, or tells of the past (news puts one
+       sentence in each paragraph).
+    5. A reference to a happening not yet dated is the article's own (its news peg).
     """
     if previous is not None and _SINCE_THEN.match(sentence_text):
-        return _since(previous)
+        return _since(previous.time), None
     anaphora = _EVENT_ANAPHORA.search(sentence_text)
     if anaphora and _noun_stem(anaphora.group(1)) in dated_nouns:
-        return dated_nouns[_noun_stem(anaphora.group(1))]
-    if previous is not None and (same_paragraph or _PRONOUN_START.match(sentence_text)):
-        return previous
+        named = dated_nouns[_noun_stem(anaphora.group(1))]
+        # "officials said by noon that two died in the raid": the saying is the finer time that day.
+        if said_at is not None and _day_key(said_at, zone) == _day_key(named.time, zone):
+            return said_at, named.claim
+        return named.time, named.claim
+    if said_at is not None:
+        return said_at, None
+    if previous is not None and (
+        same_paragraph or _PRONOUN_START.match(sentence_text) or _NARRATIVE.search(sentence_text)
+    ):
+        return previous.time, previous.claim
     if anaphora and peg is not None:
-        return peg
+        return peg, None
     return None
 
 
@@ -409,18 +557,22 @@ def _noun_stem(noun: str) -> str:
     return noun[:-2] if noun.endswith("es") and noun[:-2] in _EVENT_NOUNS.split("|") else noun.rstrip("s")
 
 
-def _news_peg(text: str, timexes: tuple[Timex, ...], source: Source, zone: ZoneInfo) -> TimeValue | None:
-    """The day of the happening the article reports: its first date shortly before publication."""
+def _news_peg(timexes: tuple[Timex, ...], source: Source, zone: ZoneInfo) -> TimeValue | None:
+    """The day of the happening the article reports: its earliest date in the days before publication.
+
+    The earliest, because later days in that window are mostly when people
+    spoke about it ("police said on Thursday").
+    """
     earliest = source.published - timedelta(days=_PEG_DAYS)
     latest = source.published + timedelta(days=1)
-    for found in timexes:
-        interval = found.interval
-        if interval is None or found.type not in ("DATE", "TIME") or interval.precision.rank < Precision.DAY.rank:
-            continue
-        if earliest <= interval.start < latest:
-            local = interval.start.astimezone(zone)
-            return _day(local.date(), zone)
-    return None
+    days = [
+        found.interval.start.astimezone(zone).date()
+        for found in timexes
+        if found.interval is not None and found.type in ("DATE", "TIME")
+        and found.interval.precision.rank >= Precision.DAY.rank and not found.interval.is_range
+        and earliest <= found.interval.start < latest
+    ]
+    return _day(min(days), zone) if days else None
 
 
 def _day(day: date, zone: ZoneInfo) -> TimeValue:
@@ -431,7 +583,7 @@ def _day(day: date, zone: ZoneInfo) -> TimeValue:
 
 
 def _claimant(
-    sentence_text: str, offset: int, index: ActorIndex, mentions: list[tuple[int, int, str]],
+    found: attribution.Attribution | None, offset: int, index: ActorIndex, mentions: list[tuple[int, int, str]],
     full_names: list[str], last_claimant: str | None, claimant_actors: dict[str, Actor],
 ) -> tuple[str | None, str | None]:
     """Who asserts the sentence (None: the publisher), and the claimant to resolve later pronouns to.
@@ -439,7 +591,6 @@ def _claimant(
     A claimant no actor matches ("witnesses", "local media") becomes an actor
     of its own, added to claimant_actors.
     """
-    found = attribution.find_claimant(sentence_text)
     if found is None:
         return None, last_claimant
     if found.pronoun:

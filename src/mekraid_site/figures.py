@@ -218,8 +218,14 @@ _NOUN_KINDS: dict[str, str] = {
     **dict.fromkeys("displaced evacuees refugees homeless".split(), "displaced"),
     "missing": "missing",
 }
-# Modifiers that may sit between a number and its noun.
-_COUNTED = _PERSON_NOUNS | _NOUN_KINDS.keys()
+_SINGULAR = {noun[:-1]: noun for noun in (_PERSON_NOUNS | _NOUN_KINDS.keys()) if noun.endswith("s")}
+_NOUN_KINDS.update({singular: _NOUN_KINDS[plural] for singular, plural in _SINGULAR.items() if plural in _NOUN_KINDS})
+# Nouns that can be counted: "one resident", "two civilians".
+_COUNTED = _PERSON_NOUNS | _NOUN_KINDS.keys() | _SINGULAR.keys()
+# A prepositional phrase after the noun may be long before the predicate comes:
+# "one resident of the camp of the group died".
+_PP_START = frozenset("of from in at near inside outside".split())
+_MAX_BETWEEN, _MAX_BETWEEN_PP = 5, 12
 _MODIFIERS = frozenset(
     """other others more additional further young elderly old armed unarmed innocent unidentified foreign
     local special senior junior female male uniformed masked suspected alleged riot plainclothes
@@ -338,7 +344,7 @@ def _noun_phrase_and_cue(clause: str) -> tuple[int, str | None] | None:
         if c.start() < np_end:
             continue
         between = _TOKEN_RE.findall(clause[np_end : c.start()])
-        if len(between) > 5:
+        if len(between) > (_MAX_BETWEEN_PP if between and between[0].lower() in _PP_START else _MAX_BETWEEN):
             break
         if any(w.lower() in _NEGATION for w in between):
             return None  # "were not injured"

@@ -6,6 +6,7 @@ are collected before raising, so a writer fixes them in one pass.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -26,6 +27,12 @@ SITE_KEYS = ("title", "language", "base_url", "incident")
 INCIDENT_KEYS = ("name", "place", "timezone", "summary")
 ACTOR_KEYS = ("name", "kind", "aliases", "description")
 DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024
+# Slugs that cannot be page names: the site's own index, and names Windows reserves for devices.
+RESERVED_SLUGS = frozenset(
+    ["index", "con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)]
+)
+MAX_SLUG_LENGTH = 80
+_PUBLISHED_YEARS = (1000, 9000)  # outside, date arithmetic on relative dates ("in 20 years") would overflow
 
 
 class _StringDatesLoader(yaml.SafeLoader):
@@ -34,6 +41,15 @@ class _StringDatesLoader(yaml.SafeLoader):
     PyYAML would turn ``2023-06-20T10:00:00+02:00`` into a datetime and drop
     details; we want the text to validate it and report it as written.
     """
+
+
+    def compose_node(self, parent, index):  # noqa: D102 (PyYAML's API)
+        # Aliases let a few lines of YAML expand into gigabytes ("billion laughs"); content never needs them.
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, f"aliases (*{event.anchor}) are not allowed",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
 
 
 _StringDatesLoader.yaml_implicit_resolvers = {
@@ -67,39 +83,89 @@ def _parse_yaml(text: str, path: str, first_line: int = 1) -> _Yaml:
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+        lines: dict[tuple[Any, ...], int] = {}
+        problems: list[Problem] = []
+        if node is not None:
+            _collect_lines(node, (), lines, first_line, path, problems)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else None
         column = mark.column + 1 if mark else None
-        message = f"YAML syntax error: {error.problem or error.context}"
-        raise ContentError(
-            [Problem(path, line, message, "check indentation, colons and quotes", column)]
-        ) from None
+        problem = error.problem or error.context
+        if "aliases" in str(problem):
+            hint = "write the value out in full instead of referring to an anchor"
+        else:
+            hint = "check indentation, colons and quotes; quote values that contain ': ' or start with a symbol"
+        raise ContentError([Problem(path, line, f"YAML syntax error: {problem}", hint, column)]) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + first_line
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
+        raise ContentError([Problem(path, line, f"character U+{code:04X} is not allowed in YAML",
+                                    "remove it; control characters are invisible and often come from copy and paste",
+                                    column)]) from None
     except yaml.YAMLError as error:
-        raise ContentError([Problem(path, None, f"YAML error: {error}")]) from None
-    lines: dict[tuple[Any, ...], int] = {}
-    if node is not None:
-        _collect_lines(node, (), lines, first_line)
+        raise ContentError([Problem(path, first_line, f"YAML error: {error}")]) from None
+    except RecursionError:
+        raise ContentError([Problem(path, first_line, "YAML nested too deeply",
+                                    "content needs at most a few levels of lists and mappings")]) from None
+    if problems:
+        raise ContentError(problems)
     return _Yaml(data, lines)
 
 
-def _collect_lines(node: yaml.Node, path: tuple[Any, ...], lines: dict, first_line: int) -> None:
+def _collect_lines(node: yaml.Node, path: tuple[Any, ...], lines: dict, first_line: int, shown: str,
+                   problems: list[Problem]) -> None:
     lines[path] = node.start_mark.line + first_line
     if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            _collect_lines(value_node, path + (key,), lines, first_line)
-            lines[path + (key,)] = key_node.start_mark.line + first_line
+            key_line = key_node.start_mark.line + first_line
+            if key is not None and key in seen:
+                problems.append(Problem(shown, key_line, f"duplicate key '{key}': already given on line {seen[key]}",
+                                        "keep one of them", key_node.start_mark.column + 1))
+            seen.setdefault(key, key_line)
+            _collect_lines(value_node, path + (key,), lines, first_line, shown, problems)
+            lines[path + (key,)] = key_line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _collect_lines(item, path + (index,), lines, first_line)
+            _collect_lines(item, path + (index,), lines, first_line, shown, problems)
+
+
+# Letters that Unicode does not decompose to ASCII, written as English texts write them.
+_TRANSLITERATION = str.maketrans({
+    "ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th",
+    "Þ": "TH", "œ": "oe", "Œ": "OE", "ı": "i", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T",
+})
+
+
+def _ascii_slug(text: str) -> str:
+    """Lowercase ASCII letters and digits of text, runs of anything else as one hyphen."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def slugify(text: str) -> str:
-    """A lowercase ASCII slug: "Bledi Çuçi" -> "bledi-cuci"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "item"
+    """A lowercase ASCII slug that is safe as a file name: "Bledi Çuçi" -> "bledi-cuci".
+
+    Only a-z, 0-9 and inner hyphens, at most MAX_SLUG_LENGTH characters, so a
+    slug can never name a folder above the output ("../"), a hidden file or an
+    absolute path. Text with nothing to write in ASCII ("Москва") gets a short
+    name made from its hash, so different texts do not share a slug; names
+    Windows reserves for devices ("con", "nul") get "-1" appended.
+    """
+    slug = _ascii_slug(text)
+    if not slug:
+        if not text.strip():
+            return "item"
+        slug = "x-" + hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:10]
+    if len(slug) > MAX_SLUG_LENGTH:
+        cut = slug[:MAX_SLUG_LENGTH]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut[MAX_SLUG_LENGTH // 2:] else cut
+    if slug in RESERVED_SLUGS and slug != "index":
+        slug += "-1"
+    return slug
 
 
 def _zone_problem(value: Any, path: str, line: int | None, key: str) -> Problem | None:
@@ -262,19 +328,21 @@ _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 def split_front_matter(text: str, shown: str) -> tuple[str, str, int]:
     """Split an article into (front matter, body, line number of the body's first line)."""
-    if not re.match(r"---[ \t]*\r?\n", text):
+    if not text.strip():
+        raise ContentError([Problem(shown, 1, "the file is empty",
+                                    "write the front matter (title, publisher, published) between two '---' lines, "
+                                    "then the article's text")])
+    if not re.match(r"---[ \t]*(?:\n|$)", text):
         raise ContentError([Problem(shown, 1, "missing front matter: the file must start with a line '---'",
                                     "put title, publisher and published between two '---' lines at the top")])
-    start = text.index("\n") + 1
+    start = text.find("\n") + 1 or len(text)
     end_match = _FRONT_MATTER_END.search(text, start)
     if end_match is None:
         raise ContentError([Problem(shown, 1, "unterminated front matter: no closing '---' line",
                                     "end the front matter with a line '---' before the article text")])
     front = text[start:end_match.start()]
     body_start = end_match.end()
-    if text.startswith("\r\n", body_start):
-        body_start += 2
-    elif text.startswith("\n", body_start):
+    if text.startswith("\n", body_start):
         body_start += 1
     body_line = text.count("\n", 0, body_start) + 1
     return front, text[body_start:], body_line
@@ -301,16 +369,23 @@ def _parse_published(value: Any, zone: ZoneInfo) -> tuple[datetime, bool] | None
     return moment, True
 
 
+def _published_problem(value: Any, published: tuple[datetime, bool] | None, path: str, line: int | None) -> Problem | None:
+    shown = repr(value) if isinstance(value, (str, int, float, bool)) or value is None else type(value).__name__
+    if published is None:
+        return Problem(path, line, f"cannot read 'published': {shown}",
+                       "use an ISO 8601 date like 2023-06-20 or a date-time with UTC offset like 2023-06-20T14:05+02:00")
+    if not _PUBLISHED_YEARS[0] <= published[0].year < _PUBLISHED_YEARS[1]:
+        return Problem(path, line, f"'published' is out of range: {shown}",
+                       f"use a year from {_PUBLISHED_YEARS[0]} to {_PUBLISHED_YEARS[1] - 1}")
+    return None
+
+
 def load_article(
     path: Path, content_dir: Path, site: SiteConfig, max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
 ) -> tuple[Source, list[Problem]]:
     """Read and validate one article; return it with warnings (unknown front-matter keys)."""
     shown = _shown(path, content_dir)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ContentError([Problem(shown, None, f"article is {size:,} bytes, over the limit of {max_bytes:,}",
-                                    "split it, or raise the limit with --max-article-bytes")])
-    text = _read_text(path, shown)
+    text = _read_text(path, shown, max_bytes)
     front, body, body_line = split_front_matter(text, shown)
     doc = _parse_yaml(front, shown, first_line=2)
     data = doc.data
@@ -341,12 +416,11 @@ def load_article(
     published = None
     if "published" in data:
         published = _parse_published(data["published"], ZoneInfo(zone_name))
-        if published is None:
-            problems.append(Problem(shown, doc.line("published"), f"cannot read 'published': {data['published']!r}",
-                                    "use an ISO 8601 date like 2023-06-20 or a date-time with UTC offset "
-                                    "like 2023-06-20T14:05+02:00"))
+        published_problem = _published_problem(data["published"], published, shown, doc.line("published"))
+        if published_problem:
+            problems.append(published_problem)
     inferred = data.get("inferred", [])
-    if not isinstance(inferred, list) or not all(isinstance(k, str) for k in inferred):
+    if not isinstance(inferred, list) or not all(isinstance(k, str) and k.strip() for k in inferred):
         problems.append(Problem(shown, doc.line("inferred"), "'inferred' must be a list of front-matter keys",
                                 "e.g. inferred: [published, title]"))
     else:
@@ -380,10 +454,25 @@ def load_article(
 
 def load_content(content_dir: Path, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> Content:
     """Read and validate the whole content folder; raise ContentError with every problem found."""
+    content, problems = load_content_lenient(content_dir, max_article_bytes)
+    if problems or content is None:
+        raise ContentError(problems)
+    return content
+
+
+def load_content_lenient(
+    content_dir: Path, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
+) -> tuple[Content | None, list[Problem]]:
+    """Read the content folder; return what is valid (the good articles) and every problem found.
+
+    The Content is None when site.yaml cannot be read. `load_content` is this
+    plus raising; `mekraid-site check` uses the partial content to go on
+    validating the good articles in the later stages.
+    """
     content_dir = Path(content_dir)
     if not (content_dir / "site.yaml").is_file():
-        raise ContentError([Problem(str(content_dir), None, "no site.yaml in the content folder",
-                                    "create site.yaml with title and incident (see README)")])
+        return None, [Problem(str(content_dir), None, "no site.yaml in the content folder",
+                              "create site.yaml with title and incident (see README)")]
     problems: list[Problem] = []
     site = None
     try:
@@ -396,30 +485,63 @@ def load_content(content_dir: Path, max_article_bytes: int = DEFAULT_MAX_ARTICLE
     except ContentError as error:
         problems += error.problems
     if site is None:
-        raise ContentError(problems)
+        return None, problems
     sources: list[Source] = []
     warnings: list[Problem] = []
     by_slug: dict[str, str] = {}
-    article_paths = sorted((content_dir / "articles").glob("*.md"))
+    articles_dir = content_dir / "articles"
+    entries = sorted(articles_dir.iterdir()) if articles_dir.is_dir() else []
+    article_paths = [path for path in entries if path.name.endswith(".md")]
+    for path in entries:
+        if not path.name.endswith(".md") and path.is_file() and not path.name.startswith("."):
+            warnings.append(Problem(_shown(path, content_dir), None, "ignored: not an article",
+                                    "articles are files named <slug>.md"))
     if not article_paths:
-        problems.append(Problem(str(content_dir / "articles"), None, "no articles found",
+        problems.append(Problem(_shown(articles_dir, content_dir), None, "no articles found",
                                 "add articles as content/articles/<slug>.md"))
     for path in article_paths:
+        shown = _shown(path, content_dir)
+        slug_problem = _slug_problem(path, shown)
+        if slug_problem:
+            problems.append(slug_problem)
+            continue
         try:
             source, article_warnings = load_article(path, content_dir, site, max_article_bytes)
             warnings += article_warnings
         except ContentError as error:
             problems += error.problems
+            by_slug.setdefault(slugify(path.stem), shown)
             continue
         if source.id in by_slug:
-            problems.append(Problem(source.path, 1, f"duplicate slug '{source.id}': {by_slug[source.id]} has the same",
-                                    "rename one of the files"))
+            problems.append(Problem(source.path, None, f"'{by_slug[source.id]}' and '{source.path}' both give the "
+                                    f"slug '{source.id}'", "rename one of the files: a slug is the file name in "
+                                    "lowercase ASCII letters, digits and hyphens, and must be unique"))
             continue
         by_slug[source.id] = source.path
         sources.append(source)
-    if problems:
-        raise ContentError(problems)
-    return Content(site=site, actors=actors, sources=tuple(sources), warnings=tuple(warnings))
+    from .annotations import load_annotations  # it reads YAML with this module's helpers
+
+    claim_fixes, event_fixes = (), ()
+    try:
+        claim_fixes, event_fixes = load_annotations(content_dir, set(by_slug))
+    except ContentError as error:
+        problems += error.problems
+    content = Content(site=site, actors=actors, sources=tuple(sources), warnings=tuple(warnings),
+                      claim_fixes=claim_fixes, event_fixes=event_fixes)
+    return content, problems
+
+
+def _slug_problem(path: Path, shown: str) -> Problem | None:
+    """Why an article's file name cannot be its page name, if it cannot."""
+    name = path.name
+    if name.startswith("."):
+        return Problem(shown, None, f"the file name '{name}' starts with a dot",
+                       "hidden files are not articles: rename it without the dot, or move it out of articles/")
+    base = _ascii_slug(path.stem)
+    if base in RESERVED_SLUGS:
+        return Problem(shown, None, f"the file name '{name}' gives the reserved slug '{base}'",
+                       "rename the file: index, con, prn, aux, nul, com1-9 and lpt1-9 cannot be page names")
+    return None
 
 
 def _shown(path: Path, content_dir: Path) -> str:
@@ -430,13 +552,28 @@ def _shown(path: Path, content_dir: Path) -> str:
         return str(path)
 
 
-def _read_text(path: Path, shown: str) -> str:
-    """Read a file as UTF-8, naming the byte offset of the first bad byte."""
-    raw = path.read_bytes()
+def _read_text(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> str:
+    """Read a file as UTF-8 with LF line ends, naming the byte offset of the first bad byte."""
+    try:
+        if not path.is_file():
+            raise ContentError([Problem(shown, None, "not a regular file",
+                                        "articles and settings must be plain text files")])
+        with path.open("rb") as file:
+            raw = file.read(max_bytes + 1)
+    except OSError as error:
+        raise ContentError([Problem(shown, None, f"cannot read the file: {error.strerror or error}",
+                                    "check that it exists and that you may read it")]) from None
+    if len(raw) > max_bytes:
+        size = max(path.stat().st_size, len(raw))
+        raise ContentError([Problem(shown, None, f"the file is {size:,} bytes, over the limit of {max_bytes:,}",
+                                    "split it, or raise the limit with --max-article-bytes")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise ContentError([Problem(shown, line, f"not valid UTF-8: byte 0x{raw[error.start]:02x} at byte offset "
                                     f"{error.start}", "save the file as UTF-8")]) from None
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text

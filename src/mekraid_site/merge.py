@@ -15,9 +15,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
-from .extract import Extraction
+from . import annotations
+from .errors import ContentError, Problem
+from .extract import Extraction, SourceAnalysis
 from .load import slugify
-from .model import Claim, Dispute, DisputedValue, Event, Figure, Precision, SiteConfig, Timeline, TimeValue
+from .model import Claim, Dispute, DisputedValue, Event, EventFix, Figure, Precision, SiteConfig, Timeline, TimeValue
 
 # Words too common in news to say two claims are about the same thing.
 _STOPWORDS = frozenset("""
@@ -28,12 +30,44 @@ other our out over own same she should since so some such than that the their th
 those through to too under until up upon very was we were what when where which while who whom why will with would
 you your said says say told reported according claimed stated added also further later earlier still
 """.split())
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ed", "es", "s")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+_SUFFIXES = ("ations", "ation", "itions", "ition", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s", "e")
+# Words news uses for one kind of happening, joined so that "founded" meets "established".
+_SYNONYMS = (
+    "establish found form create",
+    "relocate move transfer resettle",
+    "kill die dead death",
+    "injure wound hurt",
+    "arrest detain",
+    "expel evict deport",
+    "attack assault",
+    "raid search operation",
+    "agree agreement deal accord",
+    "designate list blacklist",
+    "ceasefire truce",
+)
 # How much claims must share (actors and content words) to join one event.
 _MIN_SHARED_FINE = 1.0  # day precision or finer, same local day: summed key weights
-_MIN_SIMILARITY_COARSE = 0.3  # coarser than a day: Dice similarity of the keys, same value
+_MIN_SIMILARITY_COARSE = 0.3  # coarser than a day, same value: Dice similarity of the keys
+_MIN_SIMILARITY_NEAR = 0.4  # a neighbouring day or year, another source: a date dispute
+_NEAR_DAYS, _NEAR_YEARS = 3, 2
 _TITLE_WORDS = 14
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to join inflections: "relocated", "relocation" -> "relocat"."""
+    word = word.lower().removesuffix("'s").removesuffix("’s")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+            break
+    return _SYNONYM_OF.get(word, word)
+
+
+_SYNONYM_OF: dict[str, str] = {}
+for _group in _SYNONYMS:
+    _stems = [_stem(word) for word in _group.split()]
+    _SYNONYM_OF.update({stem: _stems[0] for stem in _stems})
 
 
 @dataclass
@@ -42,69 +76,129 @@ class _Group:
 
     claims: list[Claim] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+
+    def add(self, claim: Claim, keys: set[str]) -> None:
+        self.claims.append(claim)
+        self.keys |= keys
+        self.sources.add(claim.source)
 
 
 def claim_keys(claim: Claim) -> set[str]:
-    """What a claim is about: its actors and the stems of its content words."""
+    """What a claim is about: its actors, the stems of its content words, its figure kinds."""
     keys = {f"actor:{actor}" for actor in claim.actors}
     text = claim.quote
     for found in claim.timexes:
         text = text.replace(found.text, " ")
     for word in _WORD.findall(text):
         lowered = word.lower().strip("'-")
-        if lowered in _STOPWORDS or len(lowered) < 4:
-            continue
-        keys.add(_stem(lowered))
-    for figure in claim.figures:
-        keys.add(f"figure:{figure.kind}")
+        if lowered not in _STOPWORDS and len(lowered) >= 3:
+            keys.add(_stem(lowered))
+    keys.update(f"figure:{figure.kind}" for figure in claim.figures)
     return keys
-
-
-def _stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
 
 
 def _is_fine(time: TimeValue) -> bool:
     return time.precision.rank >= Precision.DAY.rank and not time.is_range
 
 
-def _bucket(time: TimeValue, zone: ZoneInfo) -> str:
-    """The time bucket a claim is compared in: its local day, or its value when coarser."""
-    if _is_fine(time):
-        return "day:" + time.start.astimezone(zone).date().isoformat()
-    return f"value:{time.edtf}:{time.qualifier.value if time.qualifier else ''}"
+class _Clusterer:
+    """Joins claims into groups, comparing each only with groups of its own or a neighbouring time."""
+
+    def __init__(self, zone: ZoneInfo, weights: dict[str, float]) -> None:
+        self.zone = zone
+        self.weights = weights
+        self.groups: list[_Group] = []
+        self._same: dict[str, list[_Group]] = defaultdict(list)  # compatible times: one local day, or one value
+        self._near: dict[tuple[str, int], list[_Group]] = defaultdict(list)  # ("day", ordinal) or ("year", year)
+        self._group_of_claim: dict[str, _Group] = {}
+
+    def add(self, claim: Claim, keys: set[str]) -> None:
+        """Put a claim into the group of its happening, or a new one."""
+        group = self._continued(claim) or self._best_same(claim, keys) or self._best_near(claim, keys)
+        if group is None:
+            group = _Group()
+            self.groups.append(group)
+            self._same[self._same_key(claim.time)].append(group)
+            near = self._near_key(claim.time)
+            if near:
+                self._near[near].append(group)
+        group.add(claim, keys)
+        self._group_of_claim[claim.id] = group
+
+    def _continued(self, claim: Claim) -> _Group | None:
+        """The text carried its time over from an earlier claim: the same happening."""
+        return self._group_of_claim.get(claim.follows) if claim.follows else None
+
+    def _best_same(self, claim: Claim, keys: set[str]) -> _Group | None:
+        best, best_score = None, 0.0
+        for group in self._same.get(self._same_key(claim.time), ()):
+            if _is_fine(claim.time):
+                score = sum(self.weights.get(key, 1.0) for key in keys & group.keys)
+                threshold = _MIN_SHARED_FINE
+            else:
+                score, threshold = _dice(keys, group.keys), _MIN_SIMILARITY_COARSE
+            if score >= threshold and score > best_score:
+                best, best_score = group, score
+        return best
+
+    def _best_near(self, claim: Claim, keys: set[str]) -> _Group | None:
+        """A group of another source, a few days or years off, about clearly the same happening."""
+        near = self._near_key(claim.time)
+        if near is None:
+            return None
+        unit, position = near
+        reach = _NEAR_DAYS if unit == "day" else _NEAR_YEARS
+        best, best_score = None, 0.0
+        for offset in range(-reach, reach + 1):
+            for group in self._near.get((unit, position + offset), ()) if offset else ():
+                if claim.source in group.sources or not any(not key.startswith("actor:") for key in keys & group.keys):
+                    continue
+                score = _dice(keys, group.keys)
+                if score >= _MIN_SIMILARITY_NEAR and score > best_score:
+                    best, best_score = group, score
+        return best
+
+    def _same_key(self, time: TimeValue) -> str:
+        if _is_fine(time):
+            return "day:" + time.start.astimezone(self.zone).date().isoformat()
+        return f"value:{time.edtf}:{time.qualifier.value if time.qualifier else ''}"
+
+    def _near_key(self, time: TimeValue) -> tuple[str, int] | None:
+        if _is_fine(time):
+            return "day", time.start.astimezone(self.zone).date().toordinal()
+        if time.precision is Precision.YEAR and not time.is_range and time.qualifier is None:
+            return "year", _middle(time).year
+        return None
 
 
-def _shared_weight(keys: set[str], group_keys: set[str], weights: dict[str, float]) -> float:
-    return sum(weights.get(key, 1.0) for key in keys & group_keys)
+def _dice(first: set[str], second: set[str]) -> float:
+    total = len(first) + len(second)
+    return 2 * len(first & second) / total if total else 0.0
 
 
-def merge(extraction: Extraction, site: SiteConfig) -> Timeline:
-    """Join the claims of all sources into events, ordered in time, with disputes."""
+def _middle(time: TimeValue):
+    return time.start + (time.end - time.start) / 2
+
+
+def merge(extraction: Extraction, site: SiteConfig, fixes: tuple[EventFix, ...] = ()) -> Timeline:
+    """Join the claims of all sources into events, ordered in time, with disputes.
+
+    Curators' event corrections (titles, joins, splits) are applied last;
+    ContentError for those that do not fit.
+    """
     zone = ZoneInfo(site.incident.timezone)
     sources = [analysis.source for analysis in extraction.analyses]
     ordered_sources = sorted(sources, key=lambda source: (source.published, source.id))
     by_source = {analysis.source.id: analysis for analysis in extraction.analyses}
     claims = [claim for source in ordered_sources for claim in by_source[source.id].claims]
     keys = {claim.id: claim_keys(claim) for claim in claims}
-    weights = _key_weights(keys.values())
-
-    groups: list[_Group] = []
-    buckets: dict[str, list[_Group]] = defaultdict(list)
+    clusterer = _Clusterer(zone, _key_weights(keys.values()))
     for claim in claims:
-        bucket = buckets[_bucket(claim.time, zone)]
-        group = _best_group(claim, keys[claim.id], bucket, weights)
-        if group is None:
-            group = _Group()
-            groups.append(group)
-            bucket.append(group)
-        group.claims.append(claim)
-        group.keys |= keys[claim.id]
+        clusterer.add(claim, keys[claim.id])
+    groups, titles = _apply_event_fixes(clusterer.groups, fixes, by_source)
 
-    events = [_event(group.claims) for group in groups]
+    events = [_event(claims_of_event, zone, titles) for claims_of_event in groups]
     events.sort(key=lambda event: (event.time.start, event.time.precision.rank, event.id))
     mentioned = {actor_id for analysis in extraction.analyses for actor_id in analysis.mentioned}
     actors = tuple(actor for actor in extraction.actors if actor.id in mentioned)
@@ -115,6 +209,58 @@ def merge(extraction: Extraction, site: SiteConfig) -> Timeline:
         events=_unique_ids(events),
         claims=tuple(claims),
     )
+
+
+def _apply_event_fixes(
+    groups: list[_Group], fixes: tuple[EventFix, ...], analyses: dict[str, SourceAnalysis]
+) -> tuple[list[list[Claim]], dict[str, str]]:
+    """The groups' claims split and joined as curators say, and the titles they set, by claim id."""
+    problems: list[Problem] = []
+
+    def claim_of(source_id: str, quote: str, fix: EventFix) -> Claim | None:
+        analysis = analyses.get(source_id)
+        if analysis is None:
+            problems.append(Problem(fix.path, fix.line, f"no article '{source_id}'", "use an article's slug"))
+            return None
+        try:
+            start, end = annotations.quote_span(analysis.source.body, quote, fix.path, fix.line, analysis.source.path)
+        except ContentError as error:
+            problems.extend(error.problems)
+            return None
+        holders = [claim for claim in analysis.claims if claim.start <= start and end <= claim.end]
+        if not holders:
+            problems.append(Problem(fix.path, fix.line, f"the quoted words are in no claim of {analysis.source.path}",
+                                    "quote words of a claim (the source page highlights them)"))
+            return None
+        return min(holders, key=lambda claim: claim.end - claim.start)
+
+    members = [list(group.claims) for group in groups]
+    order = {claim.id: index for index, claim in enumerate(claim for group in groups for claim in group.claims)}
+    place = {claim.id: index for index, group in enumerate(members) for claim in group}
+    titles: dict[str, str] = {}
+    for fix in fixes:
+        found = [claim_of(source_id, quote, fix) for source_id, quote in fix.join] if fix.join else []
+        targets = list(dict.fromkeys(place[claim.id] for claim in found if claim))
+        for other in targets[1:]:
+            for claim in members[other]:
+                place[claim.id] = targets[0]
+            members[targets[0]] += members[other]
+            members[other] = []
+        if fix.join:
+            continue
+        claim = claim_of(fix.source, fix.quote, fix)
+        if claim is None:
+            continue
+        if fix.split and len(members[place[claim.id]]) > 1:
+            members[place[claim.id]].remove(claim)
+            members.append([claim])
+            place[claim.id] = len(members) - 1
+        if fix.title:
+            titles[claim.id] = fix.title.strip()
+    if problems:
+        raise ContentError(problems)
+    # Claims keep the order they were read in, so an event's first claim is its earliest source's.
+    return [sorted(group, key=lambda claim: order[claim.id]) for group in members if group], titles
 
 
 def _key_weights(all_keys) -> dict[str, float]:
@@ -128,44 +274,69 @@ def _key_weights(all_keys) -> dict[str, float]:
     return {key: math.log(1 + total / count) / math.log(1 + total) for key, count in counts.items()} if total else {}
 
 
-def _best_group(claim: Claim, keys: set[str], bucket: list[_Group], weights: dict[str, float]) -> _Group | None:
-    """The event in the claim's bucket that it belongs to, if any."""
-    best, best_score = None, 0.0
-    for group in bucket:
-        last = group.claims[-1]
-        if last.source == claim.source and claim.time is last.time:
-            return group  # the text carried its time over: same happening
-        if _is_fine(claim.time):
-            score = _shared_weight(keys, group.keys, weights)
-            if score < _MIN_SHARED_FINE:
-                continue
-        else:
-            union = len(keys) + len(group.keys)
-            score = 2 * len(keys & group.keys) / union if union else 0.0
-            if score < _MIN_SIMILARITY_COARSE:
-                continue
-        if score > best_score:
-            best, best_score = group, score
-    return best
-
-
-
-def _event(claims: list[Claim]) -> Event:
-    """An event from its claims: the anchor claim names it, the finest time dates it."""
+def _event(claims: list[Claim], zone: ZoneInfo, titles: dict[str, str]) -> Event:
+    """An event from its claims: the first claim of the earliest source names it, the best-supported time dates it."""
     anchor = claims[0]
-    finest = max(claim.time.precision.rank for claim in claims)
-    time = min((claim.time for claim in claims if claim.time.precision.rank == finest), key=lambda t: t.start)
+    dates = _date_groups(claims, zone)
+    agreed = max(dates.values(), key=lambda group: len({claim.source for claim in group}))
+    finest = max(claim.time.precision.rank for claim in agreed)
+    time = min((claim.time for claim in agreed if claim.time.precision.rank == finest), key=lambda t: t.start)
     ordered = sorted(claims, key=lambda claim: (claim.time.start, claim.time.precision.rank))
-    title = event_title(anchor)
+    disputes = find_disputes(ordered)
+    if len(dates) > 1:
+        disputes += (Dispute(about="date", values=tuple(
+            DisputedValue(label, tuple(claim.id for claim in group)) for label, group in sorted(dates.items())
+        )),)
+    first_of_each_source = {claim.source: claim for claim in reversed(claims)}
+    event_id = _claim_event_id(anchor)
+    title = next((titles[claim.id] for claim in claims if claim.id in titles), None)
     return Event(
-        id=f"{_date_slug(time)}-{slugify(' '.join(title.split()[:6]))}",
-        title=title,
+        id=event_id,
+        title=title or event_title(anchor),
         time=time,
         claims=tuple(ordered),
         sources=tuple(dict.fromkeys(claim.source for claim in claims)),
         actors=tuple(dict.fromkeys(actor for claim in claims for actor in claim.actors)),
-        disputes=find_disputes(ordered),
+        disputes=disputes,
+        aliases=tuple(sorted({_claim_event_id(claim) for claim in first_of_each_source.values()} - {event_id})),
     )
+
+
+def _claim_event_id(claim: Claim) -> str:
+    """The id an event gets when this claim names it: its date and the first words of its title.
+
+    Only the claim decides it, so the id stays while other sources join the
+    event; the first claims of the other sources give the event's aliases,
+    which keep working if a new, earlier source takes the lead.
+    """
+    return f"{_date_slug(claim.time)}-{slugify(' '.join(event_title(claim).split()[:6]))}"
+
+
+def _date_groups(claims: list[Claim], zone: ZoneInfo) -> dict[str, list[Claim]]:
+    """Claims grouped by the date they give: a local day, or a coarser value; one group when all agree."""
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[_date_label(claim.time, zone)].append(claim)
+    labels = sorted(groups, key=lambda label: groups[label][0].time.start)
+    merged: dict[str, list[Claim]] = {}
+    for label in labels:
+        # Overlapping times agree: "June 2023" and "20 June 2023" are one date at different precisions.
+        home = next((known for known in merged if _overlap(merged[known][0].time, groups[label][0].time)), None)
+        if home is None:
+            merged[label] = list(groups[label])
+        else:
+            merged[home] += groups[label]
+    return merged
+
+
+def _date_label(time: TimeValue, zone: ZoneInfo) -> str:
+    if _is_fine(time):
+        return time.start.astimezone(zone).date().isoformat()
+    return time.edtf
+
+
+def _overlap(first: TimeValue, second: TimeValue) -> bool:
+    return first.start < second.end and second.start < first.end
 
 
 def _date_slug(time: TimeValue) -> str:

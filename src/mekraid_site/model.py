@@ -162,6 +162,33 @@ class Source:
 
 
 @dataclass(frozen=True)
+class ClaimFix:
+    """A curator's correction of a claim, found by words quoted from its article."""
+
+    path: str  # the annotations file and line, for messages
+    line: int
+    source: str  # Source.id
+    quote: str
+    date: str | None = None  # EDTF: the claim's date
+    suppress: bool = False  # the words are not a claim
+    add: bool = False  # the words are a claim the machine missed
+    claimant: str | None = None  # name or alias of who asserts it
+
+
+@dataclass(frozen=True)
+class EventFix:
+    """A curator's correction of an event, found by words quoted from one of its claims."""
+
+    path: str
+    line: int
+    source: str
+    quote: str | None
+    title: str | None = None
+    split: bool = False  # the quoted claim leaves its event
+    join: tuple[tuple[str, str], ...] = ()  # (Source.id, quote) of claims whose events are one
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything the loader read, validated."""
 
@@ -169,6 +196,8 @@ class Content:
     actors: tuple[Actor, ...]
     sources: tuple[Source, ...]
     warnings: tuple[Problem, ...] = ()  # not fatal, shown to the writer
+    claim_fixes: tuple[ClaimFix, ...] = ()
+    event_fixes: tuple[EventFix, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -198,6 +227,7 @@ class Claim:
     actors: tuple[str, ...] = ()  # Actor.ids mentioned
     figures: tuple[Figure, ...] = ()
     timexes: tuple[Timex, ...] = ()  # the temporal expressions inside the quote
+    follows: str | None = None  # Claim.id of the same source's claim whose time and happening this one continues
 
 
 @dataclass(frozen=True)
@@ -227,6 +257,7 @@ class Event:
     sources: tuple[str, ...]  # Source.ids
     actors: tuple[str, ...]  # Actor.ids
     disputes: tuple[Dispute, ...] = ()
+    aliases: tuple[str, ...] = ()  # other ids the event had or may have had; their URLs lead here
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from html import escape as _escape
 from pathlib import Path
 from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
@@ -21,12 +22,15 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from . import __version__
+from .axis import build_axis
 from .display import describe_time, iso_utc
 from .errors import ContentError, Problem
-from .export import timeline_json
+from .export import atom_feed, event_jsonld, events_csv, sitemap_xml, timeline_json, timelinejs_json
 from .extract import Extraction
+from .kinds import KIND_LABELS, KINDS, event_kinds, incident_day, is_approximate, period
 from .merge import figure_label
-from .model import Actor, Claim, Event, Source, Timeline, TimeValue
+from .model import Actor, Claim, Dispute, Event, Precision, Source, Timeline, TimeValue
+from .search import search_index
 
 _SAFE_SCHEMES = re.compile(r"^(?:https?:|mailto:|#|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
 # Private-use characters mark spans in the Markdown source; they survive Markdown untouched.
@@ -87,14 +91,14 @@ def lines_to_paragraphs(text: str) -> str:
 
 def article_html(source: Source, claims: tuple[Claim, ...], timexes, describe) -> str:
     """The article as HTML, each claim an anchored <mark> and each time expression a <time>."""
-    spans = [
-        _Span(claim.start, claim.end, f'<mark class="claim" id="{claim.id}">', "</mark>") for claim in claims
-    ]
+    spans = [_Span(claim.start, claim.end, f'<mark class="claim" id="{_escape(claim.id)}">', "</mark>")
+             for claim in claims]
     for found in timexes:
         if found.interval is not None:
-            attributes = f'datetime="{_datetime_attribute(found.interval)}" title="{describe(found.interval)}"'
+            attributes = (f'datetime="{_escape(_datetime_attribute(found.interval))}" '
+                          f'title="{_escape(describe(found.interval))}"')
         else:
-            attributes = f'data-value="{found.value}"'
+            attributes = f'data-value="{_escape(found.value)}"'
         spans.append(_Span(found.start, found.end, f'<time class="timex" {attributes}>', "</time>"))
     nested = _well_nested(spans)
     text = source.body
@@ -177,19 +181,23 @@ def render(timeline: Timeline, extraction: Extraction, templates_dir: Path) -> d
     renderer = Renderer(templates_dir)
     zone = ZoneInfo(timeline.site.incident.timezone)
     describe = lambda time: describe_time(time, zone)  # noqa: E731
-    view = _View(timeline)
+    view = _View(timeline, zone)
+    axis = build_axis(timeline.events, view.number, view.day, zone, describe)
     context = dict(site=timeline.site, timeline=timeline, view=view, describe=describe, version=__version__)
+    renderer.env.globals.update(KINDS=KINDS, KIND_LABELS=KIND_LABELS, dt_attr=_datetime_attribute)
 
     files = renderer.static_files()
-    files["index.html"] = renderer.page("index.html", "index.html", **context)
+    files["index.html"] = renderer.page("index.html", "index.html", axis=axis, **context)
     for position, event in enumerate(timeline.events):
         previous = timeline.events[position - 1] if position > 0 else None
         following = timeline.events[position + 1] if position + 1 < len(timeline.events) else None
         files[f"events/{event.id}.html"] = renderer.page(
-            "event.html", f"events/{event.id}.html", event=event, previous=previous, following=following, **context
+            "event.html", f"events/{event.id}.html", event=event, previous=previous, following=following,
+            jsonld=event_jsonld(timeline, event, zone), charts=[_chart(view, d) for d in event.disputes], **context
         )
     for actor in timeline.actors:
-        files[f"actors/{actor.id}.html"] = renderer.page("actor.html", f"actors/{actor.id}.html", actor=actor, **context)
+        path = f"actors/{actor.id}.html"
+        files[path] = renderer.page("actor.html", path, actor=actor, **context)
     analyses = {analysis.source.id: analysis for analysis in extraction.analyses}
     for source in timeline.sources:
         analysis = analyses[source.id]
@@ -197,14 +205,72 @@ def render(timeline: Timeline, extraction: Extraction, templates_dir: Path) -> d
         files[f"sources/{source.id}.html"] = renderer.page(
             "source.html", f"sources/{source.id}.html", source=source, body=body, claims=analysis.claims, **context
         )
+    for name in ("disputes", "about", "search"):
+        files[f"{name}.html"] = renderer.page(f"{name}.html", f"{name}.html", **context)
     files["timeline.json"] = timeline_json(timeline, zone)
+    files["events.csv"] = events_csv(timeline, zone, view.kinds)
+    files["feed.xml"] = atom_feed(timeline, zone)
+    files["timelinejs.json"] = timelinejs_json(
+        timeline, zone, {event.id: KIND_LABELS[period(event, view.day)] for event in timeline.events})
+    files["search-index.js"] = search_index(timeline, describe)
+    if timeline.site.base_url:
+        files["sitemap.xml"] = sitemap_xml(timeline.site.base_url, [path for path in files if path.endswith(".html")])
     return files
+
+
+@dataclass(frozen=True)
+class _Bar:
+    label: str  # who says it, and the value as written
+    claim: Claim
+    width: float
+    open_ended: bool  # "at least", "more than", "several": the true count may be higher
+    vague: bool  # "about", "nearly", "up to", "several": drawn dashed
+    y: float
+
+
+@dataclass(frozen=True)
+class _Chart:
+    about: str
+    bars: tuple[_Bar, ...]
+    width: int
+    height: int
+    scale_max: int
+
+
+def _chart(view: "_View", dispute: Dispute) -> _Chart | None:
+    """Bars comparing a disputed figure by claimant (None for disputes without figures)."""
+    rows = []
+    for value in dispute.values:
+        for claim_id in value.claims:
+            claim = view.claims.get(claim_id)
+            figure = next((f for f in claim.figures if f.kind == dispute.about), None) if claim else None
+            if figure is not None:
+                rows.append((claim, figure, value.value))
+    if not rows:
+        return None
+    top = max(figure.value for _, figure, _ in rows) or 1
+    bars = []
+    for index, (claim, figure, written) in enumerate(rows):
+        label = f"{view.claimant_name(claim)}: {written}"
+        bars.append(_Bar(label, claim, round(max(figure.value / top * 300, 3), 1),
+                         figure.qualifier in ("at_least", "more_than", "several"),
+                         figure.qualifier in ("about", "nearly", "up_to", "several"), 22 + index * 46))
+    return _Chart(dispute.about, tuple(bars), 400, 30 + len(bars) * 46, top)
 
 
 class _View:
     """Lookups the templates need, computed once."""
 
-    def __init__(self, timeline: Timeline) -> None:
+    def __init__(self, timeline: Timeline, zone: ZoneInfo) -> None:
+        self.zone = zone
+        self.day = incident_day(timeline, zone)
+        self.number = {event.id: index for index, event in enumerate(timeline.events, 1)}
+        self.kinds = {event.id: event_kinds(event, self.day) for event in timeline.events}
+        self.period = {event.id: period(event, self.day) for event in timeline.events}
+        self.by_period: dict[str, list[Event]] = defaultdict(list)
+        for event in timeline.events:
+            self.by_period[self.period[event.id]].append(event)
+        self.disputed_events = [event for event in timeline.events if event.disputes]
         self.sources = {source.id: source for source in timeline.sources}
         self.actors = {actor.id: actor for actor in timeline.actors}
         self.claims = {claim.id: claim for claim in timeline.claims}
@@ -217,6 +283,41 @@ class _View:
         for claim in timeline.claims:
             if claim.claimant:
                 self.claims_by_claimant[claim.claimant].append(claim)
+
+        named = {actor_id for event in timeline.events for actor_id in event.actors}
+        self.filter_actors = sorted((a for a in timeline.actors if a.id in named), key=lambda a: (a.name.lower(), a.id))
+        self.actors_by_kind: dict[str, list[Actor]] = defaultdict(list)
+        for actor in sorted(timeline.actors, key=lambda a: (a.name.lower(), a.id)):
+            self.actors_by_kind[actor.kind].append(actor)
+        self.kinds_present = [kind for kind, _, _ in KINDS if any(kind in k for k in self.kinds.values())]
+
+    @staticmethod
+    def approximate(time: TimeValue) -> bool:
+        """Whether the text says about/around for this time."""
+        return is_approximate(time)
+
+    def day_label(self) -> str:
+        """The incident day as a reader says it, or ""."""
+        day = self.day.day if self.day else None
+        return f"{day.day} {day:%B} {day.year}" if day else ""
+
+    def claims_by_source(self, event: Event) -> list[tuple[Source, list[Claim]]]:
+        """An event's claims grouped by source, in the order the event lists its sources."""
+        groups = []
+        for source_id in event.sources:
+            claims = [claim for claim in event.claims if claim.source == source_id]
+            if source_id in self.sources and claims:
+                groups.append((self.sources[source_id], claims))
+        return groups
+
+    def moments(self, event: Event) -> list[Claim]:
+        """The event's claims with a clock time, earliest first: the minute-by-minute of a day."""
+        clocked = [claim for claim in event.claims if claim.time.precision.rank >= Precision.HOUR.rank]
+        return sorted(clocked, key=lambda claim: (claim.time.start, claim.source, claim.start))
+
+    def local_clock(self, time: TimeValue) -> str:
+        """HH:MM in the incident's local time."""
+        return time.start.astimezone(self.zone).strftime("%H:%M")
 
     def claimant_name(self, claim: Claim) -> str:
         """Who asserts a claim, for the reader."""

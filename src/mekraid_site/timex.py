@@ -70,7 +70,9 @@ ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23,
+    "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26, "twenty-seventh": 27, "twenty-eighth": 28,
+    "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
 }
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                  "seventies": 7, "eighties": 8, "nineties": 9}
@@ -173,6 +175,9 @@ _MONTH_FORMS = [m for m in MONTH_NAMES] + [m.upper() for m in MONTH_NAMES] + \
     ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
 # Month names are matched case-sensitively: "may", "march" are common words.
 MONTH = r"(?-i:" + _alt(_MONTH_FORMS) + r")\b(?:(?<=[a-z]{3})(?<![a-z]{5})\.)?"
+# The same names in any case, for the patterns that scan the lower-cased text; their rules check the capital
+# ("may", "march" are common words) with _capitalised().
+MONTH_ANY = r"(?:" + _alt(sorted({f.lower() for f in _MONTH_FORMS})) + r")\b(?:(?<=[a-z]{3})(?<![a-z]{5})\.)?"
 WEEKDAY = r"(?:" + _alt(list(WEEKDAYS)) + r")\b"
 _NUM_WORD = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
 NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|a\s+couple\s+of|a\s+few|several|a\s+dozen|a\s+hundred|a\s+thousand"
@@ -195,11 +200,13 @@ def _c(pattern: str) -> re.Pattern[str]:
 _P_ISO = _c(_B + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
             r"(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?![\w-])")
 _P_NUMERIC = _c(_B + r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w./])")
-_P_MDY = _c(r"\b(?P<mon>" + MONTH + r")\s+"
-            r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|-year|:))(?:,?\s+(?P<y>\d{4})\b)?")
+# Days of the month written as ordinal words ("March eighth"); numbers are matched as digits.
+_DAY_ORDINALS = _alt([w for w in ORDINALS if not w[0].isdigit()])
+_P_MDY = _c(r"\b(?P<mon>" + MONTH_ANY + r")\s+"
+            r"(?P<d>[0-3]?\d|" + _DAY_ORDINALS + r")(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|-year|:\d))(?:,?\s+(?P<y>\d{4})\b)?")
 _P_DMY = _c(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
-            r"(?P<mon>" + MONTH + r")(?:,?\s+(?P<y>\d{4})\b)?")
-_P_MONTH = _c(r"\b(?P<mon>" + MONTH + r")(?:\s+(?P<ry>last|this|next)\s+year\b"
+            r"(?P<mon>" + MONTH_ANY + r")(?:,?\s+(?P<y>\d{4})\b)?")
+_P_MONTH = _c(r"\b(?P<mon>" + MONTH_ANY + r")(?:\s+(?P<ry>last|this|next)\s+year\b"
               r"|,?\s+(?:of\s+)?(?P<y>\d{4})\b)?")
 _P_YEAR = _c(r"(?<![\w$£€#.,/'])"
              r"(?P<y>1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d|\s*(?:%|percent\b|per\s+cent\b))")
@@ -220,9 +227,9 @@ _P_SPELLED_YEAR = _c(r"\b(?:the\s+year\s+)?(?:nineteen(?:[\s-]+hundred)?(?:[\s-]
 _P_DAYWORD = _c(r"\b(?:(?P<pre>early|late|earlier|later)\s+)?(?P<w>yesterday|today|tomorrow|tonight)\b"
                 r"(?!'s\b)(?:\s+(?P<pod>morning|afternoon|evening|night))?")
 _P_WEEKDAY = _c(r"\b(?:(?P<pre>early|late|earlier|later)\s+(?:on\s+)?)?(?:(?P<rel>last|this|next|this\s+past|"
-                r"this\s+coming|the\s+previous|the\s+following|the\s+next|coming|past)\s+)?(?P<wd>" + WEEKDAY + r")"
-                r"(?:(?:\s+(?P<pod>morning|afternoon|evening|night))|(?:,?\s+(?P<mon>" + MONTH + r")\s+"
-                r"(?P<d>[0-3]?\d|[a-z]+th)\b))?")
+                r"this\s+coming|the\s+previous|the\s+following|the\s+next|coming|past)\s+)?(?P<wd>" + _alt(list(WEEKDAYS))
+                + r")(?P<wpl>s)?\b"
+                r"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<pl>s)?\b)?")
 _P_RELUNIT = _c(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+current|"
                 r"the\s+previous|the\s+following|the\s+same|the\s+latest|the\s+last|the\s+next|this\s+past|"
                 r"this\s+coming|the\s+prior|that|the(?:\s+(?:full|fiscal|current\s+fiscal|latest\s+fiscal))?|"
@@ -261,6 +268,8 @@ _BEFORE_PERIOD = _c(r"(?:\b(?P<pre>" + _PRE_WORDS + r"))?(?:\b(?P<rel>last|this|
                     r"the\s+previous|the\s+following)\s+)?(?:\b(?P<fy>fiscal(?:\s+year)?|the\s+year)\s+)?$")
 _BEFORE_RELUNIT = _c(r"(?:\b(?P<pre>early|late|earlier|later|mid)(?:\s+in)?(?:\s*-\s*|\s+)|\b(?P<pre2>(?:the\s+)?"
                     r"(?:beginning|start|middle|end|close)\s+of)\s+)?$")
+_SHARED_PLURAL_POD = _c(r"\s+(?:and|or)\s+" + WEEKDAY + r"\s+(?P<pod>morning|afternoon|evening|night)s\b")
+_BEFORE_MDY = _c(r"(?:\b(?P<wd>" + WEEKDAY + r"),?\s+)?$")
 _BEFORE_DECADE = _c(r"(?:\bthe\s+)?(?:\b(?P<pre>" + _PRE_WORDS + r"))?$")
 _BEFORE_DURATION = _c(r"(?:\b(?P<mod>" + _alt([w for w in _DURATION_MODS if w != "over"]) + r")\s+"
                       r"|\b(?P<mod2>over)\s+(?!the\b))?(?:\b(?P<det>the|each\s+of\s+the)\s+)?"
@@ -273,9 +282,21 @@ _CLOCK_GATE = re.compile(r"\d(?:[:.]\d\d)?\s*[ap]\.?\s?m\b|\d:\d\d|\d\d\s*(?:hou
 
 # Context cues.
 _SIGNAL_BEFORE = _c(r"\b(?P<s>" + _alt(list(_SIGNALS)) + r")\s+(?:the\s+)?$")
-_FUTURE_CUE = _c(r"(?:\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|scheduled|due\s+to|expected\s+to|"
-                 r"plans?\s+to|planned|upcoming)|'ll)\b")
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
+# Tense cues around a span: the nearest one decides whether an underspecified date lies ahead or behind.
+# Future forms are listed first so that "scheduled to" is not read as a past "-ed".
+_TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+to|set\s+to|due\s+to|"
+                r"(?:scheduled|expected|planned|proposed|intended|slated|poised)(?:\s+to)?|expects?\s+to|"
+                r"plans?\s+to|intends?\s+to|hopes?\s+to|aims?\s+to|would|upcoming|next|coming|effective)\b|'ll\b)"
+                r"|(?P<p>\b(?:was|were|had|did|said|ago|last|since|began|rose|fell|took|made|came|brought|paid|sold|"
+                r"bought|left|met|won|lost|told|went|got|gave|saw|grew|became|fought|struck|held|ran|spent)\b"
+                # an -ed verb, not an adjective after a determiner ("a still unspecified date")
+                r"|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bstill\s)(?<!\btheir\s)\b"
+                r"(?!(?:based|limited|united|hundred|indeed|need|proceed|succeed|exceed|feed|speed|red|bed|"
+                r"related|detailed|advanced|concerned|interested|armed|troubled|supposed)\b)[a-z]{2,}ed\b)")
+# A sentence ends at . ! ? before a capital, except after an initial ("P.") or a title ("Mr.", "Corp.").
+_SENTENCE_END = re.compile(r"(?:[!?]|(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bCo)(?<!\bMrs)"
+                           r"(?<!\bInc)(?<!\bCorp)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bCol)(?<!\bLt)\.)"
+                           r"\s+(?=[A-Z\"'“])|\n")
 # Words that follow a count rather than a year: "2000 people", "1500 troops".
 _COUNT_NOUN_AFTER = re.compile(r"\s+(?:(?!years\b|days\b)[a-z]+s|people|men|women|children|police|personnel|staff"
                                r"|feet|km|kilometres|kilometers|tonnes|tons|metres|meters)\b")
@@ -301,20 +322,31 @@ class _Ctx:
     focus: str  # a TIMEX3 value, at most day precision
     focus_named: bool = False  # whether the focus was named in the text rather than being the DCT
 
-    def future_context(self, start: int, end: int) -> bool:
-        """Whether the words around a span speak of the future."""
+    def tense(self, start: int, end: int) -> int:
+        """+1 when the words nearest a span speak of the future, -1 of the past, 0 when nothing tells.
+
+        The cue nearest the span within its sentence wins (one before it by preference: "will meet on
+        Monday"; one after it when the date is fronted: "On Monday, the board will meet").
+        """
         lo = max(0, start - 60)
-        before = self.text[lo:start]
         cut = None
-        for cut in _SENTENCE_END.finditer(before):
+        for cut in _SENTENCE_END.finditer(self.text, lo, start):
             pass
         if cut is not None:
-            before = before[cut.end():]
-        after = self.text[end:end + 30]
-        m = _SENTENCE_END.search(after)
-        if m:
-            after = after[:m.start()]
-        return bool(_FUTURE_CUE.search(before) or _FUTURE_CUE.search(after[:25]))
+            lo = cut.end()
+        best, best_distance = 0, 10**6
+        for cue in _TENSE_CUE.finditer(self.text, lo, start):
+            best, best_distance = (1 if cue["f"] else -1), start - cue.end()
+        hi = min(len(self.text), end + 40)
+        stop = _SENTENCE_END.search(self.text, end, hi)
+        cue = _TENSE_CUE.search(self.text, end, stop.start() if stop else hi)
+        if cue is not None and cue.start() - end + 10 < best_distance:
+            best = 1 if cue["f"] else -1
+        return best
+
+    def future_context(self, start: int, end: int) -> bool:
+        """Whether the words around a span speak of the future."""
+        return self.tense(start, end) > 0
 
 
 @dataclass(frozen=True)
@@ -332,15 +364,17 @@ class _Res:
 class _M:
     """A core match with the words matched backwards before it; groups are read from either."""
 
-    __slots__ = ("core", "before")
+    __slots__ = ("core", "before", "text")
 
-    def __init__(self, core: re.Match[str], before: re.Match[str] | None) -> None:
+    def __init__(self, core: re.Match[str], before: re.Match[str] | None, text: str) -> None:
         self.core = core
         self.before = before
+        self.text = text  # the original text: a core matched on the lower-cased copy reads its groups here
 
     def __getitem__(self, name: str) -> str | None:
         if name in self.core.re.groupindex:
-            return self.core[name]
+            a, b = self.core.span(name)
+            return None if a < 0 else self.text[a:b]
         if self.before is not None and name in self.before.re.groupindex:
             return self.before[name]
         return None
@@ -477,13 +511,15 @@ def _unit_of(word: str) -> tuple[str, bool]:
     return _UNITS.get(w, ("X", False))
 
 
-def _nearest_year(today: date, month: int, day: int | None, future: bool) -> int:
-    """The year of a month named without one: news speaks of the recent past more than of the future.
+def _nearest_year(today: date, month: int, day: int | None, tense: int) -> int:
+    """The year of a month (and day) named without one: the one in a twelve-month window around the DCT.
 
-    The month falls in a window from 7 months before the DCT to 4 after (2 before to 9 after when the
-    sentence speaks of the future).
+    News speaks of the recent past more than of the future: the window runs from 7 months before the
+    DCT's month to 4 after; from 9 before to 2 after in a past-tense sentence ("stepped down in March"),
+    from 2 before to 9 after in a future one ("a mission in December"). Dates a month or two ahead stay
+    ahead even in past tense: "holders of record Nov. 21", "payable Dec. 15".
     """
-    lo = -2 if future else -7
+    lo = -9 if tense < 0 else -2 if tense > 0 else -7
     for y in (today.year - 1, today.year, today.year + 1):
         if lo <= (y * 12 + month) - (today.year * 12 + today.month) < lo + 12:
             return y
@@ -543,12 +579,32 @@ def _month_num(text: str) -> int:
     return MONTHS[text.lower().rstrip(".")]
 
 
+def _capitalised(word: str | None) -> bool:
+    """Whether a month name was written as a name ("May", "MAY"), not as a common word ("may")."""
+    return bool(word) and word[0].isupper()
+
+
+def _weekday_of(y: int, month: int, day: int) -> int | None:
+    d = _safe_date(y, month, day)
+    return None if d is None else d.weekday()
+
+
 def _r_mdy(m: _M, ctx: _Ctx) -> _Res | None:
+    if not _capitalised(m["mon"]):
+        return None
     month = _month_num(m["mon"])
-    day = int(m["d"])
+    day = int(m["d"]) if m["d"].isdigit() else ORDINALS[re.sub(r"\s+", "-", m["d"].lower())]
     if not 1 <= day <= 31:
         return None
-    year = int(m["y"]) if m["y"] else _nearest_year(ctx.today, month, day, ctx.future_context(m.start(), m.end()))
+    if m["y"]:
+        year = int(m["y"])
+    else:
+        year = _nearest_year(ctx.today, month, day, ctx.tense(m.start(), m.end()))
+        if m["wd"]:  # "Tuesday, Nov. 7": the nearest year in which that date is that weekday
+            wd = WEEKDAYS[m["wd"].lower()]
+            fits = [y for y in (year, year - 1, year + 1) if _weekday_of(y, month, day) == wd]
+            if fits:
+                year = fits[0]
     d = _safe_date(year, month, day)
     if d is None:
         return None
@@ -557,6 +613,8 @@ def _r_mdy(m: _M, ctx: _Ctx) -> _Res | None:
 
 def _r_month(m: _M, ctx: _Ctx) -> _Res | None:
     mon_text = m["mon"]
+    if not _capitalised(mon_text):
+        return None
     month = _month_num(mon_text)
     # "May" alone is too often the verb; accept it only with a year or a determiner.
     if mon_text.rstrip(".") in ("May", "MAY", "March", "MARCH") and not (m["y"] or m["rel"] or m["ry"] or m["pre"]):
@@ -576,7 +634,7 @@ def _r_month(m: _M, ctx: _Ctx) -> _Res | None:
     elif rel == ["this"]:
         year = ty.year
     else:
-        year = _nearest_year(ty, month, None, ctx.future_context(m.start(), m.end()))
+        year = _nearest_year(ty, month, None, ctx.tense(m.start(), m.end()))
     return _Res("DATE", f"{year:04d}-{month:02d}", mod=_premod(m["pre"]))
 
 
@@ -621,10 +679,10 @@ def _r_quarter(m: _M, ctx: _Ctx) -> _Res | None:
         year = ctx.today.year + 1
     elif rel.startswith("this"):
         year = ctx.today.year
-    elif ctx.future_context(m.start(), m.end()):
-        year = ctx.today.year if q >= _quarter(ctx.today) else ctx.today.year + 1
-    else:  # results are reported for quarters already begun
-        year = ctx.today.year if q <= _quarter(ctx.today) else ctx.today.year - 1
+    elif q <= _quarter(ctx.today) or ctx.tense(m.start(), m.end()) > 0:
+        year = ctx.today.year  # this year's quarters: those begun are reported, later ones forecast
+    else:  # "the fourth quarter" in a past-tense sentence early in the year: last year's
+        year = ctx.today.year - 1
     return _Res("DATE", f"{year:04d}-Q{q}", mod=_premod(m["pre"]))
 
 
@@ -668,21 +726,13 @@ def _r_dayword(m: _M, ctx: _Ctx) -> _Res | None:
 
 def _r_weekday(m: _M, ctx: _Ctx) -> _Res | None:
     wd = WEEKDAYS[m["wd"].lower()]
+    recurring = _weekday_set(m, ctx, wd)
+    if recurring is not None:
+        return recurring
     rel = (m["rel"] or "").lower().split()
     ref = ctx.today
     back = (ref.weekday() - wd) % 7
     ahead = (wd - ref.weekday()) % 7
-    if m["mon"]:
-        day_text = m["d"].lower()
-        day = int(day_text) if day_text.isdigit() else ORDINALS.get(day_text)
-        month = _month_num(m["mon"])
-        if day is None:
-            return None
-        year = _nearest_year(ref, month, day, False)
-        d = _safe_date(year, month, day)
-        if d is None:
-            return None
-        return _Res("DATE", d.isoformat())
     if rel and rel[-1] in ("previous", "past"):
         d = ref - timedelta(days=back or 7)
         if rel[0] == "the":  # "the previous Friday": before the date in focus
@@ -703,6 +753,18 @@ def _r_weekday(m: _M, ctx: _Ctx) -> _Res | None:
     if pod:
         return _Res("TIME", f"{d.isoformat()}T{pod}", mod=mod)
     return _Res("DATE", d.isoformat(), mod=mod)
+
+
+def _weekday_set(m: _M, ctx: _Ctx, wd: int) -> _Res | None:
+    """ "on Mondays", "Tuesday nights", "Monday and Tuesday nights": every such day (part)."""
+    pod = m["pod"]
+    if not (m["wpl"] or (pod and m["pl"])):
+        shared = _SHARED_PLURAL_POD.match(ctx.text, m.end())
+        if m["rel"] or pod or not shared:
+            return None
+        pod = shared["pod"]
+    code = _pod_code(pod)
+    return _Res("SET", f"XXXX-WXX-{wd + 1}" + (f"T{code}" if code else ""), anchor=False)
 
 
 def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
@@ -976,7 +1038,7 @@ def _clock_day(m: _M, ctx: _Ctx) -> date:
     if m["mon"]:
         month = _month_num(m["mon"])
         day = int(m["d"])
-        d = _safe_date(_nearest_year(ctx.today, month, day, False), month, day)
+        d = _safe_date(_nearest_year(ctx.today, month, day, 0), month, day)
         if d:
             return d
     focus = _focus_date(ctx.focus)
@@ -1000,12 +1062,23 @@ def _r_set(m: _M, ctx: _Ctx) -> _Res | None:
 
 @dataclass(frozen=True)
 class _Family:
-    """One family of expressions: its core pattern, its rule, what may precede it, and a cheap gate."""
+    """One family of expressions: its core pattern, its rule, what may precede it, and a cheap gate.
+
+    Patterns written without capitals (no case-sensitive month or zone names) also get a case-sensitive
+    twin, ``fast``, that scans the lower-cased text: the same matches at the same offsets, about twice
+    as fast as IGNORECASE. Groups are always read from the original text.
+    """
 
     pattern: re.Pattern[str]
     rule: _Rule
     before: re.Pattern[str] | None = None
     gate: tuple[str, ...] | re.Pattern[str] = ()  # run only if the lower-cased text contains one / matches
+    fast: re.Pattern[str] | None = None
+
+    def __post_init__(self) -> None:
+        bare = re.sub(r"\(?P[<=]\w+>?|\\[A-Za-z]", "", self.pattern.pattern)
+        if not re.search(r"[A-Z]", bare):
+            object.__setattr__(self, "fast", re.compile(self.pattern.pattern))
 
 
 # In priority order: earlier wins between equally long candidates.
@@ -1014,8 +1087,8 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_CLOCK, _r_clock, gate=_CLOCK_GATE),
     _Family(_P_NUMERIC, _r_numeric, gate=(".", "/")),
     _Family(_P_WEEKDAY, _r_weekday, gate=tuple(WEEKDAYS)),
-    _Family(_P_MDY, _r_mdy),
-    _Family(_P_DMY, _r_mdy),
+    _Family(_P_MDY, _r_mdy, _BEFORE_MDY),
+    _Family(_P_DMY, _r_mdy, _BEFORE_MDY),
     _Family(_P_QUARTER, _r_quarter, gate=("quarter",)),
     _Family(_P_HALF, _r_half, gate=("half",)),
     _Family(_P_YEAR_PERIOD, _r_year_period, gate=(" period", " quarter")),
@@ -1174,17 +1247,19 @@ def _qualified(tv: TimeValue, qualifier: Qualifier | None) -> TimeValue:
 def _candidates(text: str) -> list[_Cand]:
     out: list[_Cand] = []
     lower = text.lower()
+    same_offsets = len(lower) == len(text)  # a few characters lower-case to two ("İ")
     for priority, fam in enumerate(_FAMILIES):
         if isinstance(fam.gate, re.Pattern):
             if not fam.gate.search(lower):
                 continue
         elif fam.gate and not any(g in lower for g in fam.gate):
             continue
-        for core in fam.pattern.finditer(text):
+        scan = fam.fast.finditer(lower) if fam.fast is not None and same_offsets else fam.pattern.finditer(text)
+        for core in scan:
             if core.end() == core.start():
                 continue
             before = fam.before.search(text, max(0, core.start() - 40), core.start()) if fam.before else None
-            m = _M(core, before)
+            m = _M(core, before, text)
             out.append(_Cand(m.start(), m.end(), fam.rule, m, priority))
     return out
 

@@ -1,65 +1,168 @@
-"""Stage 5, write: put the rendered files on disk, all or nothing.
+"""Stage 5, write: put the rendered files on disk, all or nothing, and only what changed.
 
 The site is written to a temporary folder beside the output and swapped in
 only when complete, so a failed or killed build leaves the previous site as
-it was.
+it was. Files whose bytes did not change are hard-linked from the previous
+site instead of written again (their modification times stay as they were),
+and when nothing changed at all nothing is written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
+import fcntl
+import functools
 import os
+import re
 import shutil
 import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .errors import ContentError, Problem
 
 MARKER = ".mekraid-site"  # marks a folder as one this program wrote, so it may replace it
+MARKER_TEXT = b"This folder is written by mekraid-site; a build replaces it whole.\n"
 _RENAME_EXCHANGE = 2  # Linux renameat2 flag: swap two paths in one step
+_BAD_PART = re.compile(r"[\x00-\x1f\x7f\\:]")
 
 
-def write_site(files: dict[str, bytes], output: Path) -> None:
-    """Write files (relative path -> bytes) as the folder `output`, replacing it atomically."""
+@dataclass(frozen=True)
+class WriteReport:
+    """What a write did to the output folder."""
+
+    written: int  # files whose bytes are new
+    unchanged: int  # files kept as they were
+    removed: int  # files of the previous site that the new one lacks
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.written or self.removed)
+
+
+def write_site(files: dict[str, bytes], output: Path, clean: bool = False) -> WriteReport:
+    """Make the folder `output` hold exactly `files` (relative path -> bytes), replacing it atomically.
+
+    Without `clean`, files identical to the previous site's are kept (linked,
+    not written), and if nothing differs the folder is not touched at all.
+    With `clean`, every file is written anew.
+    """
     output = Path(output).absolute()
-    _check_replaceable(output)
+    wanted = {_safe_relative(relative).as_posix(): data for relative, data in files.items()}
+    _check_no_file_dir_clash(wanted)
     output.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(output)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
-    try:
-        for relative, data in sorted(files.items()):
-            target = staging / _safe_relative(relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        (staging / MARKER).write_text("This folder is written by mekraid-site; a build replaces it whole.\n")
-        os.chmod(staging, 0o755)
-        _swap_in(staging, output)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with _locked(output):
+        _check_replaceable(output)
+        _remove_leftovers(output)
+        previous = _previous_files(output)
+        unchanged = set() if clean else {rel for rel, data in wanted.items() if _same(previous.get(rel), data)}
+        removed = len(set(previous) - set(wanted))
+        report = WriteReport(written=len(wanted) - len(unchanged), unchanged=len(unchanged), removed=removed)
+        if not clean and not report.changed and _same(output / MARKER, MARKER_TEXT):
+            return report  # nothing to do: not even the marker is touched
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+        try:
+            for relative, data in sorted(wanted.items()):
+                target = staging / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if relative in unchanged:
+                    _link_or_copy(previous[relative], target)
+                else:
+                    target.write_bytes(data)
+            (staging / MARKER).write_bytes(MARKER_TEXT)
+            os.chmod(staging, 0o755)
+            _swap_in(staging, output)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        return report
 
 
-def _safe_relative(relative: str) -> Path:
-    """A relative output path that cannot leave the output folder."""
+def _safe_relative(relative: str) -> PurePosixPath:
+    """A relative output path that cannot leave the output folder, nor hide or name a device."""
     path = PurePosixPath(relative)
-    if path.is_absolute() or ".." in path.parts or not path.parts:
+    if (
+        not relative
+        or path.is_absolute()
+        or not path.parts
+        or any(part in (".", "..") or _BAD_PART.search(part) for part in path.parts)
+        or relative != path.as_posix()  # "a//b", "a/./b", trailing slashes
+        or relative == MARKER
+    ):
         raise ValueError(f"refusing to write outside the output folder: {relative!r}")
-    return Path(*path.parts)
+    return path
+
+
+def _check_no_file_dir_clash(wanted: dict[str, bytes]) -> None:
+    """Refuse "a" and "a/b" together: one path cannot be a file and a folder."""
+    folders = {parent.as_posix() for relative in wanted for parent in PurePosixPath(relative).parents}
+    clash = sorted(folders & set(wanted))
+    if clash:
+        raise ValueError(f"output path is both a file and a folder: {clash[0]!r}")
+
+
+def _previous_files(output: Path) -> dict[str, Path]:
+    """The regular files of the current output folder (not the marker), by relative POSIX path."""
+    if not output.is_dir() or not (output / MARKER).is_file():
+        return {}
+    found: dict[str, Path] = {}
+    for folder, dirs, names in os.walk(output):
+        dirs.sort()
+        for name in names:
+            path = Path(folder, name)
+            relative = path.relative_to(output).as_posix()
+            if relative != MARKER:
+                found[relative] = path
+    return found
+
+
+def _same(path: Path | None, data: bytes) -> bool:
+    """Whether path is a regular file (not a link) holding exactly data."""
+    if path is None:
+        return False
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+@contextlib.contextmanager
+def _locked(output: Path) -> Iterator[None]:
+    """Hold a lock beside the output folder, so two builds into one folder take turns."""
+    lock_path = output.parent / f".{output.name}.lock"
+    with open(lock_path, "a+b") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
 
 
 def _check_replaceable(output: Path) -> None:
     """Refuse to replace a folder that this program did not write (say, the content folder)."""
-    if output.exists() and (not output.is_dir() or (any(output.iterdir()) and not (output / MARKER).exists())):
+    if output.is_symlink() or (
+        output.exists() and (not output.is_dir() or (any(output.iterdir()) and not (output / MARKER).exists()))
+    ):
         raise ContentError([Problem(str(output), None, "the output folder exists and was not written by "
                                     "mekraid-site; refusing to replace it", "choose an empty or new folder with --output")])
 
 
 def _remove_leftovers(output: Path) -> None:
-    """Remove staging folders that a killed build left behind."""
-    for leftover in output.parent.glob(f".{output.name}.new-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
-    for leftover in output.parent.glob(f".{output.name}.old-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+    """Remove staging folders that a killed build left behind (the caller holds the lock)."""
+    for pattern in (f".{output.name}.new-*", f".{output.name}.old-*"):
+        for leftover in output.parent.glob(pattern):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _swap_in(staging: Path, output: Path) -> None:
@@ -78,13 +181,18 @@ def _swap_in(staging: Path, output: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _exchange(first: Path, second: Path) -> bool:
-    """Swap two folders in one step with Linux renameat2; False where that is not available."""
+@functools.lru_cache(maxsize=1)
+def _renameat2():
+    """libc's renameat2, or None where there is none (not Linux, old glibc)."""
     libc_name = ctypes.util.find_library("c")
     if not libc_name:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
+        return None
+    return getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one step with Linux renameat2; False where that is not available."""
+    renameat2 = _renameat2()
     if renameat2 is None:
         return False
     at_fdcwd = -100
