@@ -164,26 +164,30 @@ def build_axis(events: tuple[Event, ...], numbers: dict[str, int], day: Incident
 def _unit_segment(events: list[Event], name: str, zone: ZoneInfo, x1: float, x2: float):
     by_day = name == "aftermath"
     position = _fractional_day if by_day else _fractional_year
+    def unit(moment: datetime) -> int:  # exact, where the fractional position may round up
+        local = moment.astimezone(zone)
+        return local.date().toordinal() if by_day else local.year
+
     units: list[int] = []
     for event in events:
-        first = math.floor(position(event.time.start, zone))
-        last = math.floor(position(_last_instant(event.time), zone))
+        first, last = unit(event.time.start), unit(_last_instant(event.time))
         units.extend(range(first, last + 1) if last - first <= _RANGE_YEARS else (first, last))
     scale = _UnitScale(units, x1, x2)
     label = "Afterwards, by day" if by_day else "Background, by year"
     segment = Segment(x1, x2, label, folds=scale.folds())
     slots = scale.slots()
-    every = max(1, math.ceil(34 / max(scale.unit_width, 1)))  # keep labels apart
-    for index, (unit, left, right) in enumerate(slots):
-        if index % every == 0 or index == len(slots) - 1 and every == 1:
-            moment = datetime.fromordinal(unit)
-            text = f"{moment.day} {moment:%b}" if by_day else str(unit)
+    every = max(1, math.ceil(40 / max(scale.unit_width, 1)))  # keep labels apart
+    for index, (slot, left, right) in enumerate(slots):
+        if index % every == 0:
+            moment = datetime.fromordinal(slot) if by_day else None
+            text = f"{moment.day} {moment:%b}" if moment else str(slot)
             segment.ticks.append(Tick((left + right) / 2, text))
     placed = []
     for event in events:
         first, last = position(event.time.start, zone), position(_last_instant(event.time), zone)
-        if math.floor(first) == math.floor(last):  # within one slot: a point in its middle
-            middle = scale.x(math.floor(first) + 0.5)
+        first_unit, last_unit = unit(event.time.start), unit(_last_instant(event.time))
+        if first_unit == last_unit:  # within one slot: a point in its middle
+            middle = scale.x(first_unit + 0.5)
             placed.append((event, middle, middle))
         else:
             placed.append((event, scale.x(first), scale.x(last)))
@@ -202,7 +206,7 @@ def _day_segment(events: list[Event], day: IncidentDay, zone: ZoneInfo, x1: floa
     else:
         first, last = 0, 24
     span = last - first
-    step = 1 if span <= 8 else 2 if span <= 14 else 3
+    step = 1 if (x2 - x1) / span >= 44 else 2 if (x2 - x1) / span >= 22 else 3
 
     def x_of(moment: datetime) -> float:
         offset = (moment - day.start) / timedelta(hours=1)
@@ -213,8 +217,6 @@ def _day_segment(events: list[Event], day: IncidentDay, zone: ZoneInfo, x1: floa
     for hour in range(first, last + 1, step):
         moment = day.start + timedelta(hours=hour)
         segment.ticks.append(Tick(x_of(moment), moment.astimezone(zone).strftime("%H:%M")))
-    if first > 0:
-        segment.folds.append(x1 - 4)
     placed = [(event, x_of(event.time.start), x_of(_last_instant(event.time))) for event in events]
     seen: set[tuple[float, str]] = set()
     moments = []

@@ -41,7 +41,8 @@ def timeline_json(timeline: Timeline, zone: ZoneInfo) -> bytes:
         "sources": [
             {
                 "id": source.id, "title": source.title, "publisher": source.publisher,
-                "published": source.published.isoformat() if source.published_has_time else source.published.date().isoformat(),
+                "published": (source.published.isoformat() if source.published_has_time
+                              else source.published.date().isoformat()),
                 "author": source.author, "url": source.url, "inferred": list(source.inferred),
                 "page": f"sources/{source.id}.html",
             }
@@ -55,6 +56,7 @@ def timeline_json(timeline: Timeline, zone: ZoneInfo) -> bytes:
         "events": [
             {
                 "id": event.id,
+                "aliases": list(event.aliases),
                 "title": event.title,
                 "when": when(event.time),
                 "sources": list(event.sources),
@@ -63,7 +65,7 @@ def timeline_json(timeline: Timeline, zone: ZoneInfo) -> bytes:
                     {
                         "id": claim.id, "source": claim.source, "claimant": claim.claimant, "quote": claim.quote,
                         "start": claim.start, "end": claim.end, "time_text": claim.time_text, "when": when(claim.time),
-                        "actors": list(claim.actors),
+                        "actors": list(claim.actors), "follows": claim.follows,
                         "figures": [{"kind": f.kind, "value": f.value, "qualifier": f.qualifier, "text": f.text}
                                     for f in claim.figures],
                         "page": f"sources/{claim.source}.html#{claim.id}",

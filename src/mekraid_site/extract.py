@@ -9,10 +9,14 @@ article and pure, so articles can be extracted in any order or in parallel;
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
+from collections.abc import MutableMapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import annotations, attribution, figures, names, timex
@@ -77,6 +81,8 @@ _CLAUSE_BOUNDARIES = (re.compile(r";\s*"), re.compile(r",?\s+but\s+"), re.compil
                       re.compile(r"\s+and\s+"), re.compile(r",\s+"))
 # Discovered actors carry this id prefix until `extract` names them across articles.
 _PROVISIONAL = "new:"
+# Fewer articles than this are read in this process: starting workers would cost more.
+_MIN_PARALLEL = 64
 # The news peg: the article's own happening lies within this many days before publication.
 _PEG_DAYS = 8
 
@@ -173,26 +179,78 @@ class ActorIndex:
         return self._by_key.get(names.name_key(name))
 
 
-def extract(content: Content) -> Extraction:
+def extract(
+    content: Content, cache: MutableMapping[str, SourceAnalysis] | None = None, jobs: int = 1
+) -> Extraction:
     """Extract claims from every article and join the actors they discovered.
 
-    Raises ContentError with every curator's correction that does not fit its article.
+    Articles whose analysis is in `cache` (keyed by `analysis_key`) are not
+    read again; with `jobs` > 1 the others are read in that many processes,
+    with the same result. Raises ContentError with every curator's correction
+    that does not fit its article.
     """
-    known = ActorIndex(content.actors)
-    analyses = []
+    keys = [analysis_key(source, content) for source in content.sources]
+    analyses: dict[int, SourceAnalysis] = {}
+    todo: list[int] = []
+    for index, key in enumerate(keys):
+        cached = cache.get(key) if cache is not None else None
+        if cached is not None:
+            analyses[index] = cached
+        else:
+            todo.append(index)
     problems: list[Problem] = []
-    for source in content.sources:
-        try:
-            analyses.append(extract_source(source, content, known))
-        except ContentError as error:
-            problems += error.problems
+    for index, outcome in zip(todo, _extract_all([content.sources[i] for i in todo], content, jobs), strict=True):
+        if isinstance(outcome, ContentError):
+            problems += outcome.problems
+            continue
+        analyses[index] = outcome
+        if cache is not None:
+            cache[keys[index]] = outcome
     if problems:
         raise ContentError(problems)
-    discovered, final_ids = join_discovered(tuple(analyses), {actor.id for actor in content.actors})
+    ordered = tuple(analyses[index] for index in range(len(keys)))
+    discovered, final_ids = join_discovered(ordered, {actor.id for actor in content.actors})
     return Extraction(
-        analyses=tuple(_with_final_ids(analysis, final_ids) for analysis in analyses),
+        analyses=tuple(_with_final_ids(analysis, final_ids) for analysis in ordered),
         actors=content.actors + discovered,
     )
+
+
+def analysis_key(source: Source, content: Content) -> str:
+    """What an article's analysis depends on, hashed: the article, the known actors, the zone, its corrections."""
+    fixes = tuple(fix for fix in content.claim_fixes if fix.source == source.id)
+    inputs = repr((source, content.actors, content.site.incident.timezone, fixes))
+    return hashlib.sha256(inputs.encode("utf-8")).hexdigest()
+
+
+def _extract_all(sources: list[Source], content: Content, jobs: int) -> list[SourceAnalysis | ContentError]:
+    """Each article's analysis, or the ContentError its corrections raise, in order."""
+    if jobs <= 1 or len(sources) < _MIN_PARALLEL:
+        known = ActorIndex(content.actors)
+        return [_extract_or_error(source, content, known) for source in sources]
+    chunk = max(1, len(sources) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(content,)) as pool:
+        return list(pool.map(_extract_in_worker, sources, chunksize=chunk))
+
+
+def _extract_or_error(source: Source, content: Content, known: ActorIndex) -> SourceAnalysis | ContentError:
+    try:
+        return extract_source(source, content, known)
+    except ContentError as error:
+        return error
+
+
+# Each worker process builds the actor matcher once, not once per article.
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(content: Content) -> None:
+    _worker["content"] = content
+    _worker["known"] = ActorIndex(content.actors)
+
+
+def _extract_in_worker(source: Source) -> SourceAnalysis | ContentError:
+    return _extract_or_error(source, _worker["content"], _worker["known"])
 
 
 def _with_final_ids(analysis: SourceAnalysis, final_ids: dict[str, str]) -> SourceAnalysis:

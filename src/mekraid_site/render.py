@@ -239,19 +239,20 @@ class _Chart:
 
 def _chart(view: "_View", dispute: Dispute) -> _Chart | None:
     """Bars comparing a disputed figure by claimant (None for disputes without figures)."""
-    rows = []
+    rows: dict[tuple[str, str], list] = {}  # (claimant, value as written) -> [claim, figure, count]
     for value in dispute.values:
         for claim_id in value.claims:
             claim = view.claims.get(claim_id)
             figure = next((f for f in claim.figures if f.kind == dispute.about), None) if claim else None
             if figure is not None:
-                rows.append((claim, figure, value.value))
+                row = rows.setdefault((view.claimant_name(claim), value.value), [claim, figure, 0])
+                row[2] += 1
     if not rows:
         return None
-    top = max(figure.value for _, figure, _ in rows) or 1
+    top = max(figure.value for _, figure, _ in rows.values()) or 1
     bars = []
-    for index, (claim, figure, written) in enumerate(rows):
-        label = f"{view.claimant_name(claim)}: {written}"
+    for index, ((who, written), (claim, figure, count)) in enumerate(rows.items()):
+        label = f"{who}: {written}" + (f" ({count} claims)" if count > 1 else "")
         bars.append(_Bar(label, claim, round(max(figure.value / top * 300, 3), 1),
                          figure.qualifier in ("at_least", "more_than", "several"),
                          figure.qualifier in ("about", "nearly", "up_to", "several"), 22 + index * 46))

@@ -1,6 +1,6 @@
 """The static search index: a small JavaScript file built with the site.
 
-It assigns one global (``MEKRAID_SEARCH``) instead of being fetched as JSON,
+It assigns one global (``SITE_SEARCH_INDEX``) instead of being fetched as JSON,
 so that search works from a page opened from disk as well as from a server.
 Entries point at pages by paths relative to the site's root.
 """
@@ -35,4 +35,4 @@ def search_index(timeline: Timeline, describe) -> bytes:
     payload = json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     payload = payload.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.MEKRAID_SEARCH={payload};\n".encode("utf-8")
+    return f"window.SITE_SEARCH_INDEX={payload};\n".encode("utf-8")

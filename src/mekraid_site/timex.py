@@ -238,7 +238,7 @@ _P_RELUNIT = _c(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+current
 _P_YEARAGO = _c(r"\b(?:the\s+)?(?P<w>year|month|week)[\s-](?:earlier|ago)(?:\s+(?P<unit>quarter|period|month|year))?\b")
 _P_DURATION = _c(r"\b(?P<num>" + NUM + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?"
                  r"(?:\s+|\s*-\s*)(?:(?:trading|business|working|calendar)\s+)?(?P<unit>" + UNIT + r")\b"
-                 r"(?P<old>[\s-]+old\b)?(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|or\s+so)\b)?")
+                 r"(?P<old>[\s-]+old\b)?(?:\s+(?P<orso>or\s+so)\b)?(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b)?")
 _P_FRAC_DURATION = _c(r"\b(?P<n>\d+)\s+1/2\s+(?P<unit>" + UNIT + r")\b")
 _P_BARE_UNITS = _c(r"\b(?:(?P<pre>for|over|in\s+recent|recent|the\s+coming|coming|in\s+coming|the\s+past\s+few|"
                    r"the\s+next\s+few|the\s+last\s+few)\s+)(?P<unit>years|months|weeks|days|decades|centuries|"
@@ -269,6 +269,14 @@ _BEFORE_PERIOD = _c(r"(?:\b(?P<pre>" + _PRE_WORDS + r"))?(?:\b(?P<rel>last|this|
 _BEFORE_RELUNIT = _c(r"(?:\b(?P<pre>early|late|earlier|later|mid)(?:\s+in)?(?:\s*-\s*|\s+)|\b(?P<pre2>(?:the\s+)?"
                     r"(?:beginning|start|middle|end|close)\s+of)\s+)?$")
 _SHARED_PLURAL_POD = _c(r"\s+(?:and|or)\s+" + WEEKDAY + r"\s+(?P<pod>morning|afternoon|evening|night)s\b")
+_BEFORE_SPELLED_YEAR = _c(r"(?:\b(?P<mon>" + MONTH_ANY + r")\s+(?:of\s+)?|\b(?:the\s+)?"
+                          r"(?P<season>spring|summer|autumn|fall|winter)\s+of\s+)?$")
+# What a rate's "a year"/"a week" follows: an amount, a plural count noun or a frequency word.
+_RATE_BEFORE = _c(r"(?:\d|\b(?:million|billion|thousand|hundred|cents?|dollars?|percent|times|once|twice|thrice"
+                  r"|(?!(?:earnings|results|sales|profits|less|this|was|has|is|as|its|his|us|years|months|weeks|days)\b)"
+                  r"[a-z]{2,}s))\s+$")
+_YEAR_ENDED = _c(r"\s+end(?:ed|ing)\b")
+_THROUGHOUT = _c(r"\bthroughout\s+$")
 _BEFORE_MDY = _c(r"(?:\b(?P<wd>" + WEEKDAY + r"),?\s+)?$")
 _BEFORE_DECADE = _c(r"(?:\bthe\s+)?(?:\b(?P<pre>" + _PRE_WORDS + r"))?$")
 _BEFORE_DURATION = _c(r"(?:\b(?P<mod>" + _alt([w for w in _DURATION_MODS if w != "over"]) + r")\s+"
@@ -321,6 +329,9 @@ class _Ctx:
     today: date
     focus: str  # a TIMEX3 value, at most day precision
     focus_named: bool = False  # whether the focus was named in the text rather than being the DCT
+    # The first calendar quarter the text names: the period a results report is about ("third-quarter
+    # net income rose"); "the quarter", "the latest period", "the year-ago quarter" refer back to it.
+    topic_quarter: str | None = None
 
     def tense(self, start: int, end: int) -> int:
         """+1 when the words nearest a span speak of the future, -1 of the past, 0 when nothing tells.
@@ -686,11 +697,19 @@ def _r_quarter(m: _M, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", f"{year:04d}-Q{q}", mod=_premod(m["pre"]))
 
 
-def _r_year_period(m: _M, ctx: _Ctx) -> _Res | None:
-    """ "the 1988 quarter": that year's quarter like the one in focus."""
+def _quarter_in_focus(ctx: _Ctx) -> date | None:
+    """The first day of the quarter the text is about: the first one it named, else the one in focus."""
+    if ctx.topic_quarter:
+        return _focus_date(ctx.topic_quarter)[0]  # type: ignore[index]
     focus = _focus_date(ctx.focus)
-    if focus and focus[1] == "quarter":
-        return _Res("DATE", f"{m['y']}-Q{_quarter(focus[0])}", anchor=False)
+    return focus[0] if focus and focus[1] == "quarter" else None
+
+
+def _r_year_period(m: _M, ctx: _Ctx) -> _Res | None:
+    """ "the 1988 quarter": that year's quarter like the one the text is about."""
+    q = _quarter_in_focus(ctx)
+    if q:
+        return _Res("DATE", f"{m['y']}-Q{_quarter(q)}", anchor=False)
     return _Res("DATE", m["y"])
 
 
@@ -705,8 +724,13 @@ def _r_half(m: _M, ctx: _Ctx) -> _Res | None:
 
 def _r_spelled_year(m: _M, ctx: _Ctx) -> _Res | None:
     if m["k"]:
-        return _Res("DATE", str(2000 + (NUMBER_WORDS.get((m["ku"] or "").lower(), 0) if m["ku"] else 0)))
-    year = 1900 + NUMBER_WORDS[m["t"].lower()] + (NUMBER_WORDS[m["u"].lower()] if m["u"] else 0)
+        year = 2000 + (NUMBER_WORDS.get((m["ku"] or "").lower(), 0) if m["ku"] else 0)
+    else:
+        year = 1900 + NUMBER_WORDS[m["t"].lower()] + (NUMBER_WORDS[m["u"].lower()] if m["u"] else 0)
+    if m["mon"] and _capitalised(m["mon"]):  # "January nineteen ninety-seven"
+        return _Res("DATE", f"{year:04d}-{_month_num(m['mon']):02d}")
+    if m["season"]:  # "the winter of nineteen ninety-four"
+        return _Res("DATE", f"{year:04d}-{SEASONS[m['season'].lower()]}")
     return _Res("DATE", str(year))
 
 
@@ -770,13 +794,14 @@ def _weekday_set(m: _M, ctx: _Ctx, wd: int) -> _Res | None:
 def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["unit"].lower()
+    if unit == "year" and rel in ("the", "the fiscal", "the full") and (
+            _YEAR_ENDED.match(ctx.text, m.end()) or _THROUGHOUT.search(ctx.text, max(0, m.start() - 12), m.start())):
+        return _Res("DURATION", "P1Y")  # "sales for the year ended March 31", "throughout the year": a year long
     if rel.startswith("the ") and rel.endswith(("full", "fiscal")):
         if unit != "year":
             return None
-        if re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5):m.start()]):
-            return _Res("DURATION", "P1Y")  # "earnings for the fiscal year": the length of it
         year = ctx.today.year - (1 if "latest" in rel else 0)
-        return _Res("DATE", f"{year:04d}", anchor=False)
+        return _Res("DATE", f"{year:04d}", anchor=False)  # "earnings for the full year": this year
     mod = _premod(m["pre"] or m["pre2"])
     ty = ctx.today
     focus = _focus_date(ctx.focus) or (ty, "day")
@@ -785,12 +810,15 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
             "the following": 1, "the same": 0, "that": 0, "the": 0, "the latest": -1}.get(rel)
     if rel.startswith("a year"):
         step = None
+    # "the month", "the week" speak of the period in focus; "the year" in news is the DCT's year.
     anaphoric = rel in ("the previous", "the following", "the same", "that", "the next", "the prior") or (
-        rel == "the" and unit in ("day", "year", "month", "week"))
+        rel == "the" and unit in ("day", "month", "week"))
     base = focus[0] if anaphoric else ty
     if rel == "that" and unit == "day" and focus[1] != "day":
         return None
     if rel == "the":
+        if unit == "week":  # "for the week", "the week's most active session": TimeBank leaves the week open
+            return _Res("DATE", f"{base.year:04d}-WXX", mod=mod, anchor=False)
         if unit == "weekend":
             back = (ty.weekday() - 5) % 7
             sat = ty - timedelta(days=back) if back <= 1 else ty + timedelta(days=(5 - ty.weekday()) % 7) \
@@ -801,7 +829,7 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
                 return None
             return _Res("DATE", focus[0].isoformat(), mod=mod, anchor=False)
         if unit in ("month", "year", "week"):
-            if not mod and re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5):m.start()]):
+            if not mod and unit != "year" and re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5):m.start()]):
                 return _Res("DURATION", _duration_value(1, _unit_of(unit)[0], False))
             return _Res("DATE", _at_granularity(base, unit), mod=mod, anchor=False)
         if unit in SEASONS:
@@ -809,7 +837,7 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
             year = ty.year if _SEASON_SPAN[code] <= ty.month else ty.year - 1
             return _Res("DATE", f"{year:04d}-{code}", mod=mod)
         if unit == "quarter":
-            return _r_the_quarter(ctx, mod)
+            return _r_the_quarter(ctx, mod, latest=False)
         return None
     if rel.startswith("a year"):
         if unit == "quarter":
@@ -857,11 +885,13 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
     return None
 
 
-def _r_the_quarter(ctx: _Ctx, mod: str | None) -> _Res:
-    """ "the quarter", "the latest period": the quarter in focus, else the last complete one."""
+def _r_the_quarter(ctx: _Ctx, mod: str | None, latest: bool = True) -> _Res:
+    """ "the latest period": the quarter the text is about; "the quarter": the one in focus, else that one;
+    without either, the last complete quarter."""
     focus = _focus_date(ctx.focus)
-    if focus and focus[1] == "quarter":
-        return _Res("DATE", ctx.focus, mod=mod, anchor=False)
+    q = focus[0] if not latest and focus and focus[1] == "quarter" else _quarter_in_focus(ctx)
+    if q:
+        return _Res("DATE", f"{q.year:04d}-Q{_quarter(q)}", mod=mod, anchor=False)
     idx = ctx.today.year * 4 + _quarter(ctx.today) - 2
     return _Res("DATE", f"{idx // 4:04d}-Q{idx % 4 + 1}", mod=mod)
 
@@ -872,9 +902,9 @@ def _r_yearago(m: _M, ctx: _Ctx) -> _Res | None:
     ty = ctx.today
     if w != "year":
         return None
-    focus = _focus_date(ctx.focus)
-    if focus and focus[1] == "quarter":
-        return _Res("DATE", f"{focus[0].year - 1:04d}-Q{_quarter(focus[0])}", anchor=False)
+    q = _quarter_in_focus(ctx)
+    if q:
+        return _Res("DATE", f"{q.year - 1:04d}-Q{_quarter(q)}", anchor=False)
     if unit in ("quarter", "period"):
         return _Res("DATE", f"{ty.year - 1:04d}-Q{(_quarter(ty) - 2) % 4 + 1}", anchor=False)
     return _Res("DATE", f"{ty.year - 1:04d}", anchor=False)
@@ -905,14 +935,18 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
     plural = m["unit"].lower().endswith("s")
     if num_text in ("a", "an") and plural:
         return None
+    if num_text in ("a", "an") and not (m["dir"] or m["mod"] or m["mod2"] or m["det"] or m["rel"]) \
+            and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        # "$1.76 a year", "four flights a week", "twice a month": a rate, a set of times, not a stretch of time
+        return _Res("SET", _duration_value(1, unit, time_part), anchor=False)
     if num_text == "some" and not plural:
         return None
     mod_text = m["mod"] or m["mod2"]
     mod = _DURATION_MODS.get(re.sub(r"\s+", " ", mod_text.lower())) if mod_text else None
     direction = (m["dir"] or "").lower()
     rel = (m["rel"] or "").lower()
-    if direction == "or so":
-        mod, direction = "APPROX", ""
+    if m["orso"]:  # "a week or so (ago)"
+        mod = "APPROX"
     if direction in ("ago", "earlier", "later", "from now", "hence"):
         if time_part:
             return _Res("DURATION", _duration_value(n, unit, True), mod=mod)
@@ -930,9 +964,10 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
                 return _Res("DATE", f"{(ctx.today.year - 3) // 10:03d}X", mod=mod, anchor=False)
             return _Res("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod, anchor=False)
         if unit == "Y" and n == 1 and direction in ("ago", "earlier"):
+            q = _quarter_in_focus(ctx)
             focus = _focus_date(ctx.focus)
-            if focus and focus[1] == "quarter":  # "the third quarter ... a year earlier"
-                base, gran = focus[0], "quarter"
+            if q and not (focus and focus[1] == "day" and ctx.focus_named):  # "the third quarter ... a year earlier"
+                base, gran = q, "quarter"
         d = _shift(base, unit, sign * n)
         mod = "APPROX" if mod in ("LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE") else mod
         return _Res("DATE", _at_granularity(d, gran), mod=mod, anchor=direction == "later")
@@ -1097,7 +1132,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_DECADE, _r_decade, _BEFORE_DECADE, gate=("0s", "0's", "ties")),
     _Family(_P_CENTURY, _r_century, _BEFORE_DECADE, gate=("century",)),
     _Family(_P_YEAR, _r_year, _BEFORE_PERIOD),
-    _Family(_P_SPELLED_YEAR, _r_spelled_year, gate=("nineteen", "thousand")),
+    _Family(_P_SPELLED_YEAR, _r_spelled_year, _BEFORE_SPELLED_YEAR, gate=("nineteen", "thousand")),
     _Family(_P_DAYWORD, _r_dayword, gate=("yesterday", "today", "tomorrow", "tonight")),
     _Family(_P_YEARAGO, _r_yearago, gate=("year", "month", "week")),
     _Family(_P_RELUNIT, _r_relunit, _BEFORE_RELUNIT),
@@ -1284,6 +1319,9 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
         if res is None:
             continue
         resolved.append((c, res))
+        if ctx.topic_quarter is None and c.rule is _r_quarter and res.value[4:6] == "-Q" and not (
+                c.match["y"] or c.match["y2"] or "fiscal" in c.match.text[c.start:c.end].lower()):
+            ctx.topic_quarter = res.value  # a calendar quarter placed by the DCT, not "the 1984 quarter"
         if res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
             ctx.focus_named = True

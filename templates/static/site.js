@@ -55,9 +55,9 @@
   }
 
   var search = byId("search");
-  if (search && window.MEKRAID_SEARCH) {
+  if (search && window.SITE_SEARCH_INDEX) {
     var kinds = { event: 0, actor: 1, source: 2, quote: 3 };
-    var index = window.MEKRAID_SEARCH.map(function (entry) {
+    var index = window.SITE_SEARCH_INDEX.map(function (entry) {
       return { entry: entry, title: fold(entry.t), text: fold(entry.t + " " + entry.x + " " + entry.d) };
     });
     var input = byId("q"), list = byId("search-results"), count = byId("search-count");

@@ -1,0 +1,182 @@
+"""Claims, claimants, figures, events and disputes: the seeds, and articles the program has never seen."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mekraid_site.extract import extract, split_sentences
+from mekraid_site.load import load_content
+from mekraid_site.merge import event_title, merge
+
+from conftest import CONTENT
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+RAID_SOURCES = {"atlas-news-mek-camp-raid", "deadly-clash-durres-raid"}
+
+
+def claims_with(timeline, words: str):
+    return [claim for claim in timeline.claims if words in claim.quote]
+
+
+def event_of(timeline, words: str):
+    (event,) = [event for event in timeline.events if any(words in claim.quote for claim in event.claims)]
+    return event
+
+
+def dispute_values(event, about: str) -> dict[str, set[str]]:
+    """Each disputed value with the claimants (actor ids, or the source for the publisher) that give it."""
+    (dispute,) = [d for d in event.disputes if d.about == about]
+    claims = {claim.id: claim for claim in event.claims}
+    return {value.value: {claims[c].claimant or claims[c].source for c in value.claims} for value in dispute.values}
+
+
+@pytest.fixture(scope="module")
+def with_unseen(tmp_path_factory):
+    """The shipped content plus two articles from other outlets, naming new people, figures and dates."""
+    content = tmp_path_factory.mktemp("unseen") / "content"
+    shutil.copytree(CONTENT, content)
+    for article in UNSEEN.glob("*.md"):
+        shutil.copy(article, content / "articles" / article.name)
+    loaded = load_content(content)
+    return merge(extract(loaded), loaded.site)
+
+
+def test_sentences_split_at_ends_not_at_abbreviations():
+    text = "The U.S. military left at 6 a.m. on Monday. Mr. Smith said so.\nNext line"
+    assert [text[s.start:s.end] for s in split_sentences(text)] == [
+        "The U.S. military left at 6 a.m. on Monday.", "Mr. Smith said so.", "Next line"]
+
+
+def test_raid_casualty_disputes_have_the_right_claimants(shipped_timeline):
+    raid = event_of(shipped_timeline, "reports began to emerge")
+    assert set(raid.sources) == RAID_SOURCES
+    killed = dispute_values(raid, "killed")
+    assert killed["at least 1"] == {"albanian-media"}
+    assert killed["2"] == {"albanian-officials"}
+    assert "national-council-of-resistance-of-iran" in killed["1"]
+    injured = dispute_values(raid, "injured")
+    assert injured["36"] == {"albanian-media"}
+    assert injured["more than 100"] == {"national-council-of-resistance-of-iran"}
+
+
+def test_officials_claim_two_civilians_died_by_noon_est(shipped_timeline):
+    (claim,) = claims_with(shipped_timeline, "two civilians died")
+    assert claim.claimant == "albanian-officials"
+    assert [(f.kind, f.value, f.qualifier) for f in claim.figures] == [("killed", 2, "exact")]
+    assert claim.time.start.isoformat() == "2023-06-20T17:00:00+00:00"  # by 1200 EST
+    assert claim.time_text == "1200 EST"
+
+
+def test_the_sixty_seven_year_old_is_an_age_not_a_count(shipped_timeline):
+    (claim,) = claims_with(shipped_timeline, "sixty-seven year old")
+    assert all(figure.value != 67 for figure in claim.figures)
+
+
+def test_pronoun_claimant_resolves_to_the_previous_one(shipped_timeline):
+    (claim,) = claims_with(shipped_timeline, "They further claimed that over 100 people")
+    assert claim.claimant == "national-council-of-resistance-of-iran"
+    assert [(f.kind, f.value, f.qualifier) for f in claim.figures] == [("injured", 100, "more_than")]
+
+
+def test_cuci_is_the_claimant_and_undated_sentences_take_the_raid_day(shipped_timeline):
+    (claim,) = claims_with(shipped_timeline, "not responsible for the man")
+    assert claim.claimant == "bledi-cuci"
+    assert claim.time.edtf == "2023-06-20"
+    assert claim.time_text == ""  # inherited from "On Tuesday"
+    assert event_of(shipped_timeline, "not responsible for the man") is event_of(shipped_timeline, "0638 EST")
+
+
+def test_two_dates_in_one_sentence_make_two_claims(shipped_timeline):
+    listing = event_of(shipped_timeline, "designated the MEK as a terrorist organization")
+    delisting = event_of(shipped_timeline, "removed it from the blacklist")
+    assert listing is not delisting
+    assert (listing.time.edtf, delisting.time.edtf) == ("1997", "2012")
+    assert listing.title == "The United States designated the MEK"
+
+
+def test_dated_reference_is_its_own_event(shipped_timeline):
+    (agreement,) = [event for event in shipped_timeline.events
+                    if any(claim.quote == "the 2014 agreement that permitted their stay in the country"
+                           for claim in event.claims)]
+    assert agreement.time.edtf == "2014"
+    assert agreement.title == "The agreement that permitted their stay in the country"
+    # ... while the ministry's explanation stays on the raid day, where "the police operation" points.
+    (explanation,) = claims_with(shipped_timeline, "The Albanian interior ministry explained")
+    assert explanation.time.edtf == "2023-06-20"
+    assert explanation.claimant == "albanian-ministry-of-interior"
+
+
+def test_different_happenings_of_one_year_stay_apart(shipped_timeline):
+    until = event_of(shipped_timeline, "until 2016 when their relocation")
+    since = event_of(shipped_timeline, "Since then, MEK has maintained")
+    assert until is not since
+    assert (until.time.qualifier.value, since.time.qualifier.value) == ("until", "since")
+
+
+def test_event_ids_are_stable_names_from_date_and_title(shipped_timeline):
+    raid = event_of(shipped_timeline, "0638 EST")
+    assert raid.id == "2023-06-20-albanian-national-police-executed-a-special"
+    assert raid.aliases == ("2023-06-20-a-deadly-clash-between-albanian-forces",)
+    assert event_of(shipped_timeline, "Paris expelled").id == "1986-paris-expelled-mek"
+
+
+def test_event_title_drops_the_date_and_report_frame(shipped_timeline):
+    (claim,) = claims_with(shipped_timeline, "In 1986, Paris expelled")
+    assert event_title(claim) == "Paris expelled MEK"
+    (claim,) = claims_with(shipped_timeline, "Between 2013 and 2016")
+    assert event_title(claim) == "Approximately 3,000 MEK members relocated to Albania"
+
+
+def test_unseen_articles_join_the_raid_with_their_own_figures(with_unseen):
+    raid = event_of(with_unseen, "0638 EST")
+    assert set(raid.sources) == RAID_SOURCES | {"balkan-wire-police-defend-raid", "harbour-times-camp-search"}
+    assert raid.id == "2023-06-20-albanian-national-police-executed-a-special"  # unchanged by the new articles
+    injured = dispute_values(raid, "injured")
+    assert injured["21"] == {"albanian-state-police"}
+    assert injured["3"] == {"albanian-media"}
+    assert "mojahedin-e-khalq" in injured["more than 100"]  # the PMOI, an alias in actors.yaml
+    assert "albanian-state-police" in dispute_values(raid, "killed")["1"]
+
+
+def test_unseen_people_are_discovered_and_claim_what_they_said(with_unseen):
+    actors = {actor.id: actor for actor in with_unseen.actors}
+    assert actors["ardit-kola"].kind == "person" and actors["edi-rama"].kind == "person"
+    (seized,) = claims_with(with_unseen, "150 computers")
+    assert seized.claimant == "ardit-kola"
+    assert [(f.kind, f.value) for f in seized.figures] == [("seized", 150)]
+    (quote,) = claims_with(with_unseen, "full respect of the law")
+    assert quote.claimant == "ardit-kola"  # "Kola said": the surname resolves to the full name
+    (added,) = claims_with(with_unseen, "Rama added")
+    assert added.claimant == "edi-rama"
+    (witnesses,) = claims_with(with_unseen, "Witnesses said")
+    assert actors[witnesses.claimant].name == "Witnesses"
+
+
+def test_statements_are_dated_by_when_they_were_made(with_unseen):
+    (arrests,) = claims_with(with_unseen, "two people had been arrested")
+    assert arrests.claimant == "arta-marku"
+    assert arrests.time.edtf == "2023-06-21" and arrests.time_text == "Wednesday"
+    assert [(f.kind, f.value) for f in arrests.figures] == [("arrested", 2)]
+    (defended,) = claims_with(with_unseen, "defended the search on Thursday")
+    assert defended.time.edtf == "2023-06-22"
+
+
+def test_dateline_does_not_date_the_story(with_unseen):
+    (claim,) = claims_with(with_unseen, "21 officers were injured")
+    assert claim.quote.startswith("Albanian police said on Thursday")  # "TIRANA, June 22 - " left out
+    assert claim.time.edtf == "2023-06-20"  # "on Tuesday", not the dateline nor when police spoke
+
+
+def test_a_happening_dated_differently_is_one_event_with_a_date_dispute(with_unseen):
+    founding = event_of(with_unseen, "founded in 1963")
+    assert founding is event_of(with_unseen, "initially established in 1965")
+    (dispute,) = [d for d in founding.disputes if d.about == "date"]
+    assert {value.value: len(value.claims) for value in dispute.values} == {"1963": 1, "1965": 2}
+    assert founding.time.edtf == "1965"  # two sources against one
+
+
+def test_same_relocation_reported_in_other_words_joins(with_unseen):
+    assert event_of(with_unseen, "moved to Albania from Iraq") is event_of(with_unseen, "3,000 MEK members relocated")
