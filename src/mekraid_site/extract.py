@@ -9,6 +9,7 @@ article and pure, so articles can be extracted in any order or in parallel;
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
@@ -161,22 +162,41 @@ def _add_sentence(text: str, start: int, end: int, paragraph: int, sentences: li
 class ActorIndex:
     """Known and discovered actors, and a matcher for their names and aliases."""
 
-    def __init__(self, actors: tuple[Actor, ...]) -> None:
-        self.actors = {actor.id: actor for actor in actors}
-        surface = {}
+    def __init__(self, actors: tuple[Actor, ...], base: ActorIndex | None = None) -> None:
+        self._base = base
+        self.actors = {**(base.actors if base else {}), **{actor.id: actor for actor in actors}}
+        surface: dict[str, str] = {}
         for actor in actors:
             for label in (actor.name, *actor.aliases):
                 surface.setdefault(label, actor.id)
         self._matcher = names.MentionMatcher(surface)
         self._by_key = {names.name_key(label): actor.id for actor in actors for label in (actor.name, *actor.aliases)}
 
+    def with_actors(self, actors: tuple[Actor, ...]) -> ActorIndex:
+        """This index and a few more actors (an article's discoveries), without rebuilding this one."""
+        return ActorIndex(actors, base=self) if actors else self
+
     def mentions(self, text: str) -> list[tuple[int, int, str]]:
-        """Every mention of a listed actor: (start, end, actor id)."""
-        return self._matcher.find(text)
+        """Every mention of an actor: (start, end, actor id), in order; the base index's names win overlaps."""
+        own = self._matcher.find(text) if self._by_key else []
+        if self._base is None:
+            return own
+        found = self._base.mentions(text)
+        starts = [start for start, _, _ in found]
+        for mention in own:
+            before = bisect.bisect_left(starts, mention[1]) - 1  # the one base mention that could overlap
+            if before < 0 or found[before][1] <= mention[0]:
+                found.insert(before + 1, mention)
+                starts.insert(before + 1, mention[0])
+        return found
 
     def lookup(self, name: str) -> str | None:
         """The actor id a name or one of its variants belongs to."""
-        return self._by_key.get(names.name_key(name))
+        key = names.name_key(name)
+        found = self._by_key.get(key)
+        if found is None and self._base is not None:
+            return self._base.lookup(name)
+        return found
 
 
 def extract(
@@ -295,14 +315,12 @@ def _provisional_id(name: str) -> str:
     return _PROVISIONAL + slugify(names.name_key(name))
 
 
-def _discover(source: Source, known: ActorIndex) -> tuple[Actor, ...]:
+def _discover(source: Source, known: ActorIndex, known_mentions: list[tuple[int, int, str]]) -> tuple[Actor, ...]:
     """Actors the article names that no listed actor matches."""
     found: dict[str, Actor] = {}
+    covered = {position for start, end, _ in known_mentions for position in (start, end - 1)}
     for mention in names.discover_names(source.body):
-        if known.lookup(mention.text) or any(
-            start <= mention.start and mention.end <= end for start, end, _ in known.mentions(mention.text)
-            if (start, end) == (0, len(mention.text))
-        ):
+        if mention.start in covered or mention.end - 1 in covered or known.lookup(mention.text):
             continue
         actor_id = _provisional_id(mention.text)
         aliases = (mention.acronym,) if mention.acronym else ()
@@ -316,8 +334,9 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
     text = source.body
     timexes = tuple(timex.find_timexes(text, source.published, zone))
     ranges = timex.find_ranges(text, timexes)
-    discovered = _discover(source, known)
-    index = ActorIndex(tuple(known.actors.values()) + discovered) if discovered else known
+    known_mentions = known.mentions(text)
+    discovered = _discover(source, known, known_mentions)
+    index = known.with_actors(discovered)
     mentions = index.mentions(text)
     sentences = split_sentences(text)
     peg = _news_peg(timexes, source, zone)

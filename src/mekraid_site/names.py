@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from functools import lru_cache
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -99,6 +100,7 @@ def _key_words(name: str) -> list[str]:
     return words[1:] if words[:1] == ["the"] else words
 
 
+@lru_cache(maxsize=1 << 14)
 def name_key(name: str) -> str:
     """A key that is equal for spelling variants of one name."""
     words = _key_words(name)
@@ -118,6 +120,7 @@ _GAP_RE = re.compile(r"[ \t\u00a0]+\n?[ \t]*|\n|[ \t]*[-‐‑–][ \t]*|['’]s
 _END = ""  # trie key marking a complete name; no token key is empty
 
 
+@lru_cache(maxsize=1 << 16)  # texts repeat their words: keying each once pays
 def _token_keys(token: str) -> tuple[str, ...]:
     """Keys under which a token can match: exact case for acronyms, folded key otherwise."""
     token = token.replace(".", "")

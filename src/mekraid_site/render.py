@@ -133,9 +133,12 @@ def _well_nested(spans: list[_Span]) -> list[_Span]:
 
 
 def _datetime_attribute(time: TimeValue) -> str:
-    """A valid HTML datetime value at the time's precision (HTML has no year ranges)."""
-    edtf = time.edtf.split("/")[0].rstrip("~?%")
+    """A valid HTML datetime value at the time's precision (HTML has no year ranges or open ends)."""
+    named = [part for part in time.edtf.split("/") if part not in ("", "..")] or [time.edtf]
+    edtf = named[0].rstrip("~?%")
     if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", edtf):
+        return edtf
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})", edtf):
         return edtf
     if "T" in edtf:
         return iso_utc(time.start)

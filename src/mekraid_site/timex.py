@@ -295,15 +295,21 @@ _SIGNAL_BEFORE = _c(r"\b(?P<s>" + _alt(list(_SIGNALS)) + r")\s+(?:the\s+)?$")
 _TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+to|set\s+to|due\s+to|"
                 r"(?:scheduled|expected|planned|proposed|intended|slated|poised)(?:\s+to)?|expects?\s+to|"
                 r"plans?\s+to|intends?\s+to|hopes?\s+to|aims?\s+to|would|upcoming|next|coming|effective)\b|'ll\b)"
-                r"|(?P<p>\b(?:was|were|had|did|said|ago|last|since|began|rose|fell|took|made|came|brought|paid|sold|"
-                r"bought|left|met|won|lost|told|went|got|gave|saw|grew|became|fought|struck|held|ran|spent)\b"
-                # an -ed verb, not an adjective after a determiner ("a still unspecified date")
-                r"|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bstill\s)(?<!\btheir\s)\b"
-                r"(?!(?:based|limited|united|hundred|indeed|need|proceed|succeed|exceed|feed|speed|red|bed|"
-                r"related|detailed|advanced|concerned|interested|armed|troubled|supposed)\b)[a-z]{2,}ed\b)")
+                # "had been scheduled to expire Friday": a plan that lay in the past
+                r"|(?P<p>\b(?:(?:had|was|were)\s+(?:been\s+)?(?:scheduled|expected|due|set|planned|slated)(?:\s+to)?"
+                r"|was|were|had|did|said|ago|last|since|began|rose|fell|took|made|came|brought|paid|sold|"
+                r"bought|left|met|won|lost|told|went|got|gave|saw|grew|became|fought|struck|held|ran|spent)\b)"
+                r"|(?P<ed>\b[a-z]{2,}ed\b)")  # a past -ed verb, once _past_ed() has ruled out adjectives
+# -ed words that are not past verbs, and words after which an -ed word is an adjective or a passive
+# ("a still unspecified date", "will be named").
+_NOT_PAST_ED = frozenset(("based", "limited", "united", "hundred", "indeed", "need", "proceed", "succeed", "exceed",
+                          "feed", "speed", "red", "bed", "related", "detailed", "advanced", "concerned", "interested",
+                          "armed", "troubled", "supposed"))
+_BEFORE_ADJECTIVE_ED = re.compile(r"\b(?:a|an|the|its|still|their|be|being)\s$", re.IGNORECASE)
 # A sentence ends at . ! ? before a capital, except after an initial ("P.") or a title ("Mr.", "Corp.").
-_SENTENCE_END = re.compile(r"(?:[!?]|(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bCo)(?<!\bMrs)"
-                           r"(?<!\bInc)(?<!\bCorp)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bCol)(?<!\bLt)\.)"
+_SENTENCE_END = re.compile(r"(?:[!?]|\.(?<![A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bCo\.)"
+                           r"(?<!\bMrs\.)(?<!\bInc\.)(?<!\bCorp\.)(?<!\bGov\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bGen\.)"
+                           r"(?<!\bCol\.)(?<!\bLt\.))"
                            r"\s+(?=[A-Z\"'“])|\n")
 # Words that follow a count rather than a year: "2000 people", "1500 troops".
 _COUNT_NOUN_AFTER = re.compile(r"\s+(?:(?!years\b|days\b)[a-z]+s|people|men|women|children|police|personnel|staff"
@@ -347,13 +353,28 @@ class _Ctx:
             lo = cut.end()
         best, best_distance = 0, 10**6
         for cue in _TENSE_CUE.finditer(self.text, lo, start):
-            best, best_distance = (1 if cue["f"] else -1), start - cue.end()
+            sign = self._cue_sign(cue)
+            if sign:
+                best, best_distance = sign, start - cue.end()
         hi = min(len(self.text), end + 40)
         stop = _SENTENCE_END.search(self.text, end, hi)
-        cue = _TENSE_CUE.search(self.text, end, stop.start() if stop else hi)
-        if cue is not None and cue.start() - end + 10 < best_distance:
-            best = 1 if cue["f"] else -1
+        for cue in _TENSE_CUE.finditer(self.text, end, stop.start() if stop else hi):
+            if cue.start() - end + 10 >= best_distance:
+                break
+            sign = self._cue_sign(cue)
+            if sign:
+                return sign
         return best
+
+    def _cue_sign(self, cue: re.Match[str]) -> int:
+        if cue["f"]:
+            return 1
+        if cue["p"]:
+            return -1
+        if cue["ed"].lower() in _NOT_PAST_ED or _BEFORE_ADJECTIVE_ED.search(self.text, max(0, cue.start() - 7),
+                                                                            cue.start()):
+            return 0
+        return -1
 
     def future_context(self, start: int, end: int) -> bool:
         """Whether the words around a span speak of the future."""
@@ -714,8 +735,8 @@ def _r_year_period(m: _M, ctx: _Ctx) -> _Res | None:
 
 
 def _r_year_end(m: _M, ctx: _Ctx) -> _Res | None:
-    focus = _focus_date(ctx.focus) if ctx.focus_named else None
-    return _Res("DATE", f"{(focus[0] if focus else ctx.today).year:04d}", mod="END", anchor=False)
+    """ "year-end", "the end of the year": the end of the DCT's year, as "the year" is."""
+    return _Res("DATE", f"{ctx.today.year:04d}", mod="END", anchor=False)
 
 
 def _r_half(m: _M, ctx: _Ctx) -> _Res | None:
@@ -1069,11 +1090,13 @@ def _clock_day(m: _M, ctx: _Ctx) -> date:
     """The day a clock time falls on: a day named with it, else the next day-date after "on", else the focus."""
     if m["wd"]:
         wd = WEEKDAYS[m["wd"].lower()]
+        if ctx.tense(m.start(), m.end()) > 0:  # "the offer expires at midnight Friday"
+            return ctx.today + timedelta(days=(wd - ctx.today.weekday()) % 7)
         return ctx.today - timedelta(days=(ctx.today.weekday() - wd) % 7)
     if m["mon"]:
         month = _month_num(m["mon"])
         day = int(m["d"])
-        d = _safe_date(_nearest_year(ctx.today, month, day, 0), month, day)
+        d = _safe_date(_nearest_year(ctx.today, month, day, ctx.tense(m.start(), m.end())), month, day)
         if d:
             return d
     focus = _focus_date(ctx.focus)

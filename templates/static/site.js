@@ -68,8 +68,10 @@
       var hits = index.filter(function (item) {
         return query.every(function (w) { return item.text.indexOf(w) >= 0; });
       });
-      var score = function (item) {
-        return kinds[item.entry.k] - (query.every(function (w) { return item.title.indexOf(w) >= 0; }) ? 10 : 0);
+      var whole = words(input.value).join(" ");
+      var score = function (item) {  // the exact name first, then titles with every word, then by kind
+        return kinds[item.entry.k] - (words(item.entry.t).join(" ") === whole ? 20 : 0) -
+          (query.every(function (w) { return item.title.indexOf(w) >= 0; }) ? 10 : 0);
       };
       hits.sort(function (a, b) { return score(a) - score(b); });
       hits.slice(0, 60).forEach(function (item) {
