@@ -318,3 +318,149 @@ def test_properties(text, days):
         timex_json(t)
     for r in find_ranges(text, found):
         assert text[r.start:r.end] == r.text and r.interval.start < r.interval.end
+
+
+# --- clock forms named in the issue ----------------------------------------------------
+
+
+def test_midnight_and_clock_with_date():
+    t = one("The ceasefire ends at midnight.", DCT_001)
+    assert (t.value, t.interval.start) == ("2023-06-21T24:00", utc(2023, 6, 21, 22, 0))
+    t = one("Bids are due by 5 p.m. EST Nov. 9.")
+    assert (t.text, t.value, t.mod) == ("5 p.m. EST Nov. 9", "2023-11-09T17:00", "ON_OR_BEFORE")
+    assert t.interval.start == utc(2023, 11, 9, 22, 0) and not t.interval.uncertain
+
+
+def test_clock_weekday_follows_tense():
+    dct = parse_dct("2023-06-19", TIRANE)  # a Monday
+    assert one("The offer had been scheduled to expire at midnight Friday.", dct).value == "2023-06-16T24:00"
+    assert one("The offer will expire at midnight Friday.", dct).value == "2023-06-23T24:00"
+
+
+# --- tense decides the year of a month or day named without one ------------------------
+
+NOV_1 = parse_dct("2023-11-01", TIRANE)
+MAR_4 = parse_dct("2023-03-04", TIRANE)
+OCT_20 = parse_dct("2023-10-20", TIRANE)
+
+
+@pytest.mark.parametrize("text,dct,value", [
+    ("The chairman stepped down in March for health reasons.", NOV_1, "2023-03"),
+    ("The carrier has been on patrol since March.", parse_dct("2023-08-13", TIRANE), "2023-03"),
+    ("Officials said the plant was sold in January.", NOV_1, "2023-01"),
+    ("She will command a mission in December.", MAR_4, "2023-12"),
+    ("The sale should be completed by February.", NOV_1, "2024-02"),
+    ("The company will pay the dividend in February.", NOV_1, "2024-02"),
+    ("The board changed its fiscal year in December.", OCT_20, "2022-12"),
+    ("The board changed its fiscal year in December.", NOV_1, "2023-12"),  # next month: announced, ahead
+    ("It declared a dividend payable Dec. 15.", OCT_20, "2023-12-15"),  # a day up to 2 months ahead stays ahead
+    ("The old contract expired on Dec. 20.", parse_dct("2023-09-01", TIRANE), "2022-12-20"),
+    ("It declared a dividend payable Dec. 15 to holders of record Nov. 21.", NOV_1, "2023-12-15"),
+    ("The agency named its new director, effective Feb. 1.", NOV_1, "2024-02-01"),
+])
+def test_month_year_from_tense(text, dct, value):
+    assert find(text, dct)[0].value == value
+
+
+def test_weekday_follows_tense():
+    sunday = parse_dct("2023-06-18", TIRANE)
+    assert one("The talks are set to resume Monday in Geneva.", sunday).value == "2023-06-19"
+    assert one("The talks resumed Monday in Geneva.", DCT_001).value == "2023-06-19"
+    assert one("On Wednesday the council met.", DCT_001).value == "2023-06-21"  # the DCT's own weekday
+
+
+def test_weekday_with_date():
+    t = one("The editorial ran on Saturday, June 17: it was sharp.", DCT_001)
+    assert (t.text, t.value) == ("Saturday, June 17", "2023-06-17")
+    # the weekday picks the year: 17 June was a Saturday in 2023, a Friday in 2022
+    t = one("He arrived on Friday, June 17, by train.", DCT_001)
+    assert t.value == "2022-06-17"
+    t = one("The vote is this coming Sunday, June twenty-fifth.", DCT_001)
+    assert (t.text, t.value) == ("Sunday, June twenty-fifth", "2023-06-25")
+
+
+def test_weekday_sets():
+    found = find("Flights leave on Monday and Tuesday nights, and on Sundays.", DCT_001)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+        ("Sundays", "SET", "XXXX-WXX-7")]
+
+
+def test_month_names_need_a_capital():
+    assert find("Prices may 5 times rise; the plan may go ahead.", DCT_001) == []
+    assert one("It closed on MAY 5.", DCT_001).value == "2023-05-05"
+
+
+def test_lowercase_length_change_keeps_offsets():
+    text = "İstanbul police said on June 3 that 5 people had died."
+    t = one(text, DCT_001)
+    assert (t.text, t.value) == ("June 3", "2023-06-03") and text[t.start:t.end] == "June 3"
+
+
+# --- quarters and fiscal years -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,dct,value", [
+    ("Its third-quarter profit rose.", NOV_1, "2023-Q3"),
+    ("The company expects fourth-quarter sales to fall.", NOV_1, "2023-Q4"),
+    ("Sales rose in the fourth quarter, the company said.", parse_dct("2023-01-20", TIRANE), "2022-Q4"),
+    ("It expects to break even in the fourth quarter.", parse_dct("2023-01-20", TIRANE), "2023-Q4"),
+])
+def test_quarter_year(text, dct, value):
+    assert one(text, dct).value == value
+
+
+def test_quarter_the_text_is_about():
+    text = ("Acme's third-quarter net income rose 11%. It expects fourth-quarter results to be flat. "
+            "In the latest quarter, sales grew, up from $3 million a year ago and from the 2022 quarter.")
+    values = [(t.text, t.value) for t in find(text, NOV_1)]
+    assert values == [("third-quarter", "2023-Q3"), ("fourth-quarter", "2023-Q4"), ("the latest quarter", "2023-Q3"),
+                      ("a year ago", "2022-Q3"), ("the 2022 quarter", "2022-Q3")]
+
+
+@pytest.mark.parametrize("text,type_,value", [
+    ("Sales for the year ended March 31 rose.", "DURATION", "P1Y"),
+    ("Profits should grow throughout the year.", "DURATION", "P1Y"),
+    ("It forecast higher earnings for the full year.", "DATE", "2023"),
+    ("Earnings for the fiscal year will fall.", "DATE", "2023"),
+])
+def test_the_year(text, type_, value):
+    t = find(text, NOV_1)[0]
+    assert (t.type, t.value) == (type_, value)
+
+
+def test_the_year_is_the_dcts():
+    found = find("In 1988 it lost money. The stock hit a high for the year in June.", NOV_1)
+    assert [t.value for t in found] == ["1988", "2023", "2023-06"]
+
+
+def test_year_end_and_the_week():
+    found = find("In 1969 the mill opened. Debt will be repaid by year-end.", NOV_1)
+    assert [(t.value, t.mod) for t in found] == [("1969", None), ("2023", "END")]
+    assert one("For the week, the index dropped 3.8%.", NOV_1).value == "2023-WXX"
+
+
+# --- rates, spelled years, approximate ago ----------------------------------------------
+
+
+@pytest.mark.parametrize("text,type_,value", [
+    ("a dividend of $1.76 a year", "SET", "P1Y"),
+    ("700 seats a week on the route", "SET", "P1W"),
+    ("twice a month the board meets", "SET", "P1M"),
+    ("for a year the board met", "DURATION", "P1Y"),
+    ("within a week the board met", "DURATION", "P1W"),
+])
+def test_rates_are_sets(text, type_, value):
+    t = one(text, DCT_001)
+    assert (t.type, t.value) == (type_, value)
+
+
+def test_spelled_years_with_month_or_season():
+    assert one("It began in January nineteen ninety-seven.", DCT_001).value == "1997-01"
+    t = one("It was the winter of nineteen ninety-four.", DCT_001)
+    assert (t.text, t.value) == ("the winter of nineteen ninety-four", "1994-WI")
+
+
+def test_or_so_ago():
+    t = one("A week or so ago the general picked the date.", DCT_001)
+    assert (t.text, t.type, t.value, t.mod) == ("A week or so ago", "DATE", "2023-W24", "APPROX")

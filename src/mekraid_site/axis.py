@@ -176,12 +176,13 @@ def _unit_segment(events: list[Event], name: str, zone: ZoneInfo, x1: float, x2:
     label = "Afterwards, by day" if by_day else "Background, by year"
     segment = Segment(x1, x2, label, folds=scale.folds())
     slots = scale.slots()
-    every = max(1, math.ceil(40 / max(scale.unit_width, 1)))  # keep labels apart
-    for index, (slot, left, right) in enumerate(slots):
-        if index % every == 0:
+    last_label = -math.inf
+    for slot, left, right in scale.slots():
+        middle = (left + right) / 2
+        if middle - last_label >= 40:  # keep labels apart
             moment = datetime.fromordinal(slot) if by_day else None
-            text = f"{moment.day} {moment:%b}" if moment else str(slot)
-            segment.ticks.append(Tick((left + right) / 2, text))
+            segment.ticks.append(Tick(middle, f"{moment.day} {moment:%b}" if moment else str(slot)))
+            last_label = middle
     placed = []
     for event in events:
         first, last = position(event.time.start, zone), position(_last_instant(event.time), zone)

@@ -92,8 +92,11 @@ def _parse_yaml(text: str, path: str, first_line: int = 1) -> _Yaml:
         line = mark.line + first_line if mark else None
         column = mark.column + 1 if mark else None
         problem = error.problem or error.context
+        open_quote = _unclosed_quote_line(text, mark.line if mark else 0)
         if "aliases" in str(problem):
             hint = "write the value out in full instead of referring to an anchor"
+        elif open_quote is not None:
+            hint = f"line {open_quote + first_line} opens a quote it does not close"
         else:
             hint = "check indentation, colons and quotes; quote values that contain ': ' or start with a symbol"
         raise ContentError([Problem(path, line, f"YAML syntax error: {problem}", hint, column)]) from None
@@ -112,6 +115,15 @@ def _parse_yaml(text: str, path: str, first_line: int = 1) -> _Yaml:
     if problems:
         raise ContentError(problems)
     return _Yaml(data, lines)
+
+
+def _unclosed_quote_line(text: str, last: int) -> int | None:
+    """The first of lines 0..last (0-based) whose value opens a double quote and does not close it."""
+    for number, line in enumerate(text.split("\n")[: last + 1]):
+        value = line.split(":", 1)[1].strip() if ":" in line else line.strip().removeprefix("- ")
+        if value.startswith('"') and (len(value) == 1 or not re.search(r'(?<!\\)"\s*(?:#.*)?$', value[1:])):
+            return number
+    return None
 
 
 def _collect_lines(node: yaml.Node, path: tuple[Any, ...], lines: dict, first_line: int, shown: str,

@@ -99,15 +99,18 @@ def article_html(source: Source, claims: tuple[Claim, ...], timexes, describe) -
                           f'title="{_escape(describe(found.interval))}"')
         else:
             attributes = f'data-value="{_escape(found.value)}"'
+            # No calendar value ("now", "recently"): a <time> would need one, so a <span> marks it.
+            spans.append(_Span(found.start, found.end, f'<span class="timex" {attributes}>', "</span>"))
+            continue
         spans.append(_Span(found.start, found.end, f'<time class="timex" {attributes}>', "</time>"))
     nested = _well_nested(spans)
     text = source.body
-    inserts: list[tuple[int, int, str]] = []  # (offset, order, marker)
-    for number, span in enumerate(nested):
-        inserts.append((span.start, 1, f"{_OPEN}{number}{_OPEN_END}"))
-        inserts.append((span.end, 0, f"{_CLOSE}{number}{_CLOSE_END}"))
+    inserts: list[tuple[int, int, int, str]] = []  # (offset, closes before opens, nesting order, marker)
+    for number, span in enumerate(nested):  # outer spans come first in `nested`
+        inserts.append((span.start, 1, number, f"{_OPEN}{number}{_OPEN_END}"))
+        inserts.append((span.end, 0, -number, f"{_CLOSE}{number}{_CLOSE_END}"))  # inner spans close first
     pieces, last = [], 0
-    for offset, _, marker in sorted(inserts, key=lambda item: (item[0], item[1])):
+    for offset, _, _, marker in sorted(inserts):
         pieces.append(text[last:offset])
         pieces.append(marker)
         last = offset

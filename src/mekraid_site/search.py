@@ -27,11 +27,11 @@ def search_index(timeline: Timeline, describe) -> bytes:
                             "u": f"sources/{claim.source}.html#{claim.id}", "x": claim.quote})
     for actor in timeline.actors:
         entries.append({"k": "actor", "t": actor.name, "d": actor.kind, "u": f"actors/{actor.id}.html",
-                        "x": " ".join([actor.name, *actor.aliases, actor.description or ""])})
+                        "x": " ".join(filter(None, [actor.name, *actor.aliases, actor.description]))})
     for source in timeline.sources:
         publisher = source.publisher or "Unknown publisher"
         entries.append({"k": "source", "t": source.title, "d": publisher, "u": f"sources/{source.id}.html",
-                        "x": " ".join([source.title, publisher, source.author or ""])})
+                        "x": " ".join(filter(None, [source.title, publisher, source.author]))})
     payload = json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     payload = payload.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

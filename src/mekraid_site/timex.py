@@ -203,7 +203,8 @@ _P_NUMERIC = _c(_B + r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d
 # Days of the month written as ordinal words ("March eighth"); numbers are matched as digits.
 _DAY_ORDINALS = _alt([w for w in ORDINALS if not w[0].isdigit()])
 _P_MDY = _c(r"\b(?P<mon>" + MONTH_ANY + r")\s+"
-            r"(?P<d>[0-3]?\d|" + _DAY_ORDINALS + r")(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|-year|:\d))(?:,?\s+(?P<y>\d{4})\b)?")
+            r"(?P<d>[0-3]?\d|" + _DAY_ORDINALS + r")(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|-year|:\d))"
+            r"(?:,?\s+(?P<y>\d{4})\b)?")
 _P_DMY = _c(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
             r"(?P<mon>" + MONTH_ANY + r")(?:,?\s+(?P<y>\d{4})\b)?")
 _P_MONTH = _c(r"\b(?P<mon>" + MONTH_ANY + r")(?:\s+(?P<ry>last|this|next)\s+year\b"
@@ -227,8 +228,8 @@ _P_SPELLED_YEAR = _c(r"\b(?:the\s+year\s+)?(?:nineteen(?:[\s-]+hundred)?(?:[\s-]
 _P_DAYWORD = _c(r"\b(?:(?P<pre>early|late|earlier|later)\s+)?(?P<w>yesterday|today|tomorrow|tonight)\b"
                 r"(?!'s\b)(?:\s+(?P<pod>morning|afternoon|evening|night))?")
 _P_WEEKDAY = _c(r"\b(?:(?P<pre>early|late|earlier|later)\s+(?:on\s+)?)?(?:(?P<rel>last|this|next|this\s+past|"
-                r"this\s+coming|the\s+previous|the\s+following|the\s+next|coming|past)\s+)?(?P<wd>" + _alt(list(WEEKDAYS))
-                + r")(?P<wpl>s)?\b"
+                r"this\s+coming|the\s+previous|the\s+following|the\s+next|coming|past)\s+)?"
+                r"(?P<wd>" + _alt(list(WEEKDAYS)) + r")(?P<wpl>s)?\b"
                 r"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<pl>s)?\b)?")
 _P_RELUNIT = _c(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+current|"
                 r"the\s+previous|the\s+following|the\s+same|the\s+latest|the\s+last|the\s+next|this\s+past|"
@@ -292,8 +293,8 @@ _CLOCK_GATE = re.compile(r"\d(?:[:.]\d\d)?\s*[ap]\.?\s?m\b|\d:\d\d|\d\d\s*(?:hou
 _SIGNAL_BEFORE = _c(r"\b(?P<s>" + _alt(list(_SIGNALS)) + r")\s+(?:the\s+)?$")
 # Tense cues around a span: the nearest one decides whether an underspecified date lies ahead or behind.
 # Future forms are listed first so that "scheduled to" is not read as a past "-ed".
-_TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+to|set\s+to|due\s+to|"
-                r"(?:scheduled|expected|planned|proposed|intended|slated|poised)(?:\s+to)?|expects?\s+to|"
+_TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+to|set\s+to|due|"
+                r"(?:scheduled|expected|planned|proposed|intended|slated|poised|supposed)(?:\s+to)?|expects?\s+to|"
                 r"plans?\s+to|intends?\s+to|hopes?\s+to|aims?\s+to|would|upcoming|next|coming|effective)\b|'ll\b)"
                 # "had been scheduled to expire Friday": a plan that lay in the past
                 r"|(?P<p>\b(?:(?:had|was|were)\s+(?:been\s+)?(?:scheduled|expected|due|set|planned|slated)(?:\s+to)?"
@@ -346,11 +347,8 @@ class _Ctx:
         Monday"; one after it when the date is fronted: "On Monday, the board will meet").
         """
         lo = max(0, start - 60)
-        cut = None
         for cut in _SENTENCE_END.finditer(self.text, lo, start):
-            pass
-        if cut is not None:
-            lo = cut.end()
+            lo = cut.end()  # the last sentence end before the span
         best, best_distance = 0, 10**6
         for cue in _TENSE_CUE.finditer(self.text, lo, start):
             sign = self._cue_sign(cue)
@@ -359,7 +357,7 @@ class _Ctx:
         hi = min(len(self.text), end + 40)
         stop = _SENTENCE_END.search(self.text, end, hi)
         for cue in _TENSE_CUE.finditer(self.text, end, stop.start() if stop else hi):
-            if cue.start() - end + 10 >= best_distance:
+            if cue.start() - end + 20 >= best_distance:
                 break
             sign = self._cue_sign(cue)
             if sign:
@@ -547,11 +545,11 @@ def _nearest_year(today: date, month: int, day: int | None, tense: int) -> int:
     """The year of a month (and day) named without one: the one in a twelve-month window around the DCT.
 
     News speaks of the recent past more than of the future: the window runs from 7 months before the
-    DCT's month to 4 after; from 9 before to 2 after in a past-tense sentence ("stepped down in March"),
-    from 2 before to 9 after in a future one ("a mission in December"). Dates a month or two ahead stay
-    ahead even in past tense: "holders of record Nov. 21", "payable Dec. 15".
+    DCT's month to 4 after; from 10 before to 1 after in a past-tense sentence ("stepped down in March";
+    a day up to 2 months ahead: "declared a dividend payable Dec. 15" stays ahead),
+    from 2 before to 9 after in a future one ("a mission in December").
     """
-    lo = -9 if tense < 0 else -2 if tense > 0 else -7
+    lo = (-10 if day is None else -9) if tense < 0 else -2 if tense > 0 else -7
     for y in (today.year - 1, today.year, today.year + 1):
         if lo <= (y * 12 + month) - (today.year * 12 + today.month) < lo + 12:
             return y
