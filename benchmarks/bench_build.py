@@ -2,7 +2,7 @@
 """Build-speed benchmark: mekraid-site against Pelican and Hugo on the same synthetic articles.
 
     python benchmarks/bench_build.py [--sizes 1000,5000,20000] [--runs 3] [--corpus-dir /tmp/mekraid-bench]
-                                     [--skip-hugo] [--skip-pelican] [--merge] [--no-write]
+                                     [--rebuild-runs K] [--skip-hugo] [--skip-pelican] [--merge] [--no-write]
 
 For each size N it makes (or reuses) the corpus of benchmarks/make_corpus.py
 in CORPUS_DIR/nN, then runs, alternately, run after run:
@@ -249,13 +249,8 @@ def bench_size(n: int, args: argparse.Namespace, flags: set[str], pelican: list[
         print(f"  n={n} {step:15} wall {result['wall']:8.2f} s  cpu {result['cpu']:8.2f} s  "
               f"rss {result['rss_mib']:7.1f} MiB{extra_text}", flush=True)
 
-    for run in range(1, args.runs + 1):
-        print(f" n={n} run {run}/{args.runs}", flush=True)
-        # ours: cold full build, then the rebuilds that a newsroom does all day
-        _fresh(ours_out, ours_cache, work / ".mekraid-cache")
-        record("ours full", measure(ours_clean, sample_tree=sample_tree))
-        pages["ours full"] = _count_pages(ours_out, slugs, "sources/{slug}.html")
-        expected["ours full"] = n
+    def rebuilds() -> None:
+        """No-change rebuild, then add article N + 1, then edit one article; the corpus copy is restored."""
         record("ours no-change", measure(ours, sample_tree=sample_tree))
         added = content / "articles" / f"{extra.slug}.md"
         added.write_text(make_corpus.ours_article(extra), encoding="utf-8")
@@ -266,6 +261,16 @@ def bench_size(n: int, args: argparse.Namespace, flags: set[str], pelican: list[
         record("ours edit-one", measure(ours, sample_tree=sample_tree))
         added.unlink()
         edited.write_bytes(edited_original)
+
+    for run in range(1, args.runs + 1):
+        print(f" n={n} run {run}/{args.runs}", flush=True)
+        # ours: cold full build, then the rebuilds that a newsroom does all day
+        _fresh(ours_out, ours_cache, work / ".mekraid-cache")
+        record("ours full", measure(ours_clean, sample_tree=sample_tree))
+        pages["ours full"] = _count_pages(ours_out, slugs, "sources/{slug}.html")
+        expected["ours full"] = n
+        if run <= args.rebuild_runs:
+            rebuilds()
         if pelican:
             pel_out = work / "pelican-out"
             _fresh(pel_out)
@@ -312,12 +317,11 @@ def _ratio(a: float | None, b: float | None) -> str:
 
 def table(sizes: list[dict]) -> str:
     rows = ["| N | step | runs | wall median (s) | wall runs (s) | CPU median (s) | peak RSS max (MiB) | pages "
-            "| ours/pelican wall | ours/hugo wall |",
+            "| ours/pelican wall (CPU) | ours/hugo wall (CPU) |",
             "|---:|---|---:|---:|---|---:|---:|---:|---:|---:|"]
     for size in sizes:
         steps = size["steps"]
-        pel = steps.get("pelican full", {}).get("wall_median")
-        hug = steps.get("hugo full", {}).get("wall_median")
+        pel, hug = steps.get("pelican full", {}), steps.get("hugo full", {})
         for step in (*OURS_STEPS, "pelican full", "hugo full"):
             if step not in steps:
                 continue
@@ -326,8 +330,10 @@ def table(sizes: list[dict]) -> str:
                                                else "")
             page = "–" if s["pages"] is None else (f"{s['pages']}" + ("" if s["pages"] == s["expected_pages"]
                                                                       else f" of {s['expected_pages']}!"))
-            ratios = ((_ratio(s["wall_median"], pel), _ratio(s["wall_median"], hug)) if step == "ours full"
-                      else ("", ""))
+            ratios = [f"{_ratio(s['wall_median'], peer.get('wall_median'))} "
+                      f"({_ratio(s['cpu_median'], peer.get('cpu_median'))})" if peer else "–" for peer in (pel, hug)]
+            if step != "ours full":
+                ratios = ["", ""]
             rows.append(f"| {size['n']:,} | {step} | {s['runs']} | {s['wall_median']:.2f} | "
                         f"{', '.join(f'{w:.2f}' for w in s['wall_all'])} | {s['cpu_median']:.2f} | {rss} | {page} | "
                         f"{ratios[0]} | {ratios[1]} |")
@@ -369,34 +375,52 @@ def targets(sizes: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def write_markdown(sizes: list[dict], info: dict, flags: set[str], args: argparse.Namespace) -> str:
-    vers, mach = info["versions"], info["machine"]
-    used = [flag for flag in ("--clean", "--cache", "--no-cache", "--jobs") if flag in flags]
-    missing = [flag for flag in ("--clean", "--cache", "--jobs") if flag not in flags]
-    commands = sorted({size["command"] for size in sizes})
-    dates = sorted({size["date"] for size in sizes})
-    cold_flags = (", and `--clean`" if "--clean" in flags else "") + (
-        f", `--jobs {args.jobs}`" if "--jobs" in flags and args.jobs else "")
+def _per_size(sizes: list[dict], render) -> str:
+    """One value when every size has the same, else "N=1,000: ...; N=5,000: ..."."""
+    values = [render(size) for size in sizes]
+    if len(set(values)) == 1:
+        return values[0]
+    return "; ".join(f"N={size['n']:,}: {value}" for size, value in zip(sizes, values, strict=True))
+
+
+def write_markdown(sizes: list[dict]) -> str:
+    def flags_text(size: dict) -> str:
+        flags = size.get("flags", [])
+        missing = [flag for flag in ("--clean", "--cache", "--jobs") if flag not in flags]
+        text = ", ".join(f"`{flag}`" for flag in flags) or "none of --clean/--cache/--jobs"
+        return text + (f" (not yet: {', '.join(f'`{flag}`' for flag in missing)})" if missing else "")
+
+    def cold_text(size: dict) -> str:
+        flags = size.get("flags", [])
+        return ("`--clean`" if "--clean" in flags else "no flag") + (
+            f" and `--jobs {size['jobs']}`" if size.get("jobs") else "")
+
+    def machine_text(size: dict) -> str:
+        m = size.get("machine", {})
+        return f"{m.get('nproc', '?')} cores, {m.get('cpu', '?')}, {m.get('ram', '?')} RAM, {m.get('os', '?')}"
+
     text = f"""# Build benchmark results
 
 Written by `benchmarks/bench_build.py`; how to run it and what it measures: `benchmarks/README.md`.
 
-- **Date:** {', '.join(dates)}
-- **Command:** {'; '.join(f'`{c}`' for c in commands)}
-- **Machine:** {mach['nproc']} cores, {mach['cpu']}, {mach['ram']} RAM, {mach['os']}; load average at the end
-  {mach['load']}. Other engineers' test suites ran on the same machine during the runs, so single runs are noisy:
-  the tools run alternately (ours, Pelican, Hugo, ours, ...) and the table gives medians.
-- **Versions:** {', '.join(f'{k} {v}' for k, v in vers.items() if v)}
-- **Our options:** `build.py --help` offered {', '.join(f'`{f}`' for f in used) or 'none of --clean/--cache/--jobs'}
-  {('; not yet: ' + ', '.join(f'`{f}`' for f in missing)) if missing else ''}. The full build is cold: output
-  and cache folders deleted{cold_flags}.
-- **Corpus:** `benchmarks/make_corpus.py N DIR --seed {args.seed}`, articles of 400-900 words; the same articles in
-  Pelican's and Hugo's formats.
+- **Date (UTC):** {_per_size(sizes, lambda size: size['date'])}
+- **Command:** {_per_size(sizes, lambda size: f"`{size['command']}`")}
+- **Machine:** {_per_size(sizes, machine_text)}. Load average when each size ended:
+  {_per_size(sizes, lambda size: size.get('machine', {}).get('load', '?'))}. Other engineers' test suites and
+  builds ran on the same 2 cores during the runs, so single runs are noisy (wall time up to twice the CPU time): the
+  tools run alternately (ours, Pelican, Hugo, ours, ...) and the table gives medians; CPU time is the steadier
+  figure.
+- **Versions:** {_per_size(sizes, lambda size: ', '.join(f'{k} {v}' for k, v in size.get('versions', {}).items() if v))}
+- **Our options:** `build.py --help` offered {_per_size(sizes, flags_text)}. The full build is cold: output and
+  cache folders deleted, then {_per_size(sizes, cold_text)}.
+- **Corpus:** `benchmarks/make_corpus.py N DIR --seed {_per_size(sizes, lambda size: str(size.get('seed', '?')))}`,
+  articles of 400-900 words; the same articles in Pelican's and Hugo's formats.
 
 Wall and CPU time are medians over the runs; CPU is user + system of the process and the children it waited for;
 peak RSS is the largest over the runs (ru_maxrss of the largest single process; "tree" is the sampled sum over
 worker processes when `--jobs` exists). "pages" counts one page per article (ours: `sources/<slug>.html`, Pelican:
-`<slug>.html`, Hugo: `posts/<slug>/index.html`). Ratios are ours full / peer full, wall time.
+`<slug>.html`, Hugo: `posts/<slug>/index.html`). Ratios are ours full / peer full: wall time, and CPU time in
+parentheses.
 
 {table(sizes)}
 
@@ -408,6 +432,16 @@ worker processes when `--jobs` exists). "pages" counts one page per article (our
     return text
 
 
+def save_markdown(sizes: list[dict]) -> None:
+    """Write results.md, keeping the hand-written analysis after ANALYSIS_MARKER."""
+    kept = ""
+    if RESULTS_MD.is_file():
+        old = RESULTS_MD.read_text(encoding="utf-8")
+        if ANALYSIS_MARKER in old:
+            kept = old[old.index(ANALYSIS_MARKER):]
+    RESULTS_MD.write_text(write_markdown(sizes) + (kept or ANALYSIS_MARKER + "\n"), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build benchmark: mekraid-site vs Pelican and Hugo.")
     parser.add_argument("--sizes", default="1000,5000,20000", help="comma-separated article counts")
@@ -417,17 +451,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=make_corpus.DEFAULT_SEED)
     parser.add_argument("--jobs", type=int, default=os.cpu_count(),
                         help="passed to our --jobs when build.py has it (default: number of cores)")
+    parser.add_argument("--rebuild-runs", type=int, default=None,
+                        help="time our no-change, add-one and edit-one rebuilds in the first K runs only "
+                             "(default: every run)")
     parser.add_argument("--skip-hugo", action="store_true")
     parser.add_argument("--skip-pelican", action="store_true")
     parser.add_argument("--merge", action="store_true",
                         help="also report sizes from CORPUS_DIR/results.json that this invocation does not run")
     parser.add_argument("--no-write", action="store_true", help="print only; leave benchmarks/results.md alone")
+    parser.add_argument("--report", action="store_true",
+                        help="run nothing: rewrite results.md from CORPUS_DIR/results.json (the --sizes, or all with "
+                             "--merge)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.rebuild_runs is None:
+        args.rebuild_runs = args.runs
     args.corpus_dir = args.corpus_dir.absolute()
     args.corpus_dir.mkdir(parents=True, exist_ok=True)
     if args.corpus_dir.resolve().is_relative_to(PROJECT):
         parser.error("--corpus-dir must be outside the repository (generated corpora are not committed)")
+
+    raw_path = args.corpus_dir / "results.json"
+    if args.report:
+        if not raw_path.is_file():
+            parser.error(f"no {raw_path}: run the benchmark first")
+        previous = json.loads(raw_path.read_text())
+        report = [previous[k] for k in sorted(previous, key=int) if int(k) in sizes or args.merge]
+        print(table(report))
+        save_markdown(report)
+        return 0
 
     flags = our_flags()
     pelican = None if args.skip_pelican else pelican_argv()
@@ -440,25 +492,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"our build flags: {sorted(f for f in flags if f in ('--clean', '--cache', '--no-cache', '--jobs'))}; "
           f"versions: {info['versions']}", flush=True)
 
-    raw_path = args.corpus_dir / "results.json"
     previous = json.loads(raw_path.read_text()) if raw_path.is_file() else {}
     done: list[dict] = []
     for n in sizes:
         print(f"N = {n}", flush=True)
         done.append(bench_size(n, args, flags, pelican, hugo))
+        done[-1].update(versions=info["versions"], machine=machine(), seed=args.seed,
+                        flags=sorted(f for f in flags if f in ("--clean", "--cache", "--no-cache", "--jobs")),
+                        jobs=args.jobs if "--jobs" in flags else None)
         previous[str(n)] = done[-1]
         raw_path.write_text(json.dumps(previous, indent=1))
         report = [previous[k] for k in sorted(previous, key=int)] if args.merge else done
-        info["machine"] = machine()
-        markdown = write_markdown(report, info, flags, args)
         print("\n" + table(report) + "\n", flush=True)
         if not args.no_write:  # after every size, so a long run that is stopped still leaves its figures
-            kept = ""
-            if RESULTS_MD.is_file():
-                old = RESULTS_MD.read_text(encoding="utf-8")
-                if ANALYSIS_MARKER in old:
-                    kept = old[old.index(ANALYSIS_MARKER):]
-            RESULTS_MD.write_text(markdown + (kept or ANALYSIS_MARKER + "\n"), encoding="utf-8")
+            save_markdown(report)
     print(targets(done if not args.merge else [previous[k] for k in sorted(previous, key=int)]))
     return 0
 

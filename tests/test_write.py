@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import pickle
 import random
 import shutil
@@ -267,7 +266,7 @@ def synthetic_article(number: int, rng: random.Random) -> str:
     """A small plausible news article, different for each number."""
     day = 1 + number % 27
     lines = []
-    for sentence in range(6):
+    for _ in range(6):
         agency, place = rng.choice(AGENCIES), rng.choice(PLACES)
         lines.append(f"On {day} March 2024 at {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}, {agency} said "
                      f"that {rng.randint(2, 90)} people were evacuated near {place}.")

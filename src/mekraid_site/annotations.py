@@ -5,23 +5,23 @@ copied from the article, so a correction holds across rebuilds and program
 versions as long as the words are in the article:
 
     claims:
-      - quote: "reports began to emerge"   # the claim holding these words
-        date: 2023-06-20T06:38-04:00       # ... is dated so (EDTF: 1986, 1986-03, 2013/2016, 1990~)
-      - quote: "We invite readers"
-        suppress: true                     # ... is not a claim
-      - quote: "details regarding the 2014 agreement remain classified"
-        add: true                          # these words are a claim (needs date)
-        date: 2023-06-20
-      - quote: "two civilians died"
-        claimant: Albanian officials       # ... is asserted by this actor (name or alias)
+      - quote: "rescuers reached the mine"  # the claim holding these words
+        date: 2031-03-04T06:40+01:00        # ... is dated so (EDTF: 1986, 1986-03, 2013/2016, 1990~)
+      - quote: "We thank our readers"
+        suppress: true                      # ... is not a claim
+      - quote: "the 2019 inquiry found no fault"
+        add: true                           # these words are a claim (needs date)
+        date: 2019
+      - quote: "twelve miners died"
+        claimant: Mine operator             # ... is asserted by this actor (name or alias)
     events:
-      - quote: "reports began to emerge"   # the event holding the claim with these words
-        title: "Police raid the camp"      # ... has this title
-      - quote: "MEK relocated to Iraq"
-        split: true                        # ... this claim leaves its event and forms its own
-      - join:                              # these claims' events are one
-          - "In 1986, Paris expelled MEK"
-          - {source: other-article, quote: "expelled from France in 1986"}
+      - quote: "rescuers reached the mine"  # the event holding the claim with these words
+        title: "Rescuers reach the mine"    # ... has this title
+      - quote: "the union called a strike"
+        split: true                         # ... this claim leaves its event and forms its own
+      - join:                               # these claims' events are one
+          - "the mine was closed in 2019"
+          - {source: other-article, quote: "shut the mine in 2020"}
 """
 
 from __future__ import annotations

@@ -18,8 +18,8 @@ from .kinds import IncidentDay, period
 from .model import Event, Precision, TimeValue
 
 WIDTH, HEIGHT = 960, 168
-_MARGIN = 18
-_GAP = 26  # between segments
+_MARGIN = 26
+_GAP = 40  # between segments
 _BASELINE = 128
 _LANES = (104, 80, 56, 32)
 _POINT = 10.0  # an interval narrower than this is drawn as a point
@@ -175,7 +175,6 @@ def _unit_segment(events: list[Event], name: str, zone: ZoneInfo, x1: float, x2:
     scale = _UnitScale(units, x1, x2)
     label = "Afterwards, by day" if by_day else "Background, by year"
     segment = Segment(x1, x2, label, folds=scale.folds())
-    slots = scale.slots()
     last_label = -math.inf
     for slot, left, right in scale.slots():
         middle = (left + right) / 2

@@ -54,7 +54,7 @@ _BOILERPLATE = re.compile(
     r"(?:Share this article|We invite readers|Read more|Click here|Subscribe|Follow us|Sign up|Advertisement)\b",
     re.IGNORECASE,
 )
-# A dateline opening a news story: "TIRANA, June 22 - ", "PARIS, Jan. 3 (Reuters) — ".
+# A dateline opening a news story: "LIMA, June 22 - ", "OSLO, Jan. 3 (Reuters) — ".
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s+[^\n,.–—-]{3,30}?(?:\s+\([^()\n]{1,30}\))?\s+[-–—]{1,2}\s+")
 # Between a reporting verb and the time of the saying: a few words, not what was said.
 _SAYING_GAP_WORDS = 4

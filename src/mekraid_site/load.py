@@ -159,7 +159,7 @@ def _ascii_slug(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """A lowercase ASCII slug that is safe as a file name: "Bledi Çuçi" -> "bledi-cuci".
+    """A lowercase ASCII slug that is safe as a file name: "Zoë Ñúñez" -> "zoe-nunez".
 
     Only a-z, 0-9 and inner hyphens, at most MAX_SLUG_LENGTH characters, so a
     slug can never name a folder above the output ("../"), a hidden file or an

@@ -382,7 +382,7 @@ def event_title(claim: Claim) -> str:
         at = text.index(claim.time_text)
         opening = text.find(", ")
         if 0 <= opening < 60 and at < opening:
-            text = text[opening + 2:]  # "In 1986, Paris expelled ...": drop the opening time phrase
+            text = text[opening + 2:]  # "In 1990, the council banned ...": drop the opening time phrase
         else:
             text = _TIME_PREPOSITION.sub("", text[:at]).rstrip() + " " + text[at + len(claim.time_text):].lstrip()
     text = " ".join(text.split())

@@ -424,7 +424,7 @@ def _place(text: str, run: list[_Token], tokens: list[_Token], index: int) -> li
     if before is None or before.text.lower() not in _PLACE_CUES or len(run) > 3:
         return []
     if not re.fullmatch(r"\s+(?:the\s+)?", text[before.end : run[0].start], re.IGNORECASE):
-        return []  # "In 1986, Paris ...": the cue is not this name's
+        return []  # "In 1990, Lima ...": the cue is not this name's
     if any(t.text in _HEADS or t.text in _TITLE_WORDS or t.text in _CONNECTORS or t.text.isupper() for t in run):
         return []
     following = tokens[index + len(run)] if index + len(run) < len(tokens) else None

@@ -201,6 +201,14 @@ def render(timeline: Timeline, extraction: Extraction, templates_dir: Path) -> d
             "event.html", f"events/{event.id}.html", event=event, previous=previous, following=following,
             jsonld=event_jsonld(timeline, event, zone), charts=[_chart(view, d) for d in event.disputes], **context
         )
+    taken = {event.id for event in timeline.events}
+    for event in timeline.events:
+        # Old URLs of an event (when another source led it, or before a join) lead to it.
+        for alias in event.aliases:
+            if alias not in taken:
+                taken.add(alias)
+                files[f"events/{alias}.html"] = renderer.page("redirect.html", f"events/{alias}.html", event=event,
+                                                              **context)
     for actor in timeline.actors:
         path = f"actors/{actor.id}.html"
         files[path] = renderer.page("actor.html", path, actor=actor, **context)
@@ -319,12 +327,17 @@ class _View:
 
     def moments(self, event: Event) -> list[Claim]:
         """The event's claims with a clock time, earliest first: the minute-by-minute of a day."""
-        clocked = [claim for claim in event.claims if claim.time.precision.rank >= Precision.HOUR.rank]
+        clocked = [claim for claim in event.claims  # only times the claims state themselves, not inherited ones
+                   if claim.time.precision.rank >= Precision.HOUR.rank and claim.time_text]
         return sorted(clocked, key=lambda claim: (claim.time.start, claim.source, claim.start))
 
     def local_clock(self, time: TimeValue) -> str:
-        """HH:MM in the incident's local time."""
-        return time.start.astimezone(self.zone).strftime("%H:%M")
+        """HH:MM in the incident's local time, with the qualifier's word: "about 13:38", "by 19:00"."""
+        words = {"approximate": "about", "before": "before", "after": "after", "by": "by", "since": "since",
+                 "until": "until"}
+        word = words.get(time.qualifier.value) if time.qualifier else None
+        clock = time.start.astimezone(self.zone).strftime("%H:%M")
+        return f"{word} {clock}" if word else clock
 
     def claimant_name(self, claim: Claim) -> str:
         """Who asserts a claim, for the reader."""
