@@ -21,9 +21,9 @@ FUZZ = settings(max_examples=80, deadline=None, suppress_health_check=[HealthChe
 # Pieces that steer the parsers into their corners.
 TOKENS = ["---", "\n", "\r\n", ":", ": ", "- ", "[", "]", "{", "}", "'", '"', "&a", "*a", "!!python/object", "#",
           "title", "publisher", "published", "timezone", "url", "inferred", "2023-06-20", "2023-06-20T14:05+02:00",
-          "Europe/Tirane", "null", "true", "0638 EST", "on Tuesday", "at least 3 killed", "said", "according to",
-          "Mr.", "U.S.", "(NCRI)", ">", "<script>", "\x00", "\ufeff", "\u2028", "é", "Ç", "1,234",
-          "    ", "\t"]  # not "0001-01-01" nor "9999-12-31": timex overflows on them (an xfail in test_robustness)
+          "Europe/Berlin", "null", "true", "0638 EST", "on Tuesday", "at least 3 killed", "said", "according to",
+          "Mr.", "U.S.", "(ICRC)", ">", "<script>", "\x00", "\ufeff", "\u2028", "é", "Ç", "1,234",
+          "    ", "\t", "0001-01-01", "9999-12-31"]
 text = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=12)), max_size=60).map("".join)
 front = st.fixed_dictionaries({}, optional={
     "title": st.one_of(text, st.just("Harbour fire")),

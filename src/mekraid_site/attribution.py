@@ -10,6 +10,7 @@ anaphora ("They", "the ministry") are flagged for the caller to resolve.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -96,6 +97,8 @@ _LEADING_PREPOSITION_RE = re.compile(
 _APPOSITIVE_START_RE = re.compile(
     r"^\s*(?:the|a|an|its|his|her|their|our|who|which|whose|of\s+which|of\s+whom|where|one\s+of)\b", re.IGNORECASE
 )
+# A sentence's main reporting clause is among its first verbs; looking further only costs time.
+_MAX_VERBS = 16
 _TRAILING_ACRONYM_RE = re.compile(r"\s*\([A-Za-z][A-Za-z.&-]{1,15}\)$")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*\.?")
 
@@ -261,7 +264,7 @@ def find_claimant(sentence: str) -> Attribution | None:
             if start < end and _is_claimant(sentence[start:end]):
                 return _attribution(sentence, (start, end), "in a statement")
     quoted = [q.span() for q in _QUOTE_RE.finditer(sentence)]
-    for m in _REPORT_RE.finditer(sentence):
+    for m in itertools.islice(_REPORT_RE.finditer(sentence), _MAX_VERBS):
         q = bisect.bisect_right(quoted, (m.start(), len(sentence))) - 1
         if q >= 0 and quoted[q][0] <= m.start() < quoted[q][1]:
             continue  # reported speech inside a quotation is not the main clause

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import MutableMapping
+import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .cache import DiskCache, default_cache_dir
 from .errors import ContentError, Problem
 from .extract import extract
 from .load import DEFAULT_MAX_ARTICLE_BYTES, load_content, load_content_lenient
 from .merge import merge
-from .model import Content
 from .render import render
 from .write import WriteReport, write_site
 
@@ -55,22 +52,24 @@ def build(
     cache_dir: Path | None = None,
     use_cache: bool = True,
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    jobs: int | None = None,
 ) -> BuildReport:
     """Build the site from content_dir into output_dir; raise ContentError on bad content.
 
     Per-article work is cached in cache_dir (default: .mekraid-cache beside the
     output) and only files whose bytes changed are written. `clean` empties the
-    cache and writes every file.
+    cache and writes every file. Articles are read in `jobs` processes (default:
+    one per core), with the same result.
     """
     content = load_content(Path(content_dir), max_article_bytes)
     cache = DiskCache(Path(cache_dir) if cache_dir else default_cache_dir(Path(output_dir))) if use_cache else None
     if cache is not None and clean:
         cache.clear()
-    extraction = _extract(content, cache)
+    extraction = extract(content, cache=cache, jobs=jobs or os.cpu_count() or 1)
     timeline = merge(extraction, content.site, content.event_fixes)
     files = render(timeline, extraction, Path(templates_dir))
     written = write_site(files, Path(output_dir), clean=clean)
-    if cache is not None and _takes_cache():
+    if cache is not None:
         cache.prune()
     return BuildReport(
         sources=len(timeline.sources),
@@ -100,26 +99,12 @@ def check(content_dir: Path, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES)
     claims = events = 0
     if content.sources:
         try:
-            extraction = _extract(content, None)
+            extraction = extract(content, jobs=os.cpu_count() or 1)
             timeline = merge(extraction, content.site, content.event_fixes)
             claims, events = len(timeline.claims), len(timeline.events)
         except ContentError as error:
             problems += [problem for problem in error.problems if problem not in problems]
     return CheckReport(tuple(problems), content.warnings, len(content.sources), claims, events)
-
-
-def _takes_cache() -> bool:
-    """Whether this extract stage accepts a cache (the parameter arrives with incremental builds)."""
-    try:
-        return "cache" in inspect.signature(extract).parameters
-    except (TypeError, ValueError):
-        return False
-
-
-def _extract(content: Content, cache: MutableMapping[str, Any] | None):
-    if cache is not None and _takes_cache():
-        return extract(content, cache=cache)
-    return extract(content)
 
 
 __all__ = ["BuildReport", "CheckReport", "WriteReport", "build", "check"]

@@ -32,7 +32,8 @@ POLL_SECONDS = 1.0
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    parser = argparse.ArgumentParser(prog="mekraid-site", description="Build an incident-timeline site from news articles.")
+    parser = argparse.ArgumentParser(prog="mekraid-site",
+                                     description="Build an incident-timeline site from news articles.")
     parser.add_argument("--version", action="version", version=f"mekraid-site {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -72,6 +73,13 @@ def _positive(text: str) -> int:
     return value
 
 
+def _count(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be a positive number")
+    return value
+
+
 def _add_content_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
     parser.add_argument("--max-article-bytes", type=_positive, default=DEFAULT_MAX_ARTICLE_BYTES,
@@ -85,6 +93,8 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache", type=Path, default=None,
                         help="cache folder (default: .mekraid-cache beside the output folder)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--jobs", type=_count, default=None,
+                        help="processes that read articles (default: one per core); the output is the same")
 
 
 def _templates(args: argparse.Namespace) -> Path:
@@ -102,7 +112,7 @@ def _run_build(args: argparse.Namespace, clean: bool = False) -> tuple[int, Buil
     started = time.perf_counter()
     try:
         report = build(args.content, args.output, _templates(args), clean=clean, cache_dir=args.cache,
-                       use_cache=not args.no_cache, max_article_bytes=args.max_article_bytes)
+                       use_cache=not args.no_cache, max_article_bytes=args.max_article_bytes, jobs=args.jobs)
     except ContentError as error:
         _print_problems(error, "the site was not built")
         return EXIT_CONTENT_ERROR, None

@@ -13,17 +13,20 @@ import bisect
 import hashlib
 import re
 from collections import Counter
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Any
+from operator import attrgetter
+from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from . import annotations, attribution, figures, names, timex
 from .errors import ContentError, Problem
 from .load import slugify
-from .model import Actor, Claim, ClaimFix, Content, Precision, Qualifier, Source, TimeRange, TimeValue, Timex
+from .model import Actor, Claim, ClaimFix, Content, Precision, Qualifier, Source, TimeValue, Timex
+
+T = TypeVar("T")
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -95,6 +98,22 @@ class Sentence:
     start: int
     end: int
     paragraph: int
+
+
+class _Spans(Generic[T]):
+    """Items with offsets in a text, found by span in logarithmic time (an article may have thousands)."""
+
+    def __init__(self, items: Sequence[T], start: Callable[[T], int] = attrgetter("start"),
+                 end: Callable[[T], int] = attrgetter("end")) -> None:
+        self._items = sorted(items, key=start)
+        self._starts = [start(item) for item in self._items]
+        self._end = end
+
+    def within(self, start: int, end: int) -> list[T]:
+        """The items that lie inside [start, end), in order."""
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end)
+        return [item for item in self._items[first:last] if self._end(item) <= end]
 
 
 @dataclass(frozen=True)
@@ -338,6 +357,9 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
     discovered = _discover(source, known, known_mentions)
     index = known.with_actors(discovered)
     mentions = index.mentions(text)
+    mention_spans = _Spans(mentions, start=lambda m: m[0], end=lambda m: m[1])
+    timex_spans = _Spans(timexes)
+    range_spans = _Spans(ranges)
     sentences = split_sentences(text)
     peg = _news_peg(timexes, source, zone)
 
@@ -356,9 +378,9 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
         dateline = _DATELINE.match(sentence_text)
         body_start = sentence.start + (dateline.end() if dateline else 0)
         found = attribution.find_claimant(sentence_text)
-        claimant, last_claimant = _claimant(found, sentence.start, index, mentions, full_names, last_claimant,
+        claimant, last_claimant = _claimant(found, sentence.start, index, mention_spans, full_names, last_claimant,
                                             claimant_actors)
-        datings, references = _datings(text, sentence, timexes, ranges)
+        datings, references = _datings(text, sentence, timex_spans, range_spans)
         datings = [dating for dating in datings if dating[0] >= body_start]
         said_at = _time_of_saying(text, datings, found, sentence.start)
         datings = [dating for dating in datings if dating is not said_at]
@@ -381,9 +403,9 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
         # A dated reference ("the 2014 agreement ...") is about its own noun phrase only.
         pieces = [(*piece, True) for piece in pieces]
         pieces += [(*_reference_piece(text, sentence, reference), False) for reference in references]
-        sentence_actors = _actors_in(mentions, sentence.start, sentence.end)
+        sentence_actors = _actors_in(mention_spans, sentence.start, sentence.end)
         for start, end, when, time_text, whole_sentence in sorted(pieces, key=lambda piece: piece[0]):
-            actors = _actors_in(mentions, start, end)
+            actors = _actors_in(mention_spans, start, end)
             if whole_sentence:
                 actors = tuple(dict.fromkeys(actors + sentence_actors + ((claimant,) if claimant else ())))
             claims.append(Claim(
@@ -398,7 +420,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 actors=actors,
                 follows=follows if whole_sentence else None,
                 figures=tuple(figures.find_figures(text[start:end], offset=start)),
-                timexes=tuple(t for t in timexes if start <= t.start and t.end <= end),
+                timexes=tuple(timex_spans.within(start, end)),
             ))
         previous = narrative
         previous_paragraph = sentence.paragraph
@@ -406,7 +428,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                        if index.actors[actor_id].kind == "person"]
     fixes = [fix for fix in content.claim_fixes if fix.source == source.id]
     if fixes:
-        claims = _apply_claim_fixes(claims, fixes, source, index, mentions, timexes, zone)
+        claims = _apply_claim_fixes(claims, fixes, source, index, mention_spans, timex_spans, zone)
     mentioned = tuple(dict.fromkeys([actor_id for _, _, actor_id in mentions] + list(claimant_actors)))
     return SourceAnalysis(source=source, timexes=timexes, claims=tuple(claims),
                           discovered=discovered + tuple(claimant_actors.values()), mentioned=mentioned)
@@ -431,7 +453,7 @@ def _time_of_saying(
 
 def _apply_claim_fixes(
     claims: list[Claim], fixes: list[ClaimFix], source: Source, index: ActorIndex,
-    mentions: list[tuple[int, int, str]], timexes: tuple[Timex, ...], zone: ZoneInfo,
+    mentions: _Spans, timexes: _Spans, zone: ZoneInfo,
 ) -> list[Claim]:
     """The claims as the curator corrected them; ContentError for corrections that do not fit."""
     problems: list[Problem] = []
@@ -457,7 +479,7 @@ def _apply_claim_fixes(
                 claimant=claimant,
                 actors=tuple(dict.fromkeys(_actors_in(mentions, start, end) + ((claimant,) if claimant else ()))),
                 figures=tuple(figures.find_figures(source.body[start:end], offset=start)),
-                timexes=tuple(t for t in timexes if start <= t.start and t.end <= end),
+                timexes=tuple(timexes.within(start, end)),
             ))
             continue
         holders = [claim for claim in result if claim.start <= start and end <= claim.end]
@@ -480,12 +502,12 @@ def _apply_claim_fixes(
     return sorted(result, key=lambda claim: (claim.start, claim.id))
 
 
-def _actors_in(mentions: list[tuple[int, int, str]], start: int, end: int) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(actor_id for m_start, m_end, actor_id in mentions if start <= m_start and m_end <= end))
+def _actors_in(mentions: _Spans, start: int, end: int) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(actor_id for _, _, actor_id in mentions.within(start, end)))
 
 
 def _datings(
-    text: str, sentence: Sentence, timexes: tuple[Timex, ...], ranges: list[TimeRange]
+    text: str, sentence: Sentence, timexes: _Spans, ranges: _Spans
 ) -> tuple[list[tuple[int, int, TimeValue]], list[Timex]]:
     """The expressions that say when a sentence happened, as (start, end, time), and the dated references.
 
@@ -493,13 +515,12 @@ def _datings(
     modifies, not the sentence: it is returned as a reference.
     """
     references: list[Timex] = []
-    inside = [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end]
+    inside = timexes.within(sentence.start, sentence.end)
     datings: list[tuple[int, int, TimeValue]] = []
     in_range: set[int] = set()
-    for span in ranges:
-        if sentence.start <= span.start and span.end <= sentence.end:
-            datings.append((span.start, span.end, span.interval))
-            in_range |= {span.first.start, span.last.start}
+    for span in ranges.within(sentence.start, sentence.end):
+        datings.append((span.start, span.end, span.interval))
+        in_range |= {span.first.start, span.last.start}
     for found in inside:
         if found.interval is None or found.type not in ("DATE", "TIME") or found.start in in_range:
             continue
@@ -660,7 +681,7 @@ def _day(day: date, zone: ZoneInfo) -> TimeValue:
 
 
 def _claimant(
-    found: attribution.Attribution | None, offset: int, index: ActorIndex, mentions: list[tuple[int, int, str]],
+    found: attribution.Attribution | None, offset: int, index: ActorIndex, mentions: _Spans,
     full_names: list[str], last_claimant: str | None, claimant_actors: dict[str, Actor],
 ) -> tuple[str | None, str | None]:
     """Who asserts the sentence (None: the publisher), and the claimant to resolve later pronouns to.
@@ -673,7 +694,7 @@ def _claimant(
     if found.pronoun:
         return last_claimant, last_claimant
     start, end = offset + found.start, offset + found.end
-    inside = [(m_end - m_start, actor_id) for m_start, m_end, actor_id in mentions if start <= m_start and m_end <= end]
+    inside = [(m_end - m_start, actor_id) for m_start, m_end, actor_id in mentions.within(start, end)]
     if inside:
         actor_id = max(inside)[1]
         return actor_id, actor_id

@@ -51,6 +51,7 @@ _VAGUE: dict[str, int] = {
     "millions": 2000000,
 }
 
+_MAX_DIGITS = 15
 _SMALL = {
     w: i
     for i, w in enumerate(
@@ -272,7 +273,10 @@ def _value(m: re.Match[str]) -> int | None:
         return _VAGUE[re.sub(r"\s+", " ", m.group("vague").lower())]
     if m.group("words"):
         return _parse_words(m.group("words"))
-    value = Decimal(m.group("number").replace(",", ""))
+    digits = m.group("number").replace(",", "")
+    if len(digits) > _MAX_DIGITS:
+        return None  # no count has this many digits; converting them would take long
+    value = Decimal(digits)
     if m.group("scale"):
         value *= _SCALES[m.group("scale").lower()]
     if value != value.to_integral_value():

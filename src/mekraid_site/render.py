@@ -8,6 +8,7 @@ Nothing is written to disk here: `render` returns {relative path: bytes}.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -33,6 +34,10 @@ from .model import Actor, Claim, Dispute, Event, Precision, Source, Timeline, Ti
 from .search import search_index
 
 _SAFE_SCHEMES = re.compile(r"^(?:https?:|mailto:|#|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
+_OTHER_ORIGIN = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+_URL_IGNORED = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these inside a URL
+# Runs of "[" make Python-Markdown's link patterns backtrack; no article needs this many in a line.
+_MAX_BRACKETS = 200
 # Private-use characters mark spans in the Markdown source; they survive Markdown untouched.
 _OPEN, _OPEN_END, _CLOSE, _CLOSE_END = "\ue000", "\ue001", "\ue002", "\ue003"
 _MARKER = re.compile(f"{_OPEN}(\\d+){_OPEN_END}|{_CLOSE}(\\d+){_CLOSE_END}")
@@ -48,14 +53,32 @@ class _Span:
 
 
 class _SafeLinks(Treeprocessor):
-    """Keep only http(s), mailto and relative links; drop anything that could run code."""
+    """Keep only http(s), mailto and relative links; drop anything that could run code or load from elsewhere."""
 
     def run(self, root: ElementTree.Element) -> None:
         for element in root.iter():
-            for attribute in ("href", "src"):
-                value = element.get(attribute)
-                if value is not None and not _SAFE_SCHEMES.match(value.strip()):
-                    del element.attrib[attribute]
+            href = element.get("href")
+            if href is not None and not _SAFE_SCHEMES.match(_as_browser_reads(href)):
+                del element.attrib["href"]
+            src = element.get("src")
+            if src is None:
+                continue
+            address = _as_browser_reads(src)
+            if _SAFE_SCHEMES.match(address) and not _OTHER_ORIGIN.match(address):
+                continue
+            # An image from elsewhere would be a request off the site: make it a link the reader may follow.
+            alt = element.get("alt") or address
+            element.attrib.clear()
+            element.tag = "a"
+            element.text = alt
+            if _SAFE_SCHEMES.match(address):
+                element.set("href", src)
+
+
+def _as_browser_reads(address: str) -> str:
+    """An address as a browser reads it: entities decoded, tabs, newlines and controls dropped."""
+    decoded = html.unescape(address.replace(markdown.util.AMP_SUBSTITUTE, "&"))
+    return _URL_IGNORED.sub("", decoded).strip()
 
 
 class _SafeMarkdown(Extension):
@@ -69,6 +92,7 @@ class _SafeMarkdown(Extension):
 
 def markdown_to_html(text: str) -> str:
     """Article Markdown as HTML: raw HTML escaped, unsafe links removed."""
+    text = "\n".join(line.replace("[", "\\[") if line.count("[") > _MAX_BRACKETS else line for line in text.split("\n"))
     return markdown.markdown(text, extensions=[_SafeMarkdown()], output_format="html")
 
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from mekraid_site.model import Precision, Qualifier, TimeRange, TimeValue, Timex
@@ -25,6 +26,7 @@ from mekraid_site.model import Precision, Qualifier, TimeRange, TimeValue, Timex
 __all__ = ["find_timexes", "find_ranges", "parse_dct", "timex_json", "ZONES", "MONTHS", "WEEKDAYS"]
 
 UTC = timezone.utc
+_T = TypeVar("_T")
 
 # ---------------------------------------------------------------------------
 # Tables
@@ -1320,6 +1322,14 @@ def _candidates(text: str) -> list[_Cand]:
     return out
 
 
+def _within_calendar(function: Callable[..., _T], *args: object) -> _T | None:
+    """The function's result, or None where the date runs off Python's calendar (years 1 and 9999)."""
+    try:
+        return function(*args)
+    except (OverflowError, ValueError):
+        return None
+
+
 def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]]:
     """Longest non-overlapping candidates whose rule accepts them, in text order."""
     cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
@@ -1329,14 +1339,14 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
         if any(taken[c.start:c.end]):
             continue
         # Rules are pure given the DCT; acceptance must not depend on the focus, so try with the DCT focus.
-        if c.rule(c.match, ctx) is None:
+        if _within_calendar(c.rule, c.match, ctx) is None:
             continue  # the rule refuses it ("May" the verb, "2000 people")
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     resolved: list[tuple[_Cand, _Res]] = []
     for c in chosen:
-        res = c.rule(c.match, ctx)
+        res = _within_calendar(c.rule, c.match, ctx)
         if res is None:
             continue
         resolved.append((c, res))
@@ -1369,7 +1379,7 @@ def find_timexes(text: str, dct: datetime, tz: ZoneInfo) -> list[Timex]:
             mod, qualifier = _SIGNALS[re.sub(r"\s+", " ", signal["s"].lower())]
         interval = None
         if res.type in ("DATE", "TIME"):
-            tv = _place(res, tz)
+            tv = _within_calendar(_place, res, tz)
             interval = _qualified(tv, qualifier) if tv else None
         out.append(Timex(start, c.end, text[start:c.end], res.type, res.value, mod, interval))
     return out
