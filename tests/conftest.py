@@ -21,7 +21,7 @@ TEMPLATES = PROJECT / "templates"
 def shipped_timeline():
     """The timeline merged from the shipped content."""
     content = load_content(CONTENT)
-    return merge(extract(content), content.site)
+    return merge(extract(content), content.site, content.event_fixes)
 
 
 @pytest.fixture(scope="session")

@@ -189,3 +189,10 @@ def test_an_event_alias_leads_to_the_event(built_site, timeline_json):
     html = (built_site / "events" / f"{raid['aliases'][0]}.html").read_text(encoding="utf-8")
     assert f'<meta http-equiv="refresh" content="0; url={raid["id"]}.html">' in html
     assert f'<a href="{raid["id"]}.html">' in html
+
+
+def test_curators_titles_from_content_annotations(timeline_json):
+    titles = {event["id"]: event["title"] for event in timeline_json["events"]}
+    assert titles["2023-06-20-albanian-national-police-executed-a-special"] == (
+        "Albanian police raid the MEK camp Ashraf 3 at Manëz, near Durrës")
+    assert titles["1981-the-mek-competed-for-power-with"] == "The MEK is forced to flee Iran for France"
