@@ -124,7 +124,7 @@ def _item_problems(item: Any, keys: tuple[str, ...], section: str, shown: str, l
     """What is wrong with one entry, told so the curator can fix it."""
     what = "a claim correction" if section == "claims" else "an event correction"
     if not isinstance(item, dict):
-        return [Problem(shown, line, f"{what} must be a mapping", f"start it with '- quote: \"...\"'")]
+        return [Problem(shown, line, f"{what} must be a mapping", "start it with '- quote: \"...\"'")]
     problems = [Problem(shown, line, f"unknown key '{key}' in {what}", f"allowed keys: {', '.join(keys)}")
                 for key in item if key not in keys]
     if section == "events" and "join" in item:

@@ -82,7 +82,8 @@ def timeline_json(timeline: Timeline, zone: ZoneInfo) -> bytes:
             for event in timeline.events
         ],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # Compact: indented JSON goes through the slow pure-Python encoder, and sites can be large.
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 # --- Exports for readers and other tools: CSV, Atom, TimelineJS3, sitemap, JSON-LD ---------------------------------
@@ -218,7 +219,7 @@ def timelinejs_json(timeline: Timeline, zone: ZoneInfo, groups: dict[str, str]) 
     data = {"title": {"text": {"headline": html.escape(site.title),
                                "text": f"<p>{html.escape(site.incident.summary or site.incident.name)}</p>"}},
             "events": events}
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode("utf-8")
 
 
 def sitemap_xml(base_url: str, pages: list[str]) -> bytes:

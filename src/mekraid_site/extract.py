@@ -420,7 +420,6 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 actors=actors,
                 follows=follows if whole_sentence else None,
                 figures=tuple(figures.find_figures(text[start:end], offset=start)),
-                timexes=tuple(timex_spans.within(start, end)),
             ))
         previous = narrative
         previous_paragraph = sentence.paragraph
@@ -428,7 +427,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                        if index.actors[actor_id].kind == "person"]
     fixes = [fix for fix in content.claim_fixes if fix.source == source.id]
     if fixes:
-        claims = _apply_claim_fixes(claims, fixes, source, index, mention_spans, timex_spans, zone)
+        claims = _apply_claim_fixes(claims, fixes, source, index, mention_spans, zone)
     mentioned = tuple(dict.fromkeys([actor_id for _, _, actor_id in mentions] + list(claimant_actors)))
     return SourceAnalysis(source=source, timexes=timexes, claims=tuple(claims),
                           discovered=discovered + tuple(claimant_actors.values()), mentioned=mentioned)
@@ -453,7 +452,7 @@ def _time_of_saying(
 
 def _apply_claim_fixes(
     claims: list[Claim], fixes: list[ClaimFix], source: Source, index: ActorIndex,
-    mentions: _Spans, timexes: _Spans, zone: ZoneInfo,
+    mentions: _Spans, zone: ZoneInfo,
 ) -> list[Claim]:
     """The claims as the curator corrected them; ContentError for corrections that do not fit."""
     problems: list[Problem] = []
@@ -479,7 +478,6 @@ def _apply_claim_fixes(
                 claimant=claimant,
                 actors=tuple(dict.fromkeys(_actors_in(mentions, start, end) + ((claimant,) if claimant else ()))),
                 figures=tuple(figures.find_figures(source.body[start:end], offset=start)),
-                timexes=tuple(timexes.within(start, end)),
             ))
             continue
         holders = [claim for claim in result if claim.start <= start and end <= claim.end]

@@ -87,9 +87,7 @@ class _Group:
 def claim_keys(claim: Claim) -> set[str]:
     """What a claim is about: its actors, the stems of its content words, its figure kinds."""
     keys = {f"actor:{actor}" for actor in claim.actors}
-    text = claim.quote
-    for found in claim.timexes:
-        text = text.replace(found.text, " ")
+    text = claim.quote.replace(claim.time_text, " ") if claim.time_text else claim.quote
     for word in _WORD.findall(text):
         lowered = word.lower().strip("'-")
         if lowered not in _STOPWORDS and len(lowered) >= 3:

@@ -226,7 +226,6 @@ class Claim:
     claimant: str | None  # Actor.id of who asserts it; None: the publisher
     actors: tuple[str, ...] = ()  # Actor.ids mentioned
     figures: tuple[Figure, ...] = ()
-    timexes: tuple[Timex, ...] = ()  # the temporal expressions inside the quote
     follows: str | None = None  # Claim.id of the same source's claim whose time and happening this one continues
 
 

@@ -8,10 +8,12 @@ Nothing is written to disk here: `render` returns {relative path: bytes}.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from html import escape as _escape
 from pathlib import Path
 from xml.etree import ElementTree
@@ -210,7 +212,7 @@ def render(timeline: Timeline, extraction: Extraction, templates_dir: Path) -> d
     """Every file of the site, by path relative to the output folder."""
     renderer = Renderer(templates_dir)
     zone = ZoneInfo(timeline.site.incident.timezone)
-    describe = lambda time: describe_time(time, zone)  # noqa: E731
+    describe = functools.lru_cache(maxsize=None)(partial(describe_time, local_zone=zone))  # times repeat a lot
     view = _View(timeline, zone)
     axis = build_axis(timeline.events, view.number, view.day, zone, describe)
     context = dict(site=timeline.site, timeline=timeline, view=view, describe=describe, version=__version__)
