@@ -196,3 +196,21 @@ def test_curators_titles_from_content_annotations(timeline_json):
     assert titles["2023-06-20-albanian-national-police-executed-a-special"] == (
         "Albanian police raid the MEK camp Ashraf 3 at Manëz, near Durrës")
     assert titles["1981-the-mek-competed-for-power-with"] == "The MEK is forced to flee Iran for France"
+
+
+def test_unchanged_rebuild_stops_at_once_and_a_touched_template_rebuilds(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(CONTENT, project / "content")
+    shutil.copytree(PROJECT / "templates", project / "templates")
+    command = [sys.executable, str(PROJECT / "build.py"), "--content", str(project / "content"),
+               "--output", str(project / "_site"), "--progress"]
+    first = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert re.search(r"extract: \d+ claims, 0 articles from the cache in [\d.]+ s", first.stderr)
+    again = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "nothing changed since the last build" in again.stderr
+    assert "nothing changed, 52 files unchanged" in again.stdout
+    css = project / "templates" / "static" / "style.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+    edited = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "extract: 37 claims, 2 articles from the cache" in edited.stderr
+    assert "1 files written, 51 unchanged, 0 removed" in edited.stdout

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .cache import DiskCache, default_cache_dir
+from .cache import DiskCache, default_cache_dir, program_fingerprint
 from .errors import ContentError, Problem
 from .extract import extract
 from .load import DEFAULT_MAX_ARTICLE_BYTES, load_content, load_content_lenient
@@ -53,25 +57,41 @@ def build(
     use_cache: bool = True,
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
     jobs: int | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build the site from content_dir into output_dir; raise ContentError on bad content.
 
     Per-article work is cached in cache_dir (default: .mekraid-cache beside the
-    output) and only files whose bytes changed are written. `clean` empties the
-    cache and writes every file. Articles are read in `jobs` processes (default:
-    one per core), with the same result.
+    output) and only files whose bytes changed are written; when no input file
+    changed since the last build and the output is as it left it, nothing is
+    done at all. `clean` empties the cache and writes every file. Articles are
+    read in `jobs` processes (default: one per core), with the same result.
+    `progress` receives a line per stage: what it made and the time it took.
     """
-    content = load_content(Path(content_dir), max_article_bytes)
+    say = progress or (lambda line: None)
     cache = DiskCache(Path(cache_dir) if cache_dir else default_cache_dir(Path(output_dir))) if use_cache else None
+    manifest = _Manifest(cache.root, Path(output_dir)) if cache is not None else None
+    inputs = _fingerprint([Path(content_dir), Path(templates_dir)], f"{program_fingerprint()}:{max_article_bytes}")
+    if manifest is not None and not clean:
+        report = manifest.unchanged_report(inputs)
+        if report is not None:
+            say("nothing changed since the last build: no content, template or program file differs")
+            return report
     if cache is not None and clean:
         cache.clear()
+    timer = _StageTimer(say)
+    content = load_content(Path(content_dir), max_article_bytes)
+    timer.done("load", f"{len(content.sources)} articles, {len(content.actors)} listed actors")
     extraction = extract(content, cache=cache, jobs=jobs or os.cpu_count() or 1)
+    timer.done("extract", f"{sum(len(a.claims) for a in extraction.analyses)} claims"
+                          + (f", {cache.hits} articles from the cache" if cache is not None else ""))
     timeline = merge(extraction, content.site, content.event_fixes)
+    timer.done("merge", f"{len(timeline.events)} events, {len(timeline.actors)} actors")
     files = render(timeline, extraction, Path(templates_dir))
+    timer.done("render", f"{len(files)} files, {sum(map(len, files.values())) / 1e6:.1f} MB")
     written = write_site(files, Path(output_dir), clean=clean)
-    if cache is not None:
-        cache.prune()
-    return BuildReport(
+    timer.done("write", f"{written.written} written, {written.unchanged} unchanged, {written.removed} removed")
+    report = BuildReport(
         sources=len(timeline.sources),
         claims=len(timeline.claims),
         events=len(timeline.events),
@@ -84,6 +104,63 @@ def build(
         removed=written.removed,
         cache_hits=cache.hits if cache is not None else 0,
     )
+    if cache is not None and manifest is not None:
+        cache.prune()
+        manifest.save(inputs, report)
+    return report
+
+
+class _StageTimer:
+    """Tells how long each stage took, as it ends."""
+
+    def __init__(self, say: Callable[[str], None]) -> None:
+        self._say = say
+        self._last = time.perf_counter()
+
+    def done(self, stage: str, detail: str) -> None:
+        now = time.perf_counter()
+        self._say(f"{stage:>8}: {detail} in {now - self._last:.2f} s")
+        self._last = now
+
+
+def _fingerprint(folders: list[Path], salt: str) -> str:
+    """A hash of the names, sizes and modification times of every file under the folders."""
+    digest = hashlib.sha256(salt.encode())
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+class _Manifest:
+    """What the last build into an output folder read and left, so an unchanged rebuild can stop at once."""
+
+    def __init__(self, cache_root: Path, output: Path) -> None:
+        self._output = output.absolute()
+        name = hashlib.sha256(str(self._output).encode()).hexdigest()[:16]
+        self._path = cache_root / f"manifest-{name}.json"
+
+    def unchanged_report(self, inputs: str) -> BuildReport | None:
+        """The last build's report when its inputs and its output are as they were, else None."""
+        try:
+            saved = json.loads(self._path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if saved.get("inputs") != inputs or saved.get("output") != _fingerprint([self._output], ""):
+            return None
+        counts = saved["report"]
+        return BuildReport(**{**counts, "warnings": (), "written": 0, "removed": 0,
+                              "unchanged": counts["written"] + counts["unchanged"]})
+
+    def save(self, inputs: str, report: BuildReport) -> None:
+        counts = {key: value for key, value in asdict(report).items() if key != "warnings"}
+        data = json.dumps({"inputs": inputs, "output": _fingerprint([self._output], ""), "report": counts})
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self._path.with_suffix(".tmp")
+        temporary.write_text(data, encoding="utf-8")
+        os.replace(temporary, self._path)
 
 
 def check(content_dir: Path, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> CheckReport:

@@ -8,10 +8,12 @@ internal error).
 from __future__ import annotations
 
 import argparse
+import cProfile
 import functools
 import http.server
 import json
 import os
+import pstats
 import signal
 import sys
 import threading
@@ -42,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _add_output_options(build_parser)
     build_parser.add_argument("--clean", action="store_true",
                               help="ignore the cache and previous output: rebuild and write every file")
+    build_parser.add_argument("--profile", action="store_true",
+                              help="print where the time went (Python's profiler; use with --jobs 1 to see extraction)")
 
     check_parser = commands.add_parser("check", help="validate the content without building; report every problem")
     _add_content_options(check_parser)
@@ -93,6 +97,8 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache", type=Path, default=None,
                         help="cache folder (default: .mekraid-cache beside the output folder)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--progress", action="store_true",
+                        help="print a line per stage as it ends: what it made and the time it took")
     parser.add_argument("--jobs", type=_count, default=None,
                         help="processes that read articles (default: one per core); the output is the same")
 
@@ -112,7 +118,8 @@ def _run_build(args: argparse.Namespace, clean: bool = False) -> tuple[int, Buil
     started = time.perf_counter()
     try:
         report = build(args.content, args.output, _templates(args), clean=clean, cache_dir=args.cache,
-                       use_cache=not args.no_cache, max_article_bytes=args.max_article_bytes, jobs=args.jobs)
+                       use_cache=not args.no_cache, max_article_bytes=args.max_article_bytes, jobs=args.jobs,
+                       progress=_progress if args.progress else None)
     except ContentError as error:
         _print_problems(error, "the site was not built")
         return EXIT_CONTENT_ERROR, None
@@ -139,8 +146,18 @@ def _run_build(args: argparse.Namespace, clean: bool = False) -> tuple[int, Buil
     return EXIT_OK, report
 
 
+def _progress(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
 def _build(args: argparse.Namespace) -> int:
-    return _run_build(args, clean=args.clean)[0]
+    if not args.profile:
+        return _run_build(args, clean=args.clean)[0]
+    profiler = cProfile.Profile()
+    code = profiler.runcall(_run_build, args, args.clean)[0]
+    print("\nWhere the time went (top 25 functions by cumulative time):", file=sys.stderr)
+    pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(25)
+    return code
 
 
 def _check(args: argparse.Namespace) -> int:
