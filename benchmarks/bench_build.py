@@ -125,9 +125,9 @@ def _run_text(argv: list[str]) -> str:
         return ""
 
 
-def our_flags() -> set[str]:
+def our_flags(code: Path = PROJECT) -> set[str]:
     """The options `build.py --help` offers now (--clean, --cache, --jobs ... arrive over time)."""
-    text = _run_text([sys.executable, str(PROJECT / "build.py"), "--help"])
+    text = _run_text([sys.executable, str(code / "build.py"), "--help"])
     return set(re.findall(r"(--[a-z][a-z-]*)", text))
 
 
@@ -140,6 +140,29 @@ def our_version() -> str:
     if commit:
         version += f" (git {commit}{', src/ with uncommitted changes' if dirty else ''})"
     return version
+
+
+def snapshot_code(root: Path) -> tuple[Path, str]:
+    """Copy build.py, src/ and templates/ to root/code, so every run of this invocation measures the same code.
+
+    Several engineers commit to the checkout while a benchmark runs; without the
+    copy, each run would import whatever src/ holds when it starts. Returns the
+    copy and a description: version, git commit and a hash of the copied sources.
+    """
+    import hashlib
+
+    code = root / "code"
+    _fresh(code)
+    code.mkdir(parents=True)
+    shutil.copy2(PROJECT / "build.py", code / "build.py")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+    shutil.copytree(PROJECT / "src", code / "src", ignore=ignore)
+    shutil.copytree(PROJECT / "templates", code / "templates", ignore=ignore)
+    digest = hashlib.sha256()
+    for path in sorted((code / "src").rglob("*.py")) + sorted((code / "templates").rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(code)).encode() + b"\0" + path.read_bytes())
+    return code, f"{our_version()}, sources sha256 {digest.hexdigest()[:12]}"
 
 
 def pelican_argv() -> list[str] | None:
@@ -219,7 +242,8 @@ def _count_pages(out: Path, slugs: list[str], pattern: str) -> int:
     return sum(1 for slug in slugs if (out / pattern.format(slug=slug)).is_file())
 
 
-def bench_size(n: int, args: argparse.Namespace, flags: set[str], pelican: list[str] | None, hugo: str | None) -> dict:
+def bench_size(n: int, args: argparse.Namespace, flags: set[str], pelican: list[str] | None, hugo: str | None,
+               code: Path = PROJECT) -> dict:
     corpus = ensure_corpus(n, args.corpus_dir, args.seed)
     work = args.corpus_dir / f"work-n{n}"
     _fresh(work)
@@ -231,8 +255,8 @@ def bench_size(n: int, args: argparse.Namespace, flags: set[str], pelican: list[
     edited = content / "articles" / f"{slugs[len(slugs) // 2]}.md"
     edited_original = edited.read_bytes()
     ours_out, ours_cache = work / "ours-site", work / "ours-cache"
-    ours = [sys.executable, str(PROJECT / "build.py"), "--content", str(content), "--output", str(ours_out),
-            "--templates", str(PROJECT / "templates")]
+    ours = [sys.executable, str(code / "build.py"), "--content", str(content), "--output", str(ours_out),
+            "--templates", str(code / "templates")]
     if "--cache" in flags:
         ours += ["--cache", str(ours_cache)]
     if "--jobs" in flags and args.jobs:
@@ -481,7 +505,8 @@ def main(argv: list[str] | None = None) -> int:
         save_markdown(report)
         return 0
 
-    flags = our_flags()
+    code, code_version = snapshot_code(args.corpus_dir)
+    flags = our_flags(code)
     pelican = None if args.skip_pelican else pelican_argv()
     hugo = None if args.skip_hugo else shutil.which("hugo")
     if not args.skip_pelican and not pelican:
@@ -489,6 +514,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_hugo and not hugo:
         print("Hugo is not installed (apt-get install hugo); skipping it", file=sys.stderr)
     info = {"versions": versions(pelican, hugo)}
+    info["versions"]["mekraid-site"] = code_version
     print(f"our build flags: {sorted(f for f in flags if f in ('--clean', '--cache', '--no-cache', '--jobs'))}; "
           f"versions: {info['versions']}", flush=True)
 
@@ -496,7 +522,7 @@ def main(argv: list[str] | None = None) -> int:
     done: list[dict] = []
     for n in sizes:
         print(f"N = {n}", flush=True)
-        done.append(bench_size(n, args, flags, pelican, hugo))
+        done.append(bench_size(n, args, flags, pelican, hugo, code))
         done[-1].update(versions=info["versions"], machine=machine(), seed=args.seed,
                         flags=sorted(f for f in flags if f in ("--clean", "--cache", "--no-cache", "--jobs")),
                         jobs=args.jobs if "--jobs" in flags else None)

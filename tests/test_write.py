@@ -86,7 +86,9 @@ def test_paths_that_could_leave_the_output_are_refused(tmp_path, path):
     output = tmp_path / "out" / "site"
     with pytest.raises(ValueError):
         write_site({path: b"x", "index.html": b"i"}, output)
-    assert not (tmp_path / "out").exists()  # refused before anything was created
+    # Files stream in, so the refusal comes mid-way: no site, no staging folder, nothing outside.
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [".site.lock"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 
 def test_a_path_that_is_file_and_folder_is_refused_before_anything_is_written(tmp_path):

@@ -6,7 +6,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -87,17 +87,17 @@ def build(
                           + (f", {cache.hits} articles from the cache" if cache is not None else ""))
     timeline = merge(extraction, content.site, content.event_fixes)
     timer.done("merge", f"{len(timeline.events)} events, {len(timeline.actors)} actors")
-    files = render(timeline, extraction, Path(templates_dir))
-    timer.done("render", f"{len(files)} files, {sum(map(len, files.values())) / 1e6:.1f} MB")
-    written = write_site(files, Path(output_dir), clean=clean)
-    timer.done("write", f"{written.written} written, {written.unchanged} unchanged, {written.removed} removed")
+    made = _Tally()
+    written = write_site(made.count(render(timeline, extraction, Path(templates_dir))), Path(output_dir), clean=clean)
+    timer.done("render and write", f"{made.files} files ({made.pages} pages, {made.bytes / 1e6:.1f} MB): "
+                                   f"{written.written} written, {written.unchanged} unchanged, {written.removed} removed")
     report = BuildReport(
         sources=len(timeline.sources),
         claims=len(timeline.claims),
         events=len(timeline.events),
         disputes=sum(1 for event in timeline.events if event.disputes),
         actors=len(timeline.actors),
-        pages=sum(1 for path in files if path.endswith(".html")),
+        pages=made.pages,
         warnings=content.warnings,
         written=written.written,
         unchanged=written.unchanged,
@@ -110,6 +110,20 @@ def build(
     return report
 
 
+class _Tally:
+    """Counts the files the renderer makes as they pass to the writer."""
+
+    def __init__(self) -> None:
+        self.files = self.pages = self.bytes = 0
+
+    def count(self, files: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
+        for path, data in files:
+            self.files += 1
+            self.pages += path.endswith(".html")
+            self.bytes += len(data)
+            yield path, data
+
+
 class _StageTimer:
     """Tells how long each stage took, as it ends."""
 
@@ -119,7 +133,7 @@ class _StageTimer:
 
     def done(self, stage: str, detail: str) -> None:
         now = time.perf_counter()
-        self._say(f"{stage:>8}: {detail} in {now - self._last:.2f} s")
+        self._say(f"{stage}: {detail} in {now - self._last:.2f} s")
         self._last = now
 
 

@@ -7,6 +7,8 @@ import html
 import io
 import json
 import uuid
+from collections import defaultdict
+from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from xml.sax import saxutils
 from zoneinfo import ZoneInfo
@@ -160,10 +162,11 @@ def atom_feed(timeline: Timeline, zone: ZoneInfo) -> bytes:
              f"  <link rel=\"alternate\" type=\"text/html\" "
              f"href={saxutils.quoteattr(_absolute(site.base_url, 'index.html') or 'index.html')}/>",
              "  <generator>mekraid-site</generator>"]
+    latest = content_updated(timeline)
     for event in timeline.events:
         path = f"events/{event.id}.html"
         cited = [sources[s] for s in event.sources if s in sources]
-        updated = max((source.published for source in cited), default=content_updated(timeline))
+        updated = max((source.published for source in cited), default=latest)
         names = ", ".join(source.publisher or "Unknown publisher" for source in cited)
         summary = f"{describe_time(event.time, zone)}. Reported by {len(cited)} source{'s' if len(cited) != 1 else ''}"
         summary += f" ({names})." if names else "."
@@ -230,10 +233,9 @@ def sitemap_xml(base_url: str, pages: list[str]) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def event_jsonld(timeline: Timeline, event: Event, zone: ZoneInfo) -> dict:
-    """schema.org Event for an event page, with the sources that report it (rendered with Jinja's tojson)."""
+def event_jsonld(timeline: Timeline, event: Event, zone: ZoneInfo, sources: Mapping[str, Source]) -> dict:
+    """schema.org Event for an event page, with the sources (by id) that report it (rendered with Jinja's tojson)."""
     site = timeline.site
-    sources = {source.id: source for source in timeline.sources}
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -247,6 +249,9 @@ def event_jsonld(timeline: Timeline, event: Event, zone: ZoneInfo) -> dict:
     url = _absolute(site.base_url, f"events/{event.id}.html")
     if url:
         data["url"] = url
+    quotes: dict[str, list[str]] = defaultdict(list)
+    for claim in event.claims:
+        quotes[claim.source].append(claim.quote)
     for source_id in event.sources:
         source = sources.get(source_id)
         if source is None:
@@ -258,6 +263,6 @@ def event_jsonld(timeline: Timeline, event: Event, zone: ZoneInfo) -> dict:
             article["author"] = {"@type": "Person", "name": source.author}
         if source.url:
             article["url"] = source.url
-        article["citation"] = [claim.quote for claim in event.claims if claim.source == source_id]
+        article["citation"] = quotes[source_id]
         data["subjectOf"].append(article)
     return data

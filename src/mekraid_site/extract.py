@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, MutableMapping, Sequence
@@ -569,11 +570,11 @@ def _split_clauses(
             continue
         distinct.append(dating)
     cuts = [sentence.start]
-    for (_, previous_end, _), (next_start, _, _) in zip(distinct, distinct[1:]):
+    for (_, previous_end, _), (next_start, _, _) in itertools.pairwise(distinct):
         cuts.append(_boundary(text, previous_end, next_start))
     cuts.append(sentence.end)
     pieces = []
-    for (start, end, when), cut_start, cut_end in zip(distinct, cuts, cuts[1:]):
+    for (start, end, when), (cut_start, cut_end) in zip(distinct, itertools.pairwise(cuts), strict=True):
         piece_start, piece_end = _trim(text, cut_start, cut_end)
         pieces.append((piece_start, piece_end, when, text[start:end]))
     return pieces

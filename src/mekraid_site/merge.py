@@ -51,6 +51,8 @@ _MIN_SHARED_FINE = 1.0  # day precision or finer, same local day: summed key wei
 _MIN_SIMILARITY_COARSE = 0.3  # coarser than a day, same value: Dice similarity of the keys
 _MIN_SIMILARITY_NEAR = 0.4  # a neighbouring day or year, another source: a date dispute
 _NEAR_DAYS, _NEAR_YEARS = 3, 2
+# How many of the newest groups sharing a key a claim is compared with: bounds the work on busy days.
+_MAX_POSTINGS = 64
 _TITLE_WORDS = 14
 
 
@@ -74,6 +76,8 @@ for _group in _SYNONYMS:
 class _Group:
     """An event being built: its claims and the keys they share."""
 
+    order: int  # when it was made: ties go to the older group
+    times: list[tuple[str, object]]  # the time keys it is found under
     claims: list[Claim] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
@@ -101,26 +105,32 @@ def _is_fine(time: TimeValue) -> bool:
 
 
 class _Clusterer:
-    """Joins claims into groups, comparing each only with groups of its own or a neighbouring time."""
+    """Joins claims into groups, comparing each only with groups of its own or a neighbouring time.
+
+    Within a time, a claim meets only groups that share one of its keys,
+    found through posting lists; each list is read from its newest end and
+    only so far, so the work per claim stays bounded however many claims a
+    busy day gathers.
+    """
 
     def __init__(self, zone: ZoneInfo, weights: dict[str, float]) -> None:
         self.zone = zone
         self.weights = weights
         self.groups: list[_Group] = []
-        self._same: dict[str, list[_Group]] = defaultdict(list)  # compatible times: one local day, or one value
-        self._near: dict[tuple[str, int], list[_Group]] = defaultdict(list)  # ("day", ordinal) or ("year", year)
+        # (time key, content key) -> groups with that key; time keys: ("same", day or value), ("day", n), ("year", n)
+        self._postings: dict[tuple[tuple[str, object], str], list[_Group]] = defaultdict(list)
         self._group_of_claim: dict[str, _Group] = {}
 
     def add(self, claim: Claim, keys: set[str]) -> None:
         """Put a claim into the group of its happening, or a new one."""
         group = self._continued(claim) or self._best_same(claim, keys) or self._best_near(claim, keys)
         if group is None:
-            group = _Group()
-            self.groups.append(group)
-            self._same[self._same_key(claim.time)].append(group)
             near = self._near_key(claim.time)
-            if near:
-                self._near[near].append(group)
+            group = _Group(len(self.groups), [("same", self._same_key(claim.time))] + ([near] if near else []))
+            self.groups.append(group)
+        for key in keys - group.keys:
+            for time_key in group.times:
+                self._postings[(time_key, key)].append(group)
         group.add(claim, keys)
         self._group_of_claim[claim.id] = group
 
@@ -128,9 +138,17 @@ class _Clusterer:
         """The text carried its time over from an earlier claim: the same happening."""
         return self._group_of_claim.get(claim.follows) if claim.follows else None
 
+    def _candidates(self, time_key: tuple[str, object], keys: set[str]) -> list[_Group]:
+        """Groups at this time that share a key with the claim, newest first, in a bounded number."""
+        found: dict[int, _Group] = {}
+        for key in keys:
+            for group in self._postings.get((time_key, key), [])[-_MAX_POSTINGS:]:
+                found[group.order] = group
+        return [found[order] for order in sorted(found)]
+
     def _best_same(self, claim: Claim, keys: set[str]) -> _Group | None:
         best, best_score = None, 0.0
-        for group in self._same.get(self._same_key(claim.time), ()):
+        for group in self._candidates(("same", self._same_key(claim.time)), keys):
             if _is_fine(claim.time):
                 score = sum(self.weights.get(key, 1.0) for key in keys & group.keys)
                 threshold = _MIN_SHARED_FINE
@@ -149,7 +167,7 @@ class _Clusterer:
         reach = _NEAR_DAYS if unit == "day" else _NEAR_YEARS
         best, best_score = None, 0.0
         for offset in range(-reach, reach + 1):
-            for group in self._near.get((unit, position + offset), ()) if offset else ():
+            for group in self._candidates((unit, position + offset), keys) if offset else ():
                 if claim.source in group.sources or not any(not key.startswith("actor:") for key in keys & group.keys):
                     continue
                 score = _dice(keys, group.keys)

@@ -34,10 +34,10 @@ class Precision(enum.Enum):
     @property
     def rank(self) -> int:
         """Position from coarsest (0) to finest."""
-        return _PRECISION_ORDER.index(self)
+        return _PRECISION_RANK[self]
 
 
-_PRECISION_ORDER = list(Precision)
+_PRECISION_RANK = {precision: rank for rank, precision in enumerate(Precision)}
 
 
 class Qualifier(enum.Enum):

@@ -16,10 +16,10 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from functools import lru_cache
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import functools
 import html
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from html import escape as _escape
@@ -23,6 +24,7 @@ import jinja2
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
 
 from . import __version__
 from .axis import build_axis
@@ -161,6 +163,18 @@ def _well_nested(spans: list[_Span]) -> list[_Span]:
     return kept
 
 
+def when_html(time: TimeValue, describe: Callable[[TimeValue], str]) -> Markup:
+    """A time as the pages show it: a <time> element at its true precision, and its approximate/uncertain flags."""
+    text = escape(describe(time))
+    html = (f'<span class="when">{text}</span>' if time.is_range
+            else f'<time class="when" datetime="{escape(_datetime_attribute(time))}">{text}</time>')
+    if is_approximate(time):
+        html += ' <span class="flag approx" title="The source gives this time as approximate">≈ approx.</span>'
+    if time.uncertain:
+        html += f' <span class="flag uncertain" title="{escape(time.note or "The time is uncertain")}">? uncertain</span>'
+    return Markup(html)
+
+
 def _datetime_attribute(time: TimeValue) -> str:
     """A valid HTML datetime value at the time's precision (HTML has no year ranges or open ends)."""
     named = [part for part in time.edtf.split("/") if part not in ("", "..")] or [time.edtf]
@@ -208,54 +222,59 @@ class Renderer:
         }
 
 
-def render(timeline: Timeline, extraction: Extraction, templates_dir: Path) -> dict[str, bytes]:
-    """Every file of the site, by path relative to the output folder."""
+def render(timeline: Timeline, extraction: Extraction, templates_dir: Path) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site, as (path relative to the output folder, bytes), one at a time.
+
+    One at a time, so that the writer can put each on disk before the next is
+    made: a large site is never held in memory whole.
+    """
     renderer = Renderer(templates_dir)
     zone = ZoneInfo(timeline.site.incident.timezone)
     describe = functools.lru_cache(maxsize=None)(partial(describe_time, local_zone=zone))  # times repeat a lot
     view = _View(timeline, zone)
     axis = build_axis(timeline.events, view.number, view.day, zone, describe)
     context = dict(site=timeline.site, timeline=timeline, view=view, describe=describe, version=__version__)
-    renderer.env.globals.update(KINDS=KINDS, KIND_LABELS=KIND_LABELS, dt_attr=_datetime_attribute)
+    renderer.env.globals.update(KINDS=KINDS, KIND_LABELS=KIND_LABELS, dt_attr=_datetime_attribute,
+                                when_html=functools.lru_cache(maxsize=None)(partial(when_html, describe=describe)))
 
-    files = renderer.static_files()
-    files["index.html"] = renderer.page("index.html", "index.html", axis=axis, **context)
+    pages: list[str] = []  # for the sitemap
+
+    def page(template: str, path: str, **extra) -> tuple[str, bytes]:
+        pages.append(path)
+        return path, renderer.page(template, path, **extra, **context)
+
+    yield from renderer.static_files().items()
+    yield page("index.html", "index.html", axis=axis)
     for position, event in enumerate(timeline.events):
         previous = timeline.events[position - 1] if position > 0 else None
         following = timeline.events[position + 1] if position + 1 < len(timeline.events) else None
-        files[f"events/{event.id}.html"] = renderer.page(
-            "event.html", f"events/{event.id}.html", event=event, previous=previous, following=following,
-            jsonld=event_jsonld(timeline, event, zone), charts=[_chart(view, d) for d in event.disputes], **context
-        )
+        yield page("event.html", f"events/{event.id}.html", event=event, previous=previous, following=following,
+                   jsonld=event_jsonld(timeline, event, zone, view.sources), charts=[_chart(view, d) for d in event.disputes])
     taken = {event.id for event in timeline.events}
     for event in timeline.events:
         # Old URLs of an event (when another source led it, or before a join) lead to it.
         for alias in event.aliases:
             if alias not in taken:
                 taken.add(alias)
-                files[f"events/{alias}.html"] = renderer.page("redirect.html", f"events/{alias}.html", event=event,
-                                                              **context)
+                yield f"events/{alias}.html", renderer.page("redirect.html", f"events/{alias}.html", event=event,
+                                                            **context)
     for actor in timeline.actors:
-        path = f"actors/{actor.id}.html"
-        files[path] = renderer.page("actor.html", path, actor=actor, **context)
+        yield page("actor.html", f"actors/{actor.id}.html", actor=actor)
     analyses = {analysis.source.id: analysis for analysis in extraction.analyses}
     for source in timeline.sources:
         analysis = analyses[source.id]
         body = article_html(source, analysis.claims, analysis.timexes, describe)
-        files[f"sources/{source.id}.html"] = renderer.page(
-            "source.html", f"sources/{source.id}.html", source=source, body=body, claims=analysis.claims, **context
-        )
+        yield page("source.html", f"sources/{source.id}.html", source=source, body=body, claims=analysis.claims)
     for name in ("disputes", "about", "search"):
-        files[f"{name}.html"] = renderer.page(f"{name}.html", f"{name}.html", **context)
-    files["timeline.json"] = timeline_json(timeline, zone)
-    files["events.csv"] = events_csv(timeline, zone, view.kinds)
-    files["feed.xml"] = atom_feed(timeline, zone)
-    files["timelinejs.json"] = timelinejs_json(
+        yield page(f"{name}.html", f"{name}.html")
+    yield "timeline.json", timeline_json(timeline, zone)
+    yield "events.csv", events_csv(timeline, zone, view.kinds)
+    yield "feed.xml", atom_feed(timeline, zone)
+    yield "timelinejs.json", timelinejs_json(
         timeline, zone, {event.id: KIND_LABELS[period(event, view.day)] for event in timeline.events})
-    files["search-index.js"] = search_index(timeline, describe)
+    yield "search-index.js", search_index(timeline, describe)
     if timeline.site.base_url:
-        files["sitemap.xml"] = sitemap_xml(timeline.site.base_url, [path for path in files if path.endswith(".html")])
-    return files
+        yield "sitemap.xml", sitemap_xml(timeline.site.base_url, pages)
 
 
 @dataclass(frozen=True)
@@ -332,11 +351,6 @@ class _View:
             self.actors_by_kind[actor.kind].append(actor)
         self.kinds_present = [kind for kind, _, _ in KINDS if any(kind in k for k in self.kinds.values())]
 
-    @staticmethod
-    def approximate(time: TimeValue) -> bool:
-        """Whether the text says about/around for this time."""
-        return is_approximate(time)
-
     def day_label(self) -> str:
         """The incident day as a reader says it, or ""."""
         day = self.day.day if self.day else None
@@ -364,6 +378,18 @@ class _View:
         word = words.get(time.qualifier.value) if time.qualifier else None
         clock = time.start.astimezone(self.zone).strftime("%H:%M")
         return f"{word} {clock}" if word else clock
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019 (the view lives for one render)
+    def actor_link(self, actor_id: str, root: str) -> Markup:
+        """A link to an actor's page, or nothing for an actor without one."""
+        actor = self.actors.get(actor_id)
+        return Markup(f'<a href="{root}actors/{escape(actor.id)}.html">{escape(actor.name)}</a>') if actor else Markup()
+
+    def claimant_html(self, claim: Claim, root: str) -> Markup:
+        """Who asserts a claim: a link to the actor, or the publisher, marked as such."""
+        if claim.claimant and claim.claimant in self.actors:
+            return self.actor_link(claim.claimant, root)
+        return Markup(f'{escape(self.publisher(self.sources[claim.source]))} <span class="muted">(publisher)</span>')
 
     def claimant_name(self, claim: Claim) -> str:
         """Who asserts a claim, for the reader."""

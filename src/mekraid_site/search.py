@@ -13,7 +13,7 @@ from .model import Timeline
 
 
 def search_index(timeline: Timeline, describe) -> bytes:
-    """search-index.js: [{"k": kind, "t": title, "d": detail, "u": url, "x": text to match}]."""
+    """search-index.js: [{"k": kind, "t": title, "d": detail, "u": url, "x": more text to match, if any}]."""
     sources = {source.id: source for source in timeline.sources}
     actors = {actor.id: actor for actor in timeline.actors}
     entries = []
@@ -24,7 +24,7 @@ def search_index(timeline: Timeline, describe) -> bytes:
         for claim in event.claims:
             source = sources.get(claim.source)
             entries.append({"k": "quote", "t": claim.quote, "d": source.title if source else claim.source,
-                            "u": f"sources/{claim.source}.html#{claim.id}", "x": claim.quote})
+                            "u": f"sources/{claim.source}.html#{claim.id}"})  # its text to match is its title
     for actor in timeline.actors:
         entries.append({"k": "actor", "t": actor.name, "d": actor.kind, "u": f"actors/{actor.id}.html",
                         "x": " ".join(filter(None, [actor.name, *actor.aliases, actor.description]))})

@@ -18,7 +18,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -43,41 +43,67 @@ class WriteReport:
         return bool(self.written or self.removed)
 
 
-def write_site(files: dict[str, bytes], output: Path, clean: bool = False) -> WriteReport:
-    """Make the folder `output` hold exactly `files` (relative path -> bytes), replacing it atomically.
+def write_site(
+    files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], output: Path, clean: bool = False
+) -> WriteReport:
+    """Make the folder `output` hold exactly `files` (relative path, bytes), replacing it atomically.
 
-    Without `clean`, files identical to the previous site's are kept (linked,
-    not written), and if nothing differs the folder is not touched at all.
-    With `clean`, every file is written anew.
+    Files may come one at a time (a generator), so a large site is never
+    held in memory whole. Without `clean`, files identical to the previous
+    site's are kept (linked, not written), and if nothing differs the folder
+    is not touched at all. With `clean`, every file is written anew.
     """
     output = Path(output).absolute()
-    wanted = {_safe_relative(relative).as_posix(): data for relative, data in files.items()}
-    _check_no_file_dir_clash(wanted)
+    pairs = files.items() if isinstance(files, Mapping) else files
     output.parent.mkdir(parents=True, exist_ok=True)
     with _locked(output):
         _check_replaceable(output)
         _remove_leftovers(output)
         previous = _previous_files(output)
-        unchanged = set() if clean else {rel for rel, data in wanted.items() if _same(previous.get(rel), data)}
-        removed = len(set(previous) - set(wanted))
-        report = WriteReport(written=len(wanted) - len(unchanged), unchanged=len(unchanged), removed=removed)
-        if not clean and not report.changed and _same(output / MARKER, MARKER_TEXT):
-            return report  # nothing to do: not even the marker is touched
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
         try:
-            for relative, data in sorted(wanted.items()):
+            paths = _PathSet()
+            written = unchanged = 0
+            for relative, data in pairs:
+                relative = paths.add(relative)
                 target = staging / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
-                if relative in unchanged:
-                    _link_or_copy(previous[relative], target)
+                old = previous.get(relative)
+                if not clean and _same(old, data):
+                    _link_or_copy(old, target)
+                    unchanged += 1
                 else:
                     target.write_bytes(data)
+                    written += 1
+            report = WriteReport(written=written, unchanged=unchanged, removed=len(set(previous) - paths.files))
+            if not clean and not report.changed and _same(output / MARKER, MARKER_TEXT):
+                return report  # nothing to do: not even the marker is touched
             (staging / MARKER).write_bytes(MARKER_TEXT)
             os.chmod(staging, 0o755)
             _swap_in(staging, output)
+            return report
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        return report
+
+
+class _PathSet:
+    """The paths written so far: each safe, once, and never both a file and a folder ("a" and "a/b")."""
+
+    def __init__(self) -> None:
+        self.files: set[str] = set()
+        self._folders: set[str] = set()
+
+    def add(self, relative: str) -> str:
+        path = _safe_relative(relative)
+        posix = path.as_posix()
+        parents = [parent.as_posix() for parent in path.parents][:-1]  # without "."
+        clash = posix if posix in self._folders or posix in self.files else next(
+            (parent for parent in parents if parent in self.files), None)
+        if clash is not None:
+            raise ValueError(f"output path is written twice, or is both a file and a folder: {clash!r}")
+        self.files.add(posix)
+        self._folders.update(parents)
+        return posix
 
 
 def _safe_relative(relative: str) -> PurePosixPath:
@@ -93,14 +119,6 @@ def _safe_relative(relative: str) -> PurePosixPath:
     ):
         raise ValueError(f"refusing to write outside the output folder: {relative!r}")
     return path
-
-
-def _check_no_file_dir_clash(wanted: dict[str, bytes]) -> None:
-    """Refuse "a" and "a/b" together: one path cannot be a file and a folder."""
-    folders = {parent.as_posix() for relative in wanted for parent in PurePosixPath(relative).parents}
-    clash = sorted(folders & set(wanted))
-    if clash:
-        raise ValueError(f"output path is both a file and a folder: {clash[0]!r}")
 
 
 def _previous_files(output: Path) -> dict[str, Path]:

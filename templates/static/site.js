@@ -58,7 +58,7 @@
   if (search && window.SITE_SEARCH_INDEX) {
     var kinds = { event: 0, actor: 1, source: 2, quote: 3 };
     var index = window.SITE_SEARCH_INDEX.map(function (entry) {
-      return { entry: entry, title: fold(entry.t), text: fold(entry.t + " " + entry.x + " " + entry.d) };
+      return { entry: entry, title: fold(entry.t), text: fold(entry.t + " " + (entry.x || "") + " " + entry.d) };
     });
     var input = byId("q"), list = byId("search-results"), count = byId("search-count");
     var run = function () {
