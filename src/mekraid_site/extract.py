@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
+import multiprocessing
 import re
 from collections import Counter
 from collections.abc import Callable, MutableMapping, Sequence
@@ -269,7 +270,9 @@ def _extract_all(sources: list[Source], content: Content, jobs: int) -> list[Sou
         known = ActorIndex(content.actors)
         return [_extract_or_error(source, content, known) for source in sources]
     chunk = max(1, len(sources) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(content,)) as pool:
+    # "spawn": workers start clean, safe even when the caller runs threads (`serve` does).
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_start_worker, initargs=(content,)) as pool:
         return list(pool.map(_extract_in_worker, sources, chunksize=chunk))
 
 
