@@ -341,3 +341,29 @@ def restore(output: Path, files: dict[str, bytes]) -> None:
         target = output / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+
+
+def test_killing_a_parallel_build_leaves_no_worker_behind(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    article = (CONTENT / "articles" / "atlas-news-mek-camp-raid.md").read_text(encoding="utf-8")
+    for number in range(150):
+        (content / "articles" / f"copy-{number}.md").write_text(article, encoding="utf-8")
+    build_process = subprocess.Popen(
+        [sys.executable, str(PROJECT / "build.py"), "--content", str(content), "--output", str(tmp_path / "site"),
+         "--templates", str(TEMPLATES), "--no-cache", "--jobs", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[str] = []
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and build_process.poll() is None and time.monotonic() < deadline:
+        listed = subprocess.run(["ps", "-ww", "--ppid", str(build_process.pid), "-o", "pid=,args="], capture_output=True,
+                                text=True).stdout
+        workers = [line.split()[0] for line in listed.splitlines() if "spawn_main" in line]
+        time.sleep(0.05)
+    build_process.kill()
+    build_process.wait()
+    assert len(workers) == 2, "the build ended before its workers could be seen"
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers)

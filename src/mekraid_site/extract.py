@@ -10,10 +10,13 @@ article and pure, so articles can be extracted in any order or in parallel;
 from __future__ import annotations
 
 import bisect
+import ctypes
+import ctypes.util
 import hashlib
 import itertools
 import multiprocessing
 import re
+import signal
 from collections import Counter
 from collections.abc import Callable, MutableMapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -89,6 +92,7 @@ _CLAUSE_BOUNDARIES = (re.compile(r";\s*"), re.compile(r",?\s+but\s+"), re.compil
 _PROVISIONAL = "new:"
 # Fewer articles than this are read in this process: starting workers would cost more.
 _MIN_PARALLEL = 64
+_PR_SET_PDEATHSIG = 1  # Linux prctl option: the signal a process gets when its parent dies
 # The news peg: the article's own happening lies within this many days before publication.
 _PEG_DAYS = 8
 
@@ -288,8 +292,17 @@ _worker: dict[str, Any] = {}
 
 
 def _start_worker(content: Content) -> None:
+    _die_with_parent()
     _worker["content"] = content
     _worker["known"] = ActorIndex(content.actors)
+
+
+def _die_with_parent() -> None:
+    """End this worker when the build that started it ends, even by kill -9 (Linux; elsewhere nothing)."""
+    libc_name = ctypes.util.find_library("c")
+    prctl = getattr(ctypes.CDLL(libc_name), "prctl", None) if libc_name else None
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _extract_in_worker(source: Source) -> SourceAnalysis | ContentError:
