@@ -132,7 +132,8 @@ def test_event_title_drops_the_date_and_report_frame(shipped_timeline):
 
 def test_unseen_articles_join_the_raid_with_their_own_figures(with_unseen):
     raid = event_of(with_unseen, "0638 EST")
-    assert set(raid.sources) == RAID_SOURCES | {"balkan-wire-police-defend-raid", "harbour-times-camp-search"}
+    assert set(raid.sources) == RAID_SOURCES | {"balkan-wire-police-defend-raid", "harbour-times-camp-search",
+                                                "euro-report-camp-raid"}
     assert raid.id == "2023-06-20-albanian-national-police-executed-a-special"  # unchanged by the new articles
     injured = dispute_values(raid, "injured")
     assert injured["21"] == {"albanian-state-police"}
@@ -144,7 +145,7 @@ def test_unseen_articles_join_the_raid_with_their_own_figures(with_unseen):
 def test_unseen_people_are_discovered_and_claim_what_they_said(with_unseen):
     actors = {actor.id: actor for actor in with_unseen.actors}
     assert actors["ardit-kola"].kind == "person" and actors["edi-rama"].kind == "person"
-    (seized,) = claims_with(with_unseen, "150 computers")
+    (seized,) = claims_with(with_unseen, "150 computers had been seized")
     assert seized.claimant == "ardit-kola"
     assert [(f.kind, f.value) for f in seized.figures] == [("seized", 150)]
     (quote,) = claims_with(with_unseen, "full respect of the law")
@@ -180,3 +181,26 @@ def test_a_happening_dated_differently_is_one_event_with_a_date_dispute(with_uns
 
 def test_same_relocation_reported_in_other_words_joins(with_unseen):
     assert event_of(with_unseen, "moved to Albania from Iraq") is event_of(with_unseen, "3,000 MEK members relocated")
+
+
+def test_statement_authors_appositive_names_and_surnames(with_unseen):
+    (statement,) = claims_with(with_unseen, "A police statement said")
+    assert statement.claimant == "albanian-state-police"
+    assert [(f.kind, f.value, f.qualifier) for f in statement.figures] == [("deployed", 1000, "more_than")]
+    (death,) = claims_with(with_unseen, "one resident, Ali Mostashari, 67, died")
+    assert death.claimant == "ali-safavi"
+    assert [(f.kind, f.value) for f in death.figures] == [("killed", 1)]  # not 67: an age
+    (quote,) = claims_with(with_unseen, "shameful act")
+    assert quote.claimant == "ali-safavi"  # "Safavi said": the full name met before
+    actors = {actor.id: actor for actor in with_unseen.actors}
+    assert actors["ali-safavi"].kind == "person"
+    (cuci,) = claims_with(with_unseen, "said in parliament on Wednesday")
+    assert (cuci.claimant, cuci.time.edtf) == ("bledi-cuci", "2023-06-21")
+
+
+def test_dateline_with_a_country_and_a_time_phrase_title(with_unseen):
+    (raided,) = claims_with(with_unseen, "Albanian police raided a camp")
+    assert raided.quote.startswith("Albanian police raided")  # "MANEZ, Albania, June 21 (Euro Report) - " left out
+    assert raided.time.edtf == "2023-06-20"
+    lived = event_of(with_unseen, "has lived in Albania since 2013")
+    assert (lived.title, lived.time.edtf) == ("The group has lived in Albania", "2013/..")

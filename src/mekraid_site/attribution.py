@@ -48,6 +48,12 @@ _REPORT_RE = re.compile(
             |{_VERBS}))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "A police statement said", "the ministry's statement added": the author is the claimant.
+_AUTHORED_STATEMENT_RE = re.compile(
+    r"""^\s*(?:(?:However|Meanwhile|Later|Earlier),\s+)?(?:a|an|the)\s+(?P<author>(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)(?:['’]s)?
+        \s+(?:statement|communiqu[eé]|press\s+release)\s+(?P<verb>said|says|added|stated|claimed|read|reads)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # "In a statement, X ...": the claimant is the subject after the comma.
 _IN_STATEMENT_RE = re.compile(
     r"""^\s*in\s+(?:a|an|its|their|his|her|the)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|press\s+release
@@ -254,6 +260,11 @@ def _attribution(sentence: str, span: tuple[int, int], verb: str) -> Attribution
 
 def find_claimant(sentence: str) -> Attribution | None:
     """The claimant of the sentence's main reporting clause, or None if it reports none."""
+    author = _AUTHORED_STATEMENT_RE.match(sentence)
+    if author:  # "A police statement said ...": whose statement it is
+        start, end = _trimmed(sentence, author.start("author"), author.end("author"))
+        if start < end and _is_claimant(sentence[start:end], strict=False):
+            return _attribution(sentence, (start, end), author.group("verb"))
     intro = _IN_STATEMENT_RE.match(sentence)
     if intro:
         stop = _INTRO_VERB_RE.search(sentence, intro.end())

@@ -62,8 +62,10 @@ _BOILERPLATE = re.compile(
     r"(?:Share this article|We invite readers|Read more|Click here|Subscribe|Follow us|Sign up|Advertisement)\b",
     re.IGNORECASE,
 )
-# A dateline opening a news story: "LIMA, June 22 - ", "OSLO, Jan. 3 (Reuters) — ".
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s+[^\n,.–—-]{3,30}?(?:\s+\([^()\n]{1,30}\))?\s+[-–—]{1,2}\s+")
+# A dateline opening a news story: "LIMA, June 22 - ", "OSLO, Norway, Jan. 3 (Reuters) — ".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]{1,40}(?:,\s+[A-Z][A-Za-z .'’-]{1,30})?,\s+[^\n,.–—-]{3,30}?(?:\s+\([^()\n]{1,30}\))?\s+[-–—]{1,2}\s+"
+)
 # Between a reporting verb and the time of the saying: a few words, not what was said.
 _SAYING_GAP_WORDS = 4
 _SAYING_GAP_STOP = re.compile(r"\bthat\b|[,:;\"“]|\b(?:was|were|had|began|[a-z]{3,}ed)\b")
@@ -719,6 +721,9 @@ def _claimant(
     if actor_id is None:
         name = re.sub(r"^(?:the|a|an)\s+", "", full or bare, flags=re.IGNORECASE)
         actor_id = _provisional_id(name)
-        kind = "group" if name[:1].islower() or name.endswith("s") else "organization"
-        claimant_actors.setdefault(actor_id, Actor(id=actor_id, name=name[:1].upper() + name[1:], kind=kind))
+        if actor_id not in claimant_actors:
+            kind = names.guess_kind(name)
+            claimant_actors[actor_id] = Actor(id=actor_id, name=name[:1].upper() + name[1:], kind=kind)
+            if kind == "person":
+                full_names.append(name)  # so that "Safavi said" later is this person
     return actor_id, actor_id

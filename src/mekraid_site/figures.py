@@ -139,6 +139,8 @@ _PREV_WORD_RE = re.compile(r"(\w+)\s*$")
 _TIME_CONTEXT = frozenset("at by from since until till before after between in of the year years".split())
 _PRONOUN_ONE = frozenset("no any every each another".split())  # "no one", "each one"
 
+# A name in apposition, with an age: ", Ali Mostashari, 67," or ", Jane Doe,".
+_NAME_APPOSITIVE_RE = re.compile(r",\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:,\s+(?:aged\s+)?\d{1,3})?,(?=\s)")
 # Clause ends: the predicate of a count does not run past these.
 _CLAUSE_END_RE = re.compile(
     r"""[.;:!?()\[\]—–,]|\band\s+(?=(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\b)
@@ -365,6 +367,9 @@ def _noun_phrase_and_cue(clause: str) -> tuple[int, str | None] | None:
 
 def find_figures(text: str, offset: int = 0) -> list[Figure]:
     """Counts stated in one sentence, each with its kind and qualifier."""
+    original = text
+    # "one resident, Ali Mostashari, 67, died": read past a name (and age) set off by commas; same offsets.
+    text = _NAME_APPOSITIVE_RE.sub(lambda m: " " * len(m.group()), text)
     figures: list[Figure] = []
     matches = list(_NUMBER_RE.finditer(text))
     for i, m in enumerate(matches):
@@ -400,5 +405,5 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
         if kind is None:
             continue
         fig_end = end + skip + np_end if np_end else end
-        figures.append(Figure(kind, value, qualifier, text[start:fig_end], start + offset, fig_end + offset))
+        figures.append(Figure(kind, value, qualifier, original[start:fig_end], start + offset, fig_end + offset))
     return figures

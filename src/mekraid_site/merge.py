@@ -378,6 +378,11 @@ _LEADING_ADVERB = re.compile(
     r"^(?:However|Meanwhile|Tragically|Later|Earlier|Then|Also|Moreover|Furthermore|Still|Since then|Ever since"
     r"|Since that time|At that time|By then),\s+"
 )
+# A sentence that opens with its time: "In 1986, ...", "On Tuesday, ...", "Early on Monday, ...".
+_OPENING_TIME = re.compile(
+    r"(?:In|On|At|By|Since|Until|From|Between|During|After|Before|Around|About|Approximately|Early|Late|Last|"
+    r"This|Next|Earlier|Later|Shortly|Just)\b|\d"
+)
 _LEADING_PHRASE = re.compile(r"^(?:After|Before|During|Following|Despite|Amid|In|On|At|Under|With)\s[^,]{3,60},\s+")
 _REPORT_FRAME = re.compile(
     r"^(?:reports?|news|word|footage|images)\s+(?:began\s+to\s+|started\s+to\s+)?"
@@ -397,7 +402,7 @@ def event_title(claim: Claim) -> str:
     if claim.time_text and claim.time_text in text:
         at = text.index(claim.time_text)
         opening = text.find(", ")
-        if 0 <= opening < 60 and at < opening:
+        if 0 <= opening < 60 and at < opening and _OPENING_TIME.match(text):
             text = text[opening + 2:]  # "In 1990, the council banned ...": drop the opening time phrase
         else:
             text = _TIME_PREPOSITION.sub("", text[:at]).rstrip() + " " + text[at + len(claim.time_text):].lstrip()

@@ -205,6 +205,21 @@ _ORG_WORDS = frozenset(
 )
 _GROUP_WORDS = frozenset("Front Movement Brigade Brigades Militia Militias Battalion Battalions Faction".split())
 _STATE_WORDS = frozenset("Republic Kingdom Emirates Emirate Sultanate Principality Commonwealth States".split())
+_PERSON_NAME_RE = re.compile(r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}")
+
+
+def guess_kind(name: str) -> str:
+    """The kind a bare name most likely names: "Ali Safavi" a person, "Red Crescent Society" an organization."""
+    words = name.split()
+    if any(word in _STATE_WORDS for word in words):
+        return "state"
+    if any(word in _GROUP_WORDS for word in words):
+        return "group"
+    if any(word in _ORG_WORDS for word in words):
+        return "organization"
+    if _PERSON_NAME_RE.fullmatch(name):
+        return "person"
+    return "group" if name[:1].islower() or name.endswith("s") else "organization"
 _HEADS = _ORG_WORDS | _GROUP_WORDS | _STATE_WORDS
 _TITLE_WORDS = frozenset(
     """Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady President Minister Secretary General Gen Colonel
