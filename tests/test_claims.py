@@ -133,7 +133,7 @@ def test_event_title_drops_the_date_and_report_frame(shipped_timeline):
 def test_unseen_articles_join_the_raid_with_their_own_figures(with_unseen):
     raid = event_of(with_unseen, "0638 EST")
     assert set(raid.sources) == RAID_SOURCES | {"balkan-wire-police-defend-raid", "harbour-times-camp-search",
-                                                "euro-report-camp-raid"}
+                                                "euro-report-camp-raid", "adriatic-wire-exiles"}
     assert raid.id == "2023-06-20-albanian-national-police-executed-a-special"  # unchanged by the new articles
     injured = dispute_values(raid, "injured")
     assert injured["21"] == {"albanian-state-police"}
@@ -204,3 +204,16 @@ def test_dateline_with_a_country_and_a_time_phrase_title(with_unseen):
     assert raided.time.edtf == "2023-06-20"
     lived = event_of(with_unseen, "has lived in Albania since 2013")
     assert (lived.title, lived.time.edtf) == ("The group has lived in Albania", "2013/..")
+
+
+def test_the_group_and_number_words(with_unseen):
+    (followed,) = claims_with(with_unseen, "the group said")
+    assert followed.claimant == "mojahedin-e-khalq"  # "the group": the nearest group named, not the police
+    (hurt,) = claims_with(with_unseen, "three dozen people hurt")
+    assert hurt.claimant == "mojahedin-e-khalq"
+    assert [(f.kind, f.value) for f in hurt.figures] == [("injured", 36)]
+    raid = event_of(with_unseen, "0638 EST")
+    assert hurt in raid.claims
+    (detained,) = claims_with(with_unseen, "Officers detained two residents")
+    assert detained.claimant == "elda-bega"
+    assert [(f.kind, f.value) for f in detained.figures] == [("arrested", 2)]

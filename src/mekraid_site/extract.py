@@ -64,7 +64,8 @@ _BOILERPLATE = re.compile(
 )
 # A dateline opening a news story: "LIMA, June 22 - ", "OSLO, Norway, Jan. 3 (Reuters) — ".
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]{1,40}(?:,\s+[A-Z][A-Za-z .'’-]{1,30})?,\s+[^\n,.–—-]{3,30}?(?:\s+\([^()\n]{1,30}\))?\s+[-–—]{1,2}\s+"
+    r"[A-Z][A-Z .'’-]{1,40}(?:,\s+[A-Z][A-Za-z .'’-]{1,30})?,\s+[^\n,.–—-]{3,30}?"
+    r"(?:\s+\([^()\n]{1,30}\))?\s+[-–—]{1,2}\s+"
 )
 # Between a reporting verb and the time of the saying: a few words, not what was said.
 _SAYING_GAP_WORDS = 4
@@ -95,6 +96,18 @@ _PROVISIONAL = "new:"
 # Fewer articles than this are read in this process: starting workers would cost more.
 _MIN_PARALLEL = 64
 _PR_SET_PDEATHSIG = 1  # Linux prctl option: the signal a process gets when its parent dies
+# What "the group", "the organisation" may refer to, by actor kind; and how far back to look for it.
+_KIND_NOUNS = {
+    "group": ("group", "organization"), "organization": ("organization", "group"),
+    "organisation": ("organization", "group"), "movement": ("group", "organization"),
+    "party": ("organization",), "government": ("state",), "country": ("state",), "city": ("place",),
+}
+_ANTECEDENT_REACH = 5_000
+# "The group" is not the state's own bodies: police, ministries, courts.
+_INSTITUTION_WORDS = frozenset(
+    "police ministry court office government prosecutor prosecution army parliament agency department authority "
+    "forces force guard judiciary".split())
+_NOBODY = Actor(id="", name="", kind="")
 # The news peg: the article's own happening lies within this many days before publication.
 _PEG_DAYS = 8
 
@@ -697,6 +710,33 @@ def _day(day: date, zone: ZoneInfo) -> TimeValue:
     return TimeValue(start=start, end=end, precision=Precision.DAY, edtf=day.isoformat())
 
 
+def _antecedent(
+    phrase: str, offset: int, actors: dict[str, Actor], mentions: _Spans, last_claimant: str | None
+) -> str | None:
+    """Whom "he", "they" or "the group" refers to: the nearest fitting actor named before, else the last claimant.
+
+    "He"/"she" takes the last claimant if a person, else the nearest person
+    named; "the group", "the ministry" take the nearest actor whose name
+    holds that word, or of that kind; "they"/"it" take the last claimant.
+    """
+    words = phrase.lower().split()
+    head = words[-1]
+    if len(words) == 1 and head not in ("he", "she"):
+        return last_claimant
+    if len(words) == 1:
+        if last_claimant and actors.get(last_claimant, _NOBODY).kind == "person":
+            return last_claimant
+        fits = lambda actor: actor.kind == "person"  # noqa: E731
+    else:
+        kinds = _KIND_NOUNS.get(head, ())
+        fits = lambda actor: head in actor.name.lower().split() or (  # noqa: E731
+            actor.kind in kinds and not _INSTITUTION_WORDS & set(actor.name.lower().split()))
+    for _, _, actor_id in reversed(mentions.within(max(0, offset - _ANTECEDENT_REACH), offset)):
+        if fits(actors.get(actor_id, _NOBODY)):
+            return actor_id
+    return last_claimant if last_claimant and fits(actors.get(last_claimant, _NOBODY)) else None
+
+
 def _claimant(
     found: attribution.Attribution | None, offset: int, index: ActorIndex, mentions: _Spans,
     full_names: list[str], last_claimant: str | None, claimant_actors: dict[str, Actor],
@@ -709,7 +749,9 @@ def _claimant(
     if found is None:
         return None, last_claimant
     if found.pronoun:
-        return last_claimant, last_claimant
+        known = {**index.actors, **claimant_actors}
+        antecedent = _antecedent(found.name, offset, known, mentions, last_claimant)
+        return antecedent, antecedent or last_claimant
     start, end = offset + found.start, offset + found.end
     inside = [(m_end - m_start, actor_id) for m_start, m_end, actor_id in mentions.within(start, end)]
     if inside:
