@@ -11,6 +11,9 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag
 
 from conftest import CONTENT, PROJECT
+from mekraid_site.extract import extract
+from mekraid_site.load import load_content
+from mekraid_site.merge import merge
 
 RAID_SOURCES = {"atlas-news-mek-camp-raid", "deadly-clash-durres-raid"}
 
@@ -214,3 +217,18 @@ def test_unchanged_rebuild_stops_at_once_and_a_touched_template_rebuilds(tmp_pat
     edited = subprocess.run(command, capture_output=True, text=True, check=True)
     assert "extract: 37 claims, 2 articles from the cache" in edited.stderr
     assert "1 files written, 51 unchanged, 0 removed" in edited.stdout
+
+
+def test_pages_made_in_worker_processes_are_the_same(monkeypatch, shipped_timeline):
+    from mekraid_site import render as render_module
+
+    content = load_content(CONTENT)
+    extraction = extract(content)
+    timeline = merge(extraction, content.site, content.event_fixes)
+    alone = list(render_module.render(timeline, extraction, PROJECT / "templates", jobs=1))
+    monkeypatch.setattr(render_module, "_MIN_PARALLEL_PAGES", 0)
+    monkeypatch.setattr(render_module, "_PAGES_PER_TASK", 5)
+    together = list(render_module.render(timeline, extraction, PROJECT / "templates", jobs=2))
+    assert [path for path, _ in together] == [path for path, _ in alone]
+    assert together == alone
+    assert len(alone) == 52

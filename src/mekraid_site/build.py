@@ -88,7 +88,8 @@ def build(
     timeline = merge(extraction, content.site, content.event_fixes)
     timer.done("merge", f"{len(timeline.events)} events, {len(timeline.actors)} actors")
     made = _Tally()
-    written = write_site(made.count(render(timeline, extraction, Path(templates_dir))), Path(output_dir), clean=clean)
+    files = render(timeline, extraction, Path(templates_dir), jobs=jobs or os.cpu_count() or 1)
+    written = write_site(made.count(files), Path(output_dir), clean=clean)
     timer.done("render and write", f"{made.files} files ({made.pages} pages, {made.bytes / 1e6:.1f} MB): "
                                    f"{written.written} written, {written.unchanged} unchanged, {written.removed} removed")
     report = BuildReport(

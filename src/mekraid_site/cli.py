@@ -207,6 +207,7 @@ def _snapshot(folders: Sequence[Path], skip: Sequence[Path]) -> tuple:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    args.jobs = 1  # rebuilds run beside the server's threads: no forked workers there
     output = args.output.absolute()
     watched = [args.content, _templates(args)]
     skip = [output, args.cache or output.parent / ".mekraid-cache"]

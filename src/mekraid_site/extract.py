@@ -307,12 +307,12 @@ _worker: dict[str, Any] = {}
 
 
 def _start_worker(content: Content) -> None:
-    _die_with_parent()
+    die_with_parent()
     _worker["content"] = content
     _worker["known"] = ActorIndex(content.actors)
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """End this worker when the build that started it ends, even by kill -9 (Linux; elsewhere nothing)."""
     libc_name = ctypes.util.find_library("c")
     prctl = getattr(ctypes.CDLL(libc_name), "prctl", None) if libc_name else None

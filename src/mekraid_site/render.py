@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import functools
 import html
+import multiprocessing
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from html import escape as _escape
@@ -31,7 +33,7 @@ from .axis import build_axis
 from .display import describe_time, iso_utc
 from .errors import ContentError, Problem
 from .export import atom_feed, event_jsonld, events_csv, sitemap_xml, timeline_json, timelinejs_json
-from .extract import Extraction
+from .extract import Extraction, die_with_parent
 from .kinds import KIND_LABELS, KINDS, event_kinds, incident_day, is_approximate, period
 from .merge import figure_label
 from .model import Actor, Claim, Dispute, Event, Precision, Source, Timeline, TimeValue
@@ -222,59 +224,115 @@ class Renderer:
         }
 
 
-def render(timeline: Timeline, extraction: Extraction, templates_dir: Path) -> Iterator[tuple[str, bytes]]:
+class _Site:
+    """What every page is made from: the templates, the timeline and lookups into it."""
+
+    def __init__(self, timeline: Timeline, extraction: Extraction, templates_dir: Path) -> None:
+        self.timeline = timeline
+        self.renderer = Renderer(templates_dir)
+        self.zone = ZoneInfo(timeline.site.incident.timezone)
+        self.describe = functools.lru_cache(maxsize=None)(partial(describe_time, local_zone=self.zone))
+        self.view = _View(timeline, self.zone)
+        self.context = dict(site=timeline.site, timeline=timeline, view=self.view, describe=self.describe,
+                            version=__version__)
+        self.renderer.env.globals.update(
+            KINDS=KINDS, KIND_LABELS=KIND_LABELS, dt_attr=_datetime_attribute,
+            when_html=functools.lru_cache(maxsize=None)(partial(when_html, describe=self.describe)))
+        self.analyses = {analysis.source.id: analysis for analysis in extraction.analyses}
+
+    def page(self, template: str, path: str, **extra) -> tuple[str, bytes]:
+        return path, self.renderer.page(template, path, **extra, **self.context)
+
+    def item_page(self, kind: str, index: int) -> tuple[str, bytes]:
+        """The page of the index-th event, actor or source."""
+        timeline = self.timeline
+        if kind == "event":
+            event = timeline.events[index]
+            previous = timeline.events[index - 1] if index > 0 else None
+            following = timeline.events[index + 1] if index + 1 < len(timeline.events) else None
+            return self.page("event.html", f"events/{event.id}.html", event=event, previous=previous,
+                             following=following, jsonld=event_jsonld(timeline, event, self.zone, self.view.sources),
+                             charts=[_chart(self.view, dispute) for dispute in event.disputes])
+        if kind == "actor":
+            actor = timeline.actors[index]
+            return self.page("actor.html", f"actors/{actor.id}.html", actor=actor)
+        source = timeline.sources[index]
+        analysis = self.analyses[source.id]
+        body = article_html(source, analysis.claims, analysis.timexes, self.describe)
+        return self.page("source.html", f"sources/{source.id}.html", source=source, body=body, claims=analysis.claims)
+
+
+def render(
+    timeline: Timeline, extraction: Extraction, templates_dir: Path, jobs: int = 1
+) -> Iterator[tuple[str, bytes]]:
     """Every file of the site, as (path relative to the output folder, bytes), one at a time.
 
     One at a time, so that the writer can put each on disk before the next is
-    made: a large site is never held in memory whole.
+    made: a large site is never held in memory whole. With `jobs` > 1 the
+    pages of events, actors and sources are made in that many processes; the
+    files and their order are the same.
     """
-    renderer = Renderer(templates_dir)
-    zone = ZoneInfo(timeline.site.incident.timezone)
-    describe = functools.lru_cache(maxsize=None)(partial(describe_time, local_zone=zone))  # times repeat a lot
-    view = _View(timeline, zone)
-    axis = build_axis(timeline.events, view.number, view.day, zone, describe)
-    context = dict(site=timeline.site, timeline=timeline, view=view, describe=describe, version=__version__)
-    renderer.env.globals.update(KINDS=KINDS, KIND_LABELS=KIND_LABELS, dt_attr=_datetime_attribute,
-                                when_html=functools.lru_cache(maxsize=None)(partial(when_html, describe=describe)))
-
+    site = _Site(timeline, extraction, templates_dir)
     pages: list[str] = []  # for the sitemap
 
     def page(template: str, path: str, **extra) -> tuple[str, bytes]:
         pages.append(path)
-        return path, renderer.page(template, path, **extra, **context)
+        return site.page(template, path, **extra)
 
-    yield from renderer.static_files().items()
+    yield from site.renderer.static_files().items()
+    axis = build_axis(timeline.events, site.view.number, site.view.day, site.zone, site.describe)
     yield page("index.html", "index.html", axis=axis)
-    for position, event in enumerate(timeline.events):
-        previous = timeline.events[position - 1] if position > 0 else None
-        following = timeline.events[position + 1] if position + 1 < len(timeline.events) else None
-        yield page("event.html", f"events/{event.id}.html", event=event, previous=previous, following=following,
-                   jsonld=event_jsonld(timeline, event, zone, view.sources), charts=[_chart(view, d) for d in event.disputes])
+    items = ([("event", i) for i in range(len(timeline.events))] + [("actor", i) for i in range(len(timeline.actors))]
+             + [("source", i) for i in range(len(timeline.sources))])
+    for path, data in _item_pages(site, items, jobs):
+        pages.append(path)
+        yield path, data
     taken = {event.id for event in timeline.events}
     for event in timeline.events:
         # Old URLs of an event (when another source led it, or before a join) lead to it.
         for alias in event.aliases:
             if alias not in taken:
                 taken.add(alias)
-                yield f"events/{alias}.html", renderer.page("redirect.html", f"events/{alias}.html", event=event,
-                                                            **context)
-    for actor in timeline.actors:
-        yield page("actor.html", f"actors/{actor.id}.html", actor=actor)
-    analyses = {analysis.source.id: analysis for analysis in extraction.analyses}
-    for source in timeline.sources:
-        analysis = analyses[source.id]
-        body = article_html(source, analysis.claims, analysis.timexes, describe)
-        yield page("source.html", f"sources/{source.id}.html", source=source, body=body, claims=analysis.claims)
+                yield site.page("redirect.html", f"events/{alias}.html", event=event)
     for name in ("disputes", "about", "search"):
         yield page(f"{name}.html", f"{name}.html")
+    zone, view = site.zone, site.view
     yield "timeline.json", timeline_json(timeline, zone)
     yield "events.csv", events_csv(timeline, zone, view.kinds)
     yield "feed.xml", atom_feed(timeline, zone)
     yield "timelinejs.json", timelinejs_json(
         timeline, zone, {event.id: KIND_LABELS[period(event, view.day)] for event in timeline.events})
-    yield "search-index.js", search_index(timeline, describe)
+    yield "search-index.js", search_index(timeline, site.describe)
     if timeline.site.base_url:
         yield "sitemap.xml", sitemap_xml(timeline.site.base_url, pages)
+
+
+def _item_pages(site: _Site, items: list[tuple[str, int]], jobs: int) -> Iterator[tuple[str, bytes]]:
+    """The pages of events, actors and sources, in order; made in worker processes when there are many."""
+    if jobs <= 1 or len(items) < _MIN_PARALLEL_PAGES:
+        for kind, index in items:
+            yield site.item_page(kind, index)
+        return
+    # Forked workers share the site as it is now, instead of receiving it pickled; the caller runs no
+    # threads while rendering (`serve` renders with jobs=1).
+    _forked["site"] = site
+    try:
+        batches = [items[start:start + _PAGES_PER_TASK] for start in range(0, len(items), _PAGES_PER_TASK)]
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=die_with_parent) as pool:
+            for batch in pool.map(_make_item_pages, batches):
+                yield from batch
+    finally:
+        _forked.clear()
+
+
+_MIN_PARALLEL_PAGES = 400
+_PAGES_PER_TASK = 64
+_forked: dict[str, _Site] = {}  # set only while a pool of forked workers renders
+
+
+def _make_item_pages(batch: list[tuple[str, int]]) -> list[tuple[str, bytes]]:
+    return [_forked["site"].item_page(kind, index) for kind, index in batch]
 
 
 @dataclass(frozen=True)
