@@ -219,7 +219,7 @@ def test_unchanged_rebuild_stops_at_once_and_a_touched_template_rebuilds(tmp_pat
     assert "1 files written, 51 unchanged, 0 removed" in edited.stdout
 
 
-def test_pages_made_in_worker_processes_are_the_same(monkeypatch, shipped_timeline):
+def test_pages_made_in_worker_processes_are_the_same(monkeypatch):
     from mekraid_site import render as render_module
 
     content = load_content(CONTENT)

@@ -427,11 +427,9 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 when, follows = inherited
                 time_text = text[said_at[0]:said_at[1]] if said_at and when is said_at[2] else ""
                 pieces = [(body_start, sentence.end, when, time_text)]
-        # The narrative claim is the sentence's last piece; its id is known once numbered below.
-        narrative = _Focus(pieces[-1][2], f"{source.id}-c{len(claims) + len(pieces)}") if pieces else None
-        if narrative:
-            for noun in _EVENT_NOUN.findall(sentence_text):
-                dated_nouns[_noun_stem(noun)] = narrative
+        # The narrative goes on from the sentence's last piece (not from a dated reference in it).
+        narrative_piece = pieces[-1] if pieces else None
+        narrative = None
         # A dated reference ("the 2014 agreement ...") is about its own noun phrase only.
         pieces = [(*piece, True) for piece in pieces]
         pieces += [(*_reference_piece(text, sentence, reference), False) for reference in references]
@@ -453,6 +451,11 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 follows=follows if whole_sentence else None,
                 figures=tuple(figures.find_figures(text[start:end], offset=start)),
             ))
+            if whole_sentence and (start, end, when, time_text) == narrative_piece:
+                narrative = _Focus(when, claims[-1].id)
+        if narrative:
+            for noun in _EVENT_NOUN.findall(sentence_text):
+                dated_nouns[_noun_stem(noun)] = narrative
         previous = narrative
         previous_paragraph = sentence.paragraph
         full_names += [index.actors[actor_id].name for actor_id in sentence_actors
