@@ -12,11 +12,11 @@ from pathlib import Path
 
 from .cache import DiskCache, default_cache_dir, program_fingerprint
 from .errors import ContentError, Problem
-from .extract import extract
 from .load import DEFAULT_MAX_ARTICLE_BYTES, load_content, load_content_lenient
-from .merge import merge
-from .render import render
 from .write import WriteReport, write_site
+
+# extract, merge and render (the heavy imports: Jinja, Markdown, the text engines) are imported when
+# a build runs, so that an unchanged rebuild, which stops before them, starts fast.
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,10 @@ def build(
             return report
     if cache is not None and clean:
         cache.clear()
+    from .extract import extract
+    from .merge import merge
+    from .render import render
+
     timer = _StageTimer(say)
     content = load_content(Path(content_dir), max_article_bytes)
     timer.done("load", f"{len(content.sources)} articles, {len(content.actors)} listed actors")
@@ -91,7 +95,7 @@ def build(
     files = render(timeline, extraction, Path(templates_dir), jobs=jobs or os.cpu_count() or 1)
     written = write_site(made.count(files), Path(output_dir), clean=clean)
     timer.done("render and write", f"{made.files} files ({made.pages} pages, {made.bytes / 1e6:.1f} MB): "
-                                   f"{written.written} written, {written.unchanged} unchanged, {written.removed} removed")
+               f"{written.written} written, {written.unchanged} unchanged, {written.removed} removed")
     report = BuildReport(
         sources=len(timeline.sources),
         claims=len(timeline.claims),
@@ -142,10 +146,11 @@ def _fingerprint(folders: list[Path], salt: str) -> str:
     """A hash of the names, sizes and modification times of every file under the folders."""
     digest = hashlib.sha256(salt.encode())
     for folder in folders:
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file():
-                stat = path.stat()
-                digest.update(f"{path.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        for top, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                stat = os.stat(os.path.join(top, name))
+                digest.update(f"{top}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
@@ -185,6 +190,9 @@ def check(content_dir: Path, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES)
     to load, so problems found there (an annotation quoting text the article
     lacks) are reported in the same run.
     """
+    from .extract import extract
+    from .merge import merge
+
     content, problems = load_content_lenient(Path(content_dir), max_article_bytes)
     if content is None:
         return CheckReport(tuple(problems), (), 0, 0, 0)
