@@ -2,9 +2,12 @@
 
 Claims about the same happening join one event: their times are compatible
 at their precision and they share actors and words. Each claim is compared
-only with the events in its own time bucket (a day, or a year for coarser
-times), so the stage stays near-linear in the number of claims. Within an
-event, figures of one kind that no single value satisfies are a dispute.
+only with a bounded number of events of its own time (its local day, or its
+value when coarser) that share one of its keys, so the stage stays linear in
+the number of claims; a clearly matching event of a neighbouring day or year,
+from another source, is the same happening dated differently. Within an
+event, figures of one kind that no single value satisfies are a dispute, and
+so are the different dates of one happening.
 """
 
 from __future__ import annotations

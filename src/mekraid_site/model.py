@@ -54,7 +54,7 @@ class Qualifier(enum.Enum):
     LATE = "late"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeValue:
     """A time on the timeline: the UTC interval [start, end) and how well it is known.
 
@@ -80,7 +80,7 @@ class TimeValue:
         return len(parts) == 2 and all(part not in ("", "..") for part in parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timex:
     """A temporal expression found in a text, in TimeML TIMEX3 terms.
 
@@ -98,7 +98,7 @@ class Timex:
     interval: TimeValue | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeRange:
     """Two expressions joined into one span: "between 2013 and 2016", "from 1981 to 1986"."""
 
@@ -110,7 +110,7 @@ class TimeRange:
     interval: TimeValue
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Incident:
     """What the site is about, from site.yaml."""
 
@@ -120,7 +120,7 @@ class Incident:
     summary: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     """The site's settings, from site.yaml."""
 
@@ -130,7 +130,7 @@ class SiteConfig:
     base_url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     """A person, organization, state, place or group that articles name."""
 
@@ -141,7 +141,7 @@ class Actor:
     description: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """One article as loaded from content/articles/<slug>.md."""
 
@@ -161,7 +161,7 @@ class Source:
     inferred: tuple[str, ...] = ()  # front-matter fields inferred, not stated by the article
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimFix:
     """A curator's correction of a claim, found by words quoted from its article."""
 
@@ -175,7 +175,7 @@ class ClaimFix:
     claimant: str | None = None  # name or alias of who asserts it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventFix:
     """A curator's correction of an event, found by words quoted from one of its claims."""
 
@@ -188,7 +188,7 @@ class EventFix:
     join: tuple[tuple[str, str], ...] = ()  # (Source.id, quote) of claims whose events are one
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Content:
     """Everything the loader read, validated."""
 
@@ -200,7 +200,7 @@ class Content:
     event_fixes: tuple[EventFix, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A count a claim gives: "at least one person had died" is killed >= 1."""
 
@@ -212,7 +212,7 @@ class Figure:
     end: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A dated statement of one source: what is said to have happened, when, by whom."""
 
@@ -229,7 +229,7 @@ class Claim:
     follows: str | None = None  # Claim.id of the same source's claim whose time and happening this one continues
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DisputedValue:
     """One side of a dispute: a value and the claims that give it."""
 
@@ -237,7 +237,7 @@ class DisputedValue:
     claims: tuple[str, ...]  # Claim.ids
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dispute:
     """Sources disagree about one thing within an event."""
 
@@ -245,7 +245,7 @@ class Dispute:
     values: tuple[DisputedValue, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """One happening on the timeline, backed by the claims of one or more sources."""
 
@@ -259,7 +259,7 @@ class Event:
     aliases: tuple[str, ...] = ()  # other ids the event had or may have had; their URLs lead here
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timeline:
     """The merged result: what the renderer turns into pages."""
 
