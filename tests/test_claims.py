@@ -211,7 +211,7 @@ def test_the_group_and_number_words(with_unseen):
     assert followed.claimant == "mojahedin-e-khalq"  # "the group": the nearest group named, not the police
     (hurt,) = claims_with(with_unseen, "three dozen people hurt")
     assert hurt.claimant == "mojahedin-e-khalq"
-    assert [(f.kind, f.value) for f in hurt.figures] == [("injured", 36)]
+    assert [(f.kind, f.value) for f in hurt.figures] == [("killed", 1), ("injured", 36)]  # "a 67-year-old man dead"
     raid = event_of(with_unseen, "0638 EST")
     assert hurt in raid.claims
     (detained,) = claims_with(with_unseen, "Officers detained two residents")

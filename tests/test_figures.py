@@ -69,13 +69,19 @@ def test_critical_condition_counts_as_injured() -> None:
     "text",
     [
         "a sixty-seven year old man going into cardiac arrest",
-        "a 67-year-old man was killed",
         "the victim, aged 67, died",
         "John Smith, 67, a retiree, died at the scene",
     ],
 )
 def test_ages_are_never_counts(text: str) -> None:
     assert facts(text) == []
+
+
+def test_an_article_counts_one_person_and_the_age_is_left_out() -> None:
+    assert facts("a 67-year-old man was killed") == [("killed", 1, "exact")]
+    assert facts("A protester was killed and an officer was injured.") == [("killed", 1, "exact"),
+                                                                           ("injured", 1, "exact")]
+    assert facts("A member of parliament said the vote was close.") == []
 
 
 @pytest.mark.parametrize(

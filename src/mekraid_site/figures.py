@@ -52,6 +52,12 @@ _VAGUE: dict[str, int] = {
 }
 
 _MAX_DIGITS = 15
+# "a man was killed": the indefinite article counts one, for these nouns and what befalls them only.
+_ONE_PERSON = ("man|woman|boy|girl|child|person|protester|protestor|demonstrator|resident|officer|policeman"
+               "|policewoman|soldier|civilian|worker|journalist|student|passenger|member")
+_ONE_KINDS = frozenset({"killed", "injured", "arrested", "missing"})
+# Ages before a noun ("a 67-year-old man") are left out of the noun phrase; same offsets.
+_AGE_ADJECTIVE_RE = re.compile(r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[ -]years?[ -]old\b(?=[ ]+[a-z])", re.IGNORECASE)
 _SMALL = {
     w: i
     for i, w in enumerate(
@@ -71,6 +77,7 @@ _NUMBER_RE = re.compile(
         (?:(?:[ ]+|-|(?<=hundred)[ ]+and[ ]+|(?<=thousand)[ ]+and[ ]+)(?:{_W}))*\b)
     |(?P<digits>(?<![\w.,:/$€£¥-])(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\w]|[.,:/]\d)
         (?:[ ]+(?P<scale>thousand|million|billion)\b)?)
+    |(?P<one>\b(?:a|an)\b(?=[ ]+(?:{_ONE_PERSON})\b))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -159,7 +166,7 @@ _PREDICATE_RE = re.compile(
     |(?P<injured>injured|injuries|injury|wounded|wounds|hurt|hospitali[sz]ed
         |(?:in|with)\s+(?:a\s+)?(?:critical|serious|stable)\s+condition|treated\s+(?:for|in\s+hospital)
         |taken\s+to\s+(?:a\s+|the\s+)?hospital)
-    |(?P<arrested>arrested|arrests?|detained|detainees|detentions?|charged|in\s+custody|into\s+custody
+    |(?P<arrested>arrested|(?<!cardiac\s)(?<!respiratory\s)arrests?|detained|detainees|detentions?|charged|in\s+custody|into\s+custody
         |under\s+arrest|apprehended|rounded\s+up|held\s+for\s+questioning)
     |(?P<deployed>deployed|dispatched|mobili[sz]ed|on\s+duty)
     |(?P<deployed_weak>took\s+part|taking\s+part|participated|participating|involved)
@@ -273,6 +280,8 @@ def _value(m: re.Match[str]) -> int | None:
     """Value of a number expression match, or None if it is not a whole count."""
     if m.group("vague"):
         return _VAGUE[re.sub(r"\s+", " ", m.group("vague").lower())]
+    if m.group("one"):
+        return 1
     if m.group("words"):
         return _parse_words(m.group("words"))
     digits = m.group("number").replace(",", "")
@@ -370,6 +379,7 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
     original = text
     # "one resident, Ali Mostashari, 67, died": read past a name (and age) set off by commas; same offsets.
     text = _NAME_APPOSITIVE_RE.sub(lambda m: " " * len(m.group()), text)
+    text = _AGE_ADJECTIVE_RE.sub(lambda m: " " * len(m.group()), text)
     figures: list[Figure] = []
     matches = list(_NUMBER_RE.finditer(text))
     for i, m in enumerate(matches):
@@ -380,7 +390,7 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
         if m.group("vague"):
             if m.group("vague").lower() == "many" and _AS_MANY_RE.search(text, max(0, start - 4), end + 4):
                 continue  # "as many as 40": a qualifier, not a count
-        elif _not_a_count(m, text, value):
+        elif not m.group("one") and _not_a_count(m, text, value):
             continue
         before = text[max(0, start - 80) : start]
         qualifier = "several" if m.group("vague") else "exact"
@@ -402,7 +412,7 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
             qualifier = "at_least"  # "40 or more people", "40 people or more"
         prefix = _PREFIX_RE.search(before)
         kind = prefix.lastgroup if prefix else kind
-        if kind is None:
+        if kind is None or (m.group("one") and kind not in _ONE_KINDS):
             continue
         fig_end = end + skip + np_end if np_end else end
         figures.append(Figure(kind, value, qualifier, original[start:fig_end], start + offset, fig_end + offset))
