@@ -216,12 +216,17 @@ class ActorIndex:
         """This index and a few more actors (an article's discoveries), without rebuilding this one."""
         return ActorIndex(actors, base=self) if actors else self
 
-    def mentions(self, text: str) -> list[tuple[int, int, str]]:
-        """Every mention of an actor: (start, end, actor id), in order; the base index's names win overlaps."""
+    def mentions(
+        self, text: str, base_mentions: list[tuple[int, int, str]] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """Every mention of an actor: (start, end, actor id), in order; the base index's names win overlaps.
+
+        `base_mentions`, when the caller already has the base index's mentions of text, saves matching again.
+        """
         own = self._matcher.find(text) if self._by_key else []
         if self._base is None:
             return own
-        found = self._base.mentions(text)
+        found = list(base_mentions) if base_mentions is not None else self._base.mentions(text)
         starts = [start for start, _, _ in found]
         for mention in own:
             before = bisect.bisect_left(starts, mention[1]) - 1  # the one base mention that could overlap
@@ -388,7 +393,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
     known_mentions = known.mentions(text)
     discovered = _discover(source, known, known_mentions)
     index = known.with_actors(discovered)
-    mentions = index.mentions(text)
+    mentions = index.mentions(text, known_mentions) if discovered else known_mentions
     mention_spans = _Spans(mentions, start=lambda m: m[0], end=lambda m: m[1])
     timex_spans = _Spans(timexes)
     range_spans = _Spans(ranges)
