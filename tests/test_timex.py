@@ -464,3 +464,130 @@ def test_spelled_years_with_month_or_season():
 def test_or_so_ago():
     t = one("A week or so ago the general picked the date.", DCT_001)
     assert (t.text, t.type, t.value, t.mod) == ("A week or so ago", "DATE", "2023-W24", "APPROX")
+
+
+# --- refs, day words, titles ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Under current market conditions the plan fails.", [("current", "PRESENT_REF")]),
+    ("Shares were sold at the then-current price.", [("then-current", "PAST_REF")]),
+    ("He swam against the current and lost.", []),
+    ("The current account deficit widened.", []),
+    ("They will leave as soon as the road opens.", []),
+    ("He left soon after the vote.", []),
+    ("Repay it as soon as possible.", [("as soon as possible", "FUTURE_REF")]),
+    ("This matters for the future of the port.", []),
+    ("The vote was put off to a later date.", [("a later date", "FUTURE_REF")]),
+])
+def test_refs_in_context(text, found):
+    assert [(t.text, t.value) for t in find(text, DCT_001)] == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("The notice ran in today's edition.", [("today", "2023-06-21")]),
+    ("Tomorrow's vote decides it.", [("Tomorrow", "2023-06-22")]),
+    ("In today's world few walk.", []),
+    ("They hired the leaders of tomorrow.", []),
+    ("He read it in USA Today.", []),
+    ('She said on the program "This Week" that it ended.', []),
+])
+def test_day_words_possessive_generic_and_titles(text, found):
+    assert [(t.text, t.value) for t in find(text, DCT_001)] == found
+
+
+def test_mid_year_with_hyphen():
+    t = one("The group split in mid-1996 after a defection.", DCT_001)
+    assert (t.text, t.value, t.mod) == ("mid-1996", "1996", "MID")
+
+
+# --- quarters and halves -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("phrase", ["For the quarter a year ago", "For the corresponding period last year",
+                                    "For last year's quarter", "In the comparable year-ago quarter"])
+def test_same_period_a_year_before(phrase):
+    found = find(f"Third-quarter profit rose. {phrase}, it lost $2 million.", NOV_1)
+    assert [(t.text, t.value) for t in found] == [("Third-quarter", "2023-Q3"), (phrase.split(" ", 1)[1], "2022-Q3")]
+
+
+def test_first_two_quarters_are_a_half():
+    t = one("Weak demand lasts through the first two quarters of 1990.", NOV_1)
+    assert (t.text, t.value) == ("the first two quarters of 1990", "1990-H1")
+
+
+def test_year_earlier_months_are_a_duration():
+    t = one("Net for the year-earlier nine months included a gain.", NOV_1)
+    assert (t.text, t.type, t.value) == ("nine months", "DURATION", "P9M")
+
+
+# --- tense cues -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The split would be paid on a date in January.", "2024-01"),  # "be paid" is a passive, not a past
+    ("The two leaders meet separately Monday.", "2023-06-26"),  # a scheduled present
+    ("The offer had been due to expire Friday.", "2023-06-16"),  # an infinitive under a past plan
+])
+def test_tense_cues(text, value):
+    assert one(text, DCT_001).value == value
+
+
+# --- durations --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("It will lead for the next couple of years.", "the next couple of years", "P2Y"),
+    ("He served an additional year.", "an additional year", "P1Y"),
+    ("It may last at least 20 more years.", "at least 20 more years", "P20Y"),
+    ("The tape ran a minute and a half.", "a minute and a half", "PT1M30S"),
+    ("The talks took two and a half days.", "two and a half days", "P2DT12H"),
+    ("He died within weeks or months of capture.", "weeks or months", "PXW"),
+    ("Funds may sell in the weeks ahead.", "the weeks ahead", "PXW"),
+    ("Over the years the firm grew.", "the years", "PXY"),
+    ("They must live without it for a while.", "a while", "PXX"),
+    ("Kidnappings rose in recent years.", "recent years", "PAST_REF"),
+    ("The board met within a week.", "a week", "P1W"),
+])
+def test_duration_forms_and_spans(text, span, value):
+    t = one(text, DCT_001)
+    assert (t.text, t.value) == (span, value)
+
+
+def test_the_years_alone_is_not_a_duration():
+    assert find("The years of plenty ended.", DCT_001) == []
+
+
+# --- seasons ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,span,value,mod", [
+    ("Orders fell from the low levels of the early summer.", "the early summer", "2023-SU", "START"),
+    ("Orders fell in late winter.", "late winter", "2022-WI", "END"),
+    ("The plant will reopen in late spring.", "late spring", "2024-SP", "END"),
+    ("It happened in the summer of 1988.", "the summer of 1988", "1988-SU", None),
+    ("It happened in early summer 1988.", "early summer 1988", "1988-SU", "START"),
+])
+def test_seasons_with_premodifier_or_year(text, span, value, mod):
+    t = one(text, NOV_1)
+    assert (t.text, t.value, t.mod) == (span, value, mod)
+
+
+def test_a_late_fall_in_prices_is_no_season():
+    assert find("Traders feared a late fall in prices.", NOV_1) == []
+
+
+# --- first-letter lookaheads are only a speed-up ----------------------------------------------
+
+
+def test_first_letter_lookaheads_do_not_change_matches():
+    import mekraid_site.timex as tx
+    text = ("Early May 1990, the '80s, 3rd quarter, late this year, a year ago, 2 1/2 weeks, couple of days, "
+            "Now, then-current, mid-afternoon, Sunday night, 5 Jan, December 25, year-end, the first half of 1990, "
+            "twenty years, Dozen hours, Zero days, in the twenties, Nineteen days, today, Tonight")
+    for name in dir(tx):
+        pattern = getattr(tx, name)
+        if name.startswith("_P_") and pattern.pattern.startswith("(?=["):
+            bare = re.compile(pattern.pattern[pattern.pattern.index("])") + 2:], pattern.flags)
+            for variant in (text, text.lower(), text.upper()):
+                assert [m.span() for m in pattern.finditer(variant)] == [m.span() for m in bare.finditer(variant)], name

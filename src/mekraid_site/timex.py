@@ -182,7 +182,7 @@ MONTH = r"(?-i:" + _alt(_MONTH_FORMS) + r")\b(?:(?<=[a-z]{3})(?<![a-z]{5})\.)?"
 MONTH_ANY = r"(?:" + _alt(sorted({f.lower() for f in _MONTH_FORMS})) + r")\b(?:(?<=[a-z]{3})(?<![a-z]{5})\.)?"
 WEEKDAY = r"(?:" + _alt(list(WEEKDAYS)) + r")\b"
 _NUM_WORD = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
-NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|a\s+couple\s+of|a\s+few|several|a\s+dozen|a\s+hundred|a\s+thousand"
+NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:a\s+)?couple\s+of|a\s+few|several|a\s+dozen|a\s+hundred|a\s+thousand"
        r"|many|few|some|an?|(?:" + _NUM_WORD + r")(?:[\s-]+(?:and[\s-]+)?(?:" + _NUM_WORD + r")){0,3})")
 UNIT = (r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?"
         r"|centur(?:y|ies)|quarters?|millenni(?:um|a)|fortnights?)")
@@ -195,8 +195,13 @@ _B = r"(?<![\w$£€])"  # a left word boundary that also refuses currency amoun
 _FLAGS = re.IGNORECASE
 
 
-def _c(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _FLAGS)
+def _c(pattern: str, first: str = "") -> re.Pattern[str]:
+    """Compile a pattern; ``first`` lists the letters a match can begin with (lower case, as a class body).
+
+    The lookahead on them is only a speed-up: re then skips most word starts at once instead of trying every
+    alternative of a long alternation there.
+    """
+    return re.compile((f"(?=[{first}])" if first else "") + pattern, _FLAGS)
 
 
 _P_ISO = _c(_B + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
@@ -206,53 +211,85 @@ _P_NUMERIC = _c(_B + r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d
 _DAY_ORDINALS = _alt([w for w in ORDINALS if not w[0].isdigit()])
 _P_MDY = _c(r"\b(?P<mon>" + MONTH_ANY + r")\s+"
             r"(?P<d>[0-3]?\d|" + _DAY_ORDINALS + r")(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|-year|:\d))"
-            r"(?:,?\s+(?P<y>\d{4})\b)?")
+            r"(?:,?\s+(?P<y>\d{4})\b)?", "adfjmnos")
 _P_DMY = _c(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
-            r"(?P<mon>" + MONTH_ANY + r")(?:,?\s+(?P<y>\d{4})\b)?")
+            r"(?P<mon>" + MONTH_ANY + r")(?:,?\s+(?P<y>\d{4})\b)?", "0-9")
 _P_MONTH = _c(r"\b(?P<mon>" + MONTH_ANY + r")(?:\s+(?P<ry>last|this|next)\s+year\b"
-              r"|,?\s+(?:of\s+)?(?P<y>\d{4})\b)?")
+              r"|,?\s+(?:of\s+)?(?P<y>\d{4})\b)?", "adfjmnos")
 _P_YEAR = _c(r"(?<![\w$£€#.,/'])"
              r"(?P<y>1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d|\s*(?:%|percent\b|per\s+cent\b))")
 _P_DECADE = _c(r"(?:\b(?P<c>1[5-9]|20)(?P<d>\d)0'?s\b|'(?P<d2>\d)0s\b"
-               r"|\b(?P<w>" + _alt(list(_DECADE_WORDS)) + r")\b)")
+               r"|\b(?P<w>" + _alt(list(_DECADE_WORDS)) + r")\b)", "12'tfsen")
 _P_CENTURY = _c(r"\b(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>"
                 + _alt([w for w in ORDINALS if not w[0].isdigit()]) + r"))[\s-]+century\b")
 _P_QUARTER = _c(r"\b(?:the\s+)?(?:(?P<pre>" + PREMOD + r"))?(?:(?P<y>\d{4})\s+|(?P<rel>this\s+year's|last\s+year's|"
                 r"next\s+year's|its|the\s+year-(?:earlier|ago))\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|"
-                r"fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y2>\d{4})\b)?")
+                r"fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y2>\d{4})\b)?", "0-9temlbscfni")
 _P_YEAR_PERIOD = _c(r"\bthe\s+(?P<y>1[5-9]\d\d|20\d\d)\s+(?:period|quarter)\b")
-_P_YEAR_END = _c(r"\b(?:(?:the\s+)?year[\s-]end|(?:the\s+)?end\s+of\s+the\s+year|year's\s+end)\b")
-_P_HALF = _c(r"\b(?:the\s+)?(?P<h>first|second|last)\s+half\s+of\s+(?:the\s+year\s+)?(?P<y>\d{4})\b")
+_P_YEAR_END = _c(r"\b(?:(?:the\s+)?year[\s-]end|(?:the\s+)?end\s+of\s+the\s+year|year's\s+end)\b", "yte")
+_P_HALF = _c(r"\b(?:the\s+)?(?P<h>first|second|last)\s+(?:half|two\s+quarters)\s+of\s+(?:the\s+year\s+)?"
+             r"(?P<y>\d{4})\b", "tfsl")
+# A season with a premodifier or a year: "(the) early summer", "the summer of 1988", "late fall" ("a late fall in
+# prices" is no season).
+_P_SEASON = _c(r"\b(?:the\s+)?(?:(?P<pre>early|mid|late)(?:\s*-\s*|\s+))?(?P<season>spring|summer|autumn|fall|winter)\b"
+               r"(?:\s+(?:of\s+)?(?P<y>1[5-9]\d\d|20\d\d)\b|(?!\s+(?:in|of)\b))", "temlsafw")
 _P_SPELLED_YEAR = _c(r"\b(?:the\s+year\s+)?(?:nineteen(?:[\s-]+hundred)?(?:[\s-]+and)?[\s-]+(?P<t>twenty|thirty|forty|"
                      r"fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine))?"
                      r"|(?P<k>two\s+thousand(?:[\s-]+(?:and[\s-]+)?(?P<ku>one|two|three|four|five|six|seven|eight|nine"
                      r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?))\b")
 _P_DAYWORD = _c(r"\b(?:(?P<pre>early|late|earlier|later)\s+)?(?P<w>yesterday|today|tomorrow|tonight)\b"
-                r"(?!'s\b)(?:\s+(?P<pod>morning|afternoon|evening|night))?")
+                r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", "elyt")
+# "today's world", "the people of tomorrow": the present or future in general, not the day.
+_GENERIC_TODAYS = re.compile(r"['’]s\s+(?:world|society|standards|youth|young|kids|children|teens|teenagers|generation"
+                             r"|families|parents|consumers|workers|women|men|economy|technology|computers|culture)\b",
+                             re.IGNORECASE)
+_OF_BEFORE = re.compile(r"\bof\s+$", re.IGNORECASE)
+# A capitalised word just before: "USA Today", "VOA Today" are names.
+_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s+$")
 _P_WEEKDAY = _c(r"\b(?:(?P<pre>early|late|earlier|later)\s+(?:on\s+)?)?(?:(?P<rel>last|this|next|this\s+past|"
                 r"this\s+coming|the\s+previous|the\s+following|the\s+next|coming|past)\s+)?"
                 r"(?P<wd>" + _alt(list(WEEKDAYS)) + r")(?P<wpl>s)?\b"
-                r"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<pl>s)?\b)?")
+                r"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<pl>s)?\b)?", "eltncpmwfs")
 _P_RELUNIT = _c(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+current|"
                 r"the\s+previous|the\s+following|the\s+same|the\s+latest|the\s+last|the\s+next|this\s+past|"
                 r"this\s+coming|the\s+prior|that|the(?:\s+(?:full|fiscal|current\s+fiscal|latest\s+fiscal))?|"
                 r"a\s+year\s+(?:ago|earlier))\s+(?P<unit>week(?:end)?|month|year|"
-                r"quarter|decade|century|day|spring|summer|autumn|fall|winter|period)\b(?!-|\s+(?:old|long)\b)")
-_P_YEARAGO = _c(r"\b(?:the\s+)?(?P<w>year|month|week)[\s-](?:earlier|ago)(?:\s+(?P<unit>quarter|period|month|year))?\b")
+                r"quarter|decade|century|day|spring|summer|autumn|fall|winter|period)\b(?!-|\s+(?:old|long)\b)", "tlna")
+_P_YEARAGO = _c(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<w>year|month|week)[\s-](?:earlier|ago)"
+                # "the year-earlier nine months" is a duration
+                r"(?:\s+(?P<unit>quarter|period|month|year))?\b(?!\s+(?:\w+[\s-]+)?months\b)", "tcsymw")
+# The same period of the year before, named from its end: "the quarter a year ago", "the corresponding period
+# last year", "last year's quarter".
+_P_PERIOD_YEAR_AGO = _c(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<unit>quarter|period)\s+"
+                        r"(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)\b(?!')"
+                        r"|\blast\s+year's\s+(?P<unit2>quarter|period)\b")
 _P_DURATION = _c(r"\b(?P<num>" + NUM + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?"
+                 # "two more years", "an additional year", "five straight days"
+                 r"(?:\s+(?:more|additional|extra|full|straight|consecutive))?"
                  r"(?:\s+|\s*-\s*)(?:(?:trading|business|working|calendar)\s+)?(?P<unit>" + UNIT + r")\b"
-                 r"(?P<old>[\s-]+old\b)?(?:\s+(?P<orso>or\s+so)\b)?(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b)?")
+                 r"(?P<half2>\s+and\s+a\s+half\b)?"
+                 r"(?P<old>[\s-]+old\b)?(?:\s+(?P<orso>or\s+so)\b)?(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b)?",
+                 "0-9acdefhmnostz")
 _P_FRAC_DURATION = _c(r"\b(?P<n>\d+)\s+1/2\s+(?P<unit>" + UNIT + r")\b")
-_P_BARE_UNITS = _c(r"\b(?:(?P<pre>for|over|in\s+recent|recent|the\s+coming|coming|in\s+coming|the\s+past\s+few|"
-                   r"the\s+next\s+few|the\s+last\s+few)\s+)(?P<unit>years|months|weeks|days|decades|centuries|"
-                   r"hours|quarters)\b")
+_BARE_UNIT = r"(?:years|months|weeks|days|decades|centuries|hours|quarters)\b"
+_P_BARE_UNITS = _c(r"\b(?:(?P<pre>for|over|within|over\s+the|in\s+recent|recent|the\s+coming|coming|in\s+coming|"
+                   r"the\s+past\s+few|the\s+next\s+few|the\s+last\s+few|the)\s+)(?P<unit>" + _BARE_UNIT + r")"
+                   # "within weeks or months", "in the weeks ahead"
+                   r"(?:\s+or\s+" + _BARE_UNIT + r")?(?P<ahead>\s+ahead\b)?"
+                   r"|\bfor\s+(?P<vague>a\s+while|some\s+time)\b")
+# "current" as an adjective before a noun ("current market conditions"), not the noun ("the current"), not
+# the electric one, not the accounting terms ("current assets").
+_CURRENT_ADJ = (r"(?:then[\s-]+)?(?<!electric\s)(?<!alternating\s)(?<!direct\s)current"
+                r"(?=\s+(?!(?:of|and|or|is|was|are|were|in|to|from|flows?|accounts?|assets|liabilities|ratio)\b)[a-z])")
 _P_REF = _c(r"\b(?P<w>right\s+now|now|nowadays|currently|at\s+present|presently|these\s+days|at\s+the\s+moment|"
-            r"recently|more\s+recently|lately|in\s+the\s+past|the\s+past|"
-            r"the\s+near\s+future|the\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|soon|"
-            r"as\s+soon\s+as\s+possible|at\s+this\s+time|the\s+time\s+being)\b")
+            r"recently|more\s+recently|lately|in\s+the\s+past|the\s+past|" + _CURRENT_ADJ + r"|"
+            # "the future of the industry" is a thing, not a time; "soon after", "as soon as it ends" are signals
+            r"the\s+near\s+future|the\s+future(?!\s+of\b)|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|"
+            r"(?<!\bas\s)soon(?!\s+(?:after|as)\b)|a\s+(?:later|future)\s+date|"
+            r"as\s+soon\s+as\s+possible|at\s+this\s+time|the\s+time\s+being)\b", "acilmnprst")
 _P_POD = _c(r"\b(?:(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+the\s+|on\s+)?)?(?:(?P<rel>this|last|"
             r"the|that)\s+)?(?P<pod>morning|afternoon|evening|night)\b(?:\s+(?P<dw>yesterday|today|tomorrow)\b)?"
-            r"|\b(?P<over>overnight)\b")
+            r"|\b(?P<over>overnight)\b", "emltano")
 _P_CLOCK = _c(r"(?:"
               r"\b(?P<h1>[01]?\d)(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b)"
               r"|(?<![\w:.,])(?P<h2>[01]?\d|2[0-4]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?![\w:]|\.\d)"
@@ -297,11 +334,16 @@ _SIGNAL_BEFORE = _c(r"\b(?P<s>" + _alt(list(_SIGNALS)) + r")\s+(?:the\s+)?$")
 # Future forms are listed first so that "scheduled to" is not read as a past "-ed".
 _TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+to|set\s+to|due|"
                 r"(?:scheduled|expected|planned|proposed|intended|slated|poised|supposed)(?:\s+to)?|expects?\s+to|"
-                r"plans?\s+to|intends?\s+to|hopes?\s+to|aims?\s+to|would|upcoming|next|coming|effective)\b|'ll\b)"
+                r"plans?\s+to|intends?\s+to|hopes?\s+to|aims?\s+to|would|upcoming|next|coming|effective"
+                # the present of a scheduled event: "the two leaders meet Monday", "the offer expires Friday"
+                # ("had been due to expire Friday" is an infinitive under a past plan)
+                r"|(?<!to\s)(?:meets?|begins?|starts?|resumes?|expires?|arrives?|convenes?|departs?))\b|'ll\b)"
                 # "had been scheduled to expire Friday": a plan that lay in the past
                 r"|(?P<p>\b(?:(?:had|was|were)\s+(?:been\s+)?(?:scheduled|expected|due|set|planned|slated)(?:\s+to)?"
-                r"|was|were|had|did|said|ago|last|since|began|rose|fell|took|made|came|brought|paid|sold|"
-                r"bought|left|met|won|lost|told|went|got|gave|saw|grew|became|fought|struck|held|ran|spent)\b)"
+                r"|was|were|had|did|said|ago|last|since|began|rose|fell|took|came|went|grew|became|ran"
+                # past forms that are also participles: "will be paid" is no past
+                r"|(?P<pp>made|brought|paid|sold|bought|left|met|won|lost|told|got|gave|saw|fought|struck|held"
+                r"|spent))\b)"
                 r"|(?P<ed>\b[a-z]{2,}ed\b)")  # a past -ed verb, once _past_ed() has ruled out adjectives
 # -ed words that are not past verbs, and words after which an -ed word is an adjective or a passive
 # ("a still unspecified date", "will be named").
@@ -319,6 +361,9 @@ _COUNT_NOUN_AFTER = re.compile(r"\s+(?:(?!years\b|days\b)[a-z]+s|people|men|wome
                                r"|feet|km|kilometres|kilometers|tonnes|tons|metres|meters)\b")
 _YEAR_CUE_BEFORE = _c(r"\b(?:in|since|until|till|by|from|of|during|before|after|between|and|to|through|the|"
                       r"fiscal|early|mid|late|year|circa|around|about|or|than)\W*$")
+# Prepositions a pattern needs for context but TimeBank leaves outside the span: "(in) recent years",
+# "(within) a week", "(for) centuries", "(in) the past".
+_LEADING_SIGNAL = _c(r"(?:in|within|for|over)\s+")
 _APPROX_BEFORE = _c(r"\b(?:approximately|approx\.|about|around|roughly|circa|c\.)\s+$")
 _RANGE_GAP = _c(r"^\s*(?:-|–|—|to|and|until|till|through|thru)\s*$")
 _RANGE_HEAD = _c(r"\b(?P<w>between|from)\s+$")
@@ -369,11 +414,12 @@ class _Ctx:
     def _cue_sign(self, cue: re.Match[str]) -> int:
         if cue["f"]:
             return 1
-        if cue["p"]:
+        if cue["p"] and not cue["pp"]:
             return -1
-        if cue["ed"].lower() in _NOT_PAST_ED or _BEFORE_ADJECTIVE_ED.search(self.text, max(0, cue.start() - 7),
-                                                                            cue.start()):
-            return 0
+        word = cue["pp"] or cue["ed"]
+        if word.lower() in _NOT_PAST_ED or _BEFORE_ADJECTIVE_ED.search(self.text, max(0, cue.start() - 7),
+                                                                       cue.start()):
+            return 0  # "will be paid", "a still unspecified date": a passive or an adjective, not a past verb
         return -1
 
     def future_context(self, start: int, end: int) -> bool:
@@ -442,7 +488,7 @@ def _number(words: str) -> int | None:
     w = re.sub(r"\s+", " ", words.strip().lower())
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", w):
         return int(float(w.replace(",", "")))
-    if w in ("a couple of",):
+    if w in ("a couple of", "couple of"):
         return 2
     if w in ("a dozen",):
         return 12
@@ -673,8 +719,8 @@ def _r_month(m: _M, ctx: _Ctx) -> _Res | None:
 def _r_year(m: _M, ctx: _Ctx) -> _Res | None:
     start = m.start("y")
     before = ctx.text[max(0, start - 25):start]
-    if before.endswith("-") and not re.search(r"\d{4}\s*-$", before):
-        return None
+    if before.endswith("-") and not m["pre"] and not re.search(r"\d{4}\s*-$", before):
+        return None  # "Boeing-1990", but "mid-1996" is a year
     if not (m["pre"] or m["fy"]) and not _YEAR_CUE_BEFORE.search(before) \
             and _COUNT_NOUN_AFTER.match(ctx.text, m.end("y")):
         return None  # "2000 people": a count, not a year
@@ -743,6 +789,21 @@ def _r_half(m: _M, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", f"{m['y']}-H{1 if m['h'].lower() == 'first' else 2}")
 
 
+def _r_season(m: _M, ctx: _Ctx) -> _Res | None:
+    """ "the summer of 1988"; "early summer": the latest such season begun by the DCT, or the next one in a sentence
+    about the future."""
+    if not (m["pre"] or m["y"]):
+        return None  # "the summer", "this fall": the relative-unit rule's
+    code = SEASONS[m["season"].lower()]
+    first_month = _SEASON_SPAN[code]
+    year = ctx.today.year if first_month <= ctx.today.month else ctx.today.year - 1
+    if m["y"]:
+        year = int(m["y"])
+    elif (ctx.today.month - first_month) % 12 > 2 and ctx.future_context(m.start(), m.end()):
+        year += 1  # that season is over: the next one
+    return _Res("DATE", f"{year:04d}-{code}", mod=_premod(m["pre"]))
+
+
 def _r_spelled_year(m: _M, ctx: _Ctx) -> _Res | None:
     if m["k"]:
         year = 2000 + (NUMBER_WORDS.get((m["ku"] or "").lower(), 0) if m["ku"] else 0)
@@ -761,6 +822,10 @@ def _pod_code(word: str | None) -> str | None:
 
 def _r_dayword(m: _M, ctx: _Ctx) -> _Res | None:
     w = m["w"].lower()
+    start = m.start("w")
+    if _GENERIC_TODAYS.match(ctx.text, m.end("w")) or _OF_BEFORE.search(ctx.text, max(0, start - 4), start) \
+            or (m["w"][0].isupper() and _NAME_BEFORE.search(ctx.text, max(0, start - 30), start)):
+        return None
     d = ctx.today + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[w])
     pod = _pod_code(m["pod"]) or ("NI" if w == "tonight" else None)
     mod = _premod(m["pre"])
@@ -815,6 +880,8 @@ def _weekday_set(m: _M, ctx: _Ctx, wd: int) -> _Res | None:
 def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["unit"].lower()
+    if m["unit"][0].isupper() and not m["unit"].isupper():
+        return None  # "ABC's 'This Week'": a title
     if unit == "year" and rel in ("the", "the fiscal", "the full") and (
             _YEAR_ENDED.match(ctx.text, m.end()) or _THROUGHOUT.search(ctx.text, max(0, m.start() - 12), m.start())):
         return _Res("DURATION", "P1Y")  # "sales for the year ended March 31", "throughout the year": a year long
@@ -918,8 +985,8 @@ def _r_the_quarter(ctx: _Ctx, mod: str | None, latest: bool = True) -> _Res:
 
 
 def _r_yearago(m: _M, ctx: _Ctx) -> _Res | None:
-    w = m["w"].lower()
-    unit = (m["unit"] or "").lower()
+    w = (m["w"] or "year").lower()
+    unit = (m["unit"] or m["unit2"] or "").lower()
     ty = ctx.today
     if w != "year":
         return None
@@ -931,11 +998,14 @@ def _r_yearago(m: _M, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", f"{ty.year - 1:04d}", anchor=False)
 
 
+# Half of a unit in the next smaller one: "two and a half years" is P2Y6M, "a minute and a half" PT1M30S.
+_HALF_OF = {("Y", False): "6M", ("M", False): "15D", ("D", False): "T12H", ("H", True): "30M", ("M", True): "30S"}
+
+
 def _duration_value(n: int | None, unit: str, time_part: bool, half: bool = False) -> str:
     amount = "X" if n is None else str(n)
-    if half and n is not None and unit == "Y":
-        return f"P{amount}Y6M"  # "two and a half years"
-    return f"PT{amount}{unit}" if time_part else f"P{amount}{unit}"
+    extra = _HALF_OF.get((unit, time_part), "") if half and n is not None else ""
+    return f"PT{amount}{unit}{extra}" if time_part else f"P{amount}{unit}{extra}"
 
 
 def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
@@ -994,7 +1064,7 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         return _Res("DATE", _at_granularity(d, gran), mod=mod, anchor=direction == "later")
     if rel == "recent" and n is None:
         return None
-    return _Res("DURATION", _duration_value(n, unit, time_part, bool(m["half"])), mod=mod)
+    return _Res("DURATION", _duration_value(n, unit, time_part, bool(m["half"] or m["half2"])), mod=mod)
 
 
 def _r_frac_duration(m: _M, ctx: _Ctx) -> _Res | None:
@@ -1005,7 +1075,11 @@ def _r_frac_duration(m: _M, ctx: _Ctx) -> _Res | None:
 
 
 def _r_bare_units(m: _M, ctx: _Ctx) -> _Res | None:
+    if m["vague"]:
+        return _Res("DURATION", "PXX")  # "for a while": a stretch of unknown length and unit
     pre = re.sub(r"\s+", " ", m["pre"].lower())
+    if pre == "the" and not m["ahead"]:
+        return None  # "the years of plenty"
     unit, time_part = _unit_of(m["unit"])
     if pre in ("in recent", "recent") and unit in ("Y", "D"):
         return _Res("DATE", "PAST_REF", anchor=False)
@@ -1016,16 +1090,16 @@ def _r_bare_units(m: _M, ctx: _Ctx) -> _Res | None:
 
 _REF_VALUES = {
     "PRESENT_REF": ("right now", "now", "nowadays", "currently", "at present", "presently", "these days",
-                    "at the moment", "at this time", "the time being"),
-    "PAST_REF": ("recently", "more recently", "lately", "in the past", "the past"),
+                    "at the moment", "at this time", "the time being", "current"),
+    "PAST_REF": ("recently", "more recently", "lately", "in the past", "the past", "then current"),
     "FUTURE_REF": ("the near future", "the future", "the near term", "the short term", "the long term", "soon",
-                   "as soon as possible"),
+                   "as soon as possible", "a later date", "a future date"),
 }
 _REF_OF = {w: v for v, ws in _REF_VALUES.items() for w in ws}
 
 
 def _r_ref(m: _M, ctx: _Ctx) -> _Res | None:
-    w = re.sub(r"\s+", " ", m["w"].lower())
+    w = re.sub(r"[\s-]+", " ", m["w"].lower())
     value = _REF_OF.get(w)
     if value is None:
         return None
@@ -1148,16 +1222,18 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_MDY, _r_mdy, _BEFORE_MDY),
     _Family(_P_DMY, _r_mdy, _BEFORE_MDY),
     _Family(_P_QUARTER, _r_quarter, gate=("quarter",)),
-    _Family(_P_HALF, _r_half, gate=("half",)),
+    _Family(_P_HALF, _r_half, gate=("half", "quarters")),
     _Family(_P_YEAR_PERIOD, _r_year_period, gate=(" period", " quarter")),
     _Family(_P_YEAR_END, _r_year_end, gate=("end",)),
     _Family(_P_MONTH, _r_month, _BEFORE_PERIOD),
     _Family(_P_DECADE, _r_decade, _BEFORE_DECADE, gate=("0s", "0's", "ties")),
     _Family(_P_CENTURY, _r_century, _BEFORE_DECADE, gate=("century",)),
     _Family(_P_YEAR, _r_year, _BEFORE_PERIOD),
+    _Family(_P_SEASON, _r_season, gate=("spring", "summer", "autumn", "fall", "winter")),
     _Family(_P_SPELLED_YEAR, _r_spelled_year, _BEFORE_SPELLED_YEAR, gate=("nineteen", "thousand")),
     _Family(_P_DAYWORD, _r_dayword, gate=("yesterday", "today", "tomorrow", "tonight")),
     _Family(_P_YEARAGO, _r_yearago, gate=("year", "month", "week")),
+    _Family(_P_PERIOD_YEAR_AGO, _r_yearago, gate=("year ago", "year earlier", "last year")),
     _Family(_P_RELUNIT, _r_relunit, _BEFORE_RELUNIT),
     _Family(_P_DURATION, _r_duration, _BEFORE_DURATION),
     _Family(_P_FRAC_DURATION, _r_frac_duration, gate=("1/2",)),
@@ -1368,6 +1444,9 @@ def find_timexes(text: str, dct: datetime, tz: ZoneInfo) -> list[Timex]:
     for c, res in _select(_candidates(text), text, _Ctx(text, dct, tz, today, today.isoformat())):
         mod = res.mod
         start = c.start
+        lead = _LEADING_SIGNAL.match(text, start, c.end)
+        if lead:
+            start = lead.end()
         if res.type in ("DATE", "TIME") and mod is None:
             # TimeBank keeps "about"/"around" inside the span of a date or time.
             approx = _APPROX_BEFORE.search(text, max(out[-1].end if out else 0, start - 16), start)
