@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import io
 import json
@@ -19,6 +20,7 @@ from .model import Event, Precision, Source, Timeline, TimeValue
 
 def timeline_json(timeline: Timeline, zone: ZoneInfo) -> bytes:
     """The machine-readable timeline (schema in docs/timeline-json.md)."""
+    @functools.lru_cache(maxsize=None)  # claims share their times
     def when(time: TimeValue) -> dict:
         return {
             "start": iso_utc(time.start),
@@ -31,8 +33,35 @@ def timeline_json(timeline: Timeline, zone: ZoneInfo) -> bytes:
             "note": time.note,
         }
 
+    def event_data(event: Event) -> dict:
+        return {
+            "id": event.id,
+            "aliases": list(event.aliases),
+            "title": event.title,
+            "when": when(event.time),
+            "sources": list(event.sources),
+            "actors": list(event.actors),
+            "claims": [
+                {
+                    "id": claim.id, "source": claim.source, "claimant": claim.claimant, "quote": claim.quote,
+                    "start": claim.start, "end": claim.end, "time_text": claim.time_text, "when": when(claim.time),
+                    "actors": list(claim.actors), "follows": claim.follows,
+                    "figures": [{"kind": f.kind, "value": f.value, "qualifier": f.qualifier, "text": f.text}
+                                for f in claim.figures],
+                    "page": f"sources/{claim.source}.html#{claim.id}",
+                }
+                for claim in event.claims
+            ],
+            "disputes": [
+                {"about": dispute.about,
+                 "values": [{"value": value.value, "claims": list(value.claims)} for value in dispute.values]}
+                for dispute in event.disputes
+            ],
+            "page": f"events/{event.id}.html",
+        }
+
     site = timeline.site
-    data = {
+    head = {
         "incident": {
             "title": site.title,
             "name": site.incident.name,
@@ -55,37 +84,15 @@ def timeline_json(timeline: Timeline, zone: ZoneInfo) -> bytes:
              "description": actor.description, "page": f"actors/{actor.id}.html"}
             for actor in timeline.actors
         ],
-        "events": [
-            {
-                "id": event.id,
-                "aliases": list(event.aliases),
-                "title": event.title,
-                "when": when(event.time),
-                "sources": list(event.sources),
-                "actors": list(event.actors),
-                "claims": [
-                    {
-                        "id": claim.id, "source": claim.source, "claimant": claim.claimant, "quote": claim.quote,
-                        "start": claim.start, "end": claim.end, "time_text": claim.time_text, "when": when(claim.time),
-                        "actors": list(claim.actors), "follows": claim.follows,
-                        "figures": [{"kind": f.kind, "value": f.value, "qualifier": f.qualifier, "text": f.text}
-                                    for f in claim.figures],
-                        "page": f"sources/{claim.source}.html#{claim.id}",
-                    }
-                    for claim in event.claims
-                ],
-                "disputes": [
-                    {"about": dispute.about,
-                     "values": [{"value": value.value, "claims": list(value.claims)} for value in dispute.values]}
-                    for dispute in event.disputes
-                ],
-                "page": f"events/{event.id}.html",
-            }
-            for event in timeline.events
-        ],
     }
+    # Encoded an event at a time: the whole document as Python objects would take many times its size.
     # Compact: indented JSON goes through the slow pure-Python encoder, and sites can be large.
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    events = (_compact_json(event_data(event)) for event in timeline.events)
+    return _compact_json(head)[:-1] + b',"events":[' + b",".join(events) + b"]}\n"
+
+
+def _compact_json(value: object, **options: bool) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), **options).encode("utf-8")
 
 
 # --- Exports for readers and other tools: CSV, Atom, TimelineJS3, sitemap, JSON-LD ---------------------------------

@@ -12,6 +12,7 @@ so are the different dates of one happening.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
@@ -59,6 +60,7 @@ _MAX_POSTINGS = 64
 _TITLE_WORDS = 14
 
 
+@functools.lru_cache(maxsize=1 << 16)  # news repeats its words: most stems are looked up, not made
 def _stem(word: str) -> str:
     """A crude stem, enough to join inflections: "relocated", "relocation" -> "relocat"."""
     word = word.lower().removesuffix("'s").removesuffix("’s")
@@ -126,10 +128,13 @@ class _Clusterer:
 
     def add(self, claim: Claim, keys: set[str]) -> None:
         """Put a claim into the group of its happening, or a new one."""
-        group = self._continued(claim) or self._best_same(claim, keys) or self._best_near(claim, keys)
+        fine = _is_fine(claim.time)
+        same = self._same_key(claim.time, fine)
+        near = self._near_key(claim.time, fine)
+        group = (self._continued(claim) or self._best_same(same, fine, keys)
+                 or (self._best_near(claim.source, near, keys) if near else None))
         if group is None:
-            near = self._near_key(claim.time)
-            group = _Group(len(self.groups), [("same", self._same_key(claim.time))] + ([near] if near else []))
+            group = _Group(len(self.groups), [("same", same)] + ([near] if near else []))
             self.groups.append(group)
         for key in keys - group.keys:
             for time_key in group.times:
@@ -149,11 +154,12 @@ class _Clusterer:
                 found[group.order] = group
         return [found[order] for order in sorted(found)]
 
-    def _best_same(self, claim: Claim, keys: set[str]) -> _Group | None:
+    def _best_same(self, same: str, fine: bool, keys: set[str]) -> _Group | None:
         best, best_score = None, 0.0
-        for group in self._candidates(("same", self._same_key(claim.time)), keys):
-            if _is_fine(claim.time):
-                score = sum(self.weights.get(key, 1.0) for key in keys & group.keys)
+        weights = self.weights
+        for group in self._candidates(("same", same), keys):
+            if fine:
+                score = sum(weights.get(key, 1.0) for key in keys & group.keys)
                 threshold = _MIN_SHARED_FINE
             else:
                 score, threshold = _dice(keys, group.keys), _MIN_SIMILARITY_COARSE
@@ -161,30 +167,27 @@ class _Clusterer:
                 best, best_score = group, score
         return best
 
-    def _best_near(self, claim: Claim, keys: set[str]) -> _Group | None:
+    def _best_near(self, source: str, near: tuple[str, int], keys: set[str]) -> _Group | None:
         """A group of another source, a few days or years off, about clearly the same happening."""
-        near = self._near_key(claim.time)
-        if near is None:
-            return None
         unit, position = near
         reach = _NEAR_DAYS if unit == "day" else _NEAR_YEARS
         best, best_score = None, 0.0
         for offset in range(-reach, reach + 1):
             for group in self._candidates((unit, position + offset), keys) if offset else ():
-                if claim.source in group.sources or not any(not key.startswith("actor:") for key in keys & group.keys):
+                if source in group.sources or not any(not key.startswith("actor:") for key in keys & group.keys):
                     continue
                 score = _dice(keys, group.keys)
                 if score >= _MIN_SIMILARITY_NEAR and score > best_score:
                     best, best_score = group, score
         return best
 
-    def _same_key(self, time: TimeValue) -> str:
-        if _is_fine(time):
+    def _same_key(self, time: TimeValue, fine: bool) -> str:
+        if fine:
             return "day:" + time.start.astimezone(self.zone).date().isoformat()
         return f"value:{time.edtf}:{time.qualifier.value if time.qualifier else ''}"
 
-    def _near_key(self, time: TimeValue) -> tuple[str, int] | None:
-        if _is_fine(time):
+    def _near_key(self, time: TimeValue, fine: bool) -> tuple[str, int] | None:
+        if fine:
             return "day", time.start.astimezone(self.zone).date().toordinal()
         if time.precision is Precision.YEAR and not time.is_range and time.qualifier is None:
             return "year", _middle(time).year

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import multiprocessing
 import re
 from collections import defaultdict
@@ -190,6 +191,9 @@ def _datetime_attribute(time: TimeValue) -> str:
     return time.start.strftime("%Y")
 
 
+_PIECES_PER_BATCH = 4096
+
+
 class Renderer:
     """Renders pages from the templates of one theme folder."""
 
@@ -210,7 +214,12 @@ class Renderer:
     def page(self, template: str, path: str, **context) -> bytes:
         """One page, with `root` set to the relative path back to the site's root."""
         root = "../" * path.count("/")
-        return self.env.get_template(template).render(root=root, page_path=path, **context).encode("utf-8")
+        pieces = self.env.get_template(template).generate(root=root, page_path=path, **context)
+        # Encoded in batches: a list of all the pieces of a large page would take many times the page's size.
+        encoded = []
+        while batch := list(itertools.islice(pieces, _PIECES_PER_BATCH)):
+            encoded.append("".join(batch).encode("utf-8"))
+        return b"".join(encoded)
 
     def static_files(self) -> dict[str, bytes]:
         """The theme's static files (CSS, scripts), copied as they are."""
@@ -239,13 +248,54 @@ class _Site:
             KINDS=KINDS, KIND_LABELS=KIND_LABELS, dt_attr=_datetime_attribute,
             when_html=functools.lru_cache(maxsize=None)(partial(when_html, describe=self.describe)))
         self.analyses = {analysis.source.id: analysis for analysis in extraction.analyses}
+        # Old URLs of an event (when another source led it, or before a join), each with its event's index.
+        taken = {event.id for event in timeline.events}
+        self.aliases: list[tuple[str, int]] = []
+        for index, event in enumerate(timeline.events):
+            for alias in event.aliases:
+                if alias not in taken:
+                    taken.add(alias)
+                    self.aliases.append((alias, index))
 
     def page(self, template: str, path: str, **extra) -> tuple[str, bytes]:
         return path, self.renderer.page(template, path, **extra, **self.context)
 
+    def make(self, task: _Task) -> list[tuple[str, bytes]]:
+        """The files of one task: a whole-site file by name, or a batch of item pages."""
+        if isinstance(task, str):
+            return [self.whole_site_file(task)]
+        return [self.item_page(kind, index) for kind, index in task]
+
+    def whole_site_file(self, name: str) -> tuple[str, bytes]:
+        """A file made from the whole timeline: the index, the disputes, the exports."""
+        timeline, zone, view = self.timeline, self.zone, self.view
+        if name == "index.html":
+            axis = build_axis(timeline.events, view.number, view.day, zone, self.describe)
+            return self.page("index.html", name, axis=axis)
+        if name.endswith(".html"):
+            return self.page(name, name)
+        data = {
+            "timeline.json": lambda: timeline_json(timeline, zone),
+            "events.csv": lambda: events_csv(timeline, zone, view.kinds),
+            "feed.xml": lambda: atom_feed(timeline, zone),
+            "timelinejs.json": lambda: timelinejs_json(
+                timeline, zone, {event.id: KIND_LABELS[period(event, view.day)] for event in timeline.events}),
+            "search-index.js": lambda: search_index(timeline, self.describe),
+        }[name]()
+        return name, data
+
+    def item_path(self, kind: str, index: int) -> str:
+        """Where the page of the index-th event, actor or source goes."""
+        folder, items = {"event": ("events", self.timeline.events), "actor": ("actors", self.timeline.actors),
+                         "source": ("sources", self.timeline.sources)}[kind]
+        return f"{folder}/{items[index].id}.html"
+
     def item_page(self, kind: str, index: int) -> tuple[str, bytes]:
-        """The page of the index-th event, actor or source."""
+        """The page of the index-th event, actor, source or redirect (an event's old URL)."""
         timeline = self.timeline
+        if kind == "redirect":
+            alias, event_index = self.aliases[index]
+            return self.page("redirect.html", f"events/{alias}.html", event=timeline.events[event_index])
         if kind == "event":
             event = timeline.events[index]
             previous = timeline.events[index - 1] if index > 0 else None
@@ -269,59 +319,44 @@ def render(
 
     One at a time, so that the writer can put each on disk before the next is
     made: a large site is never held in memory whole. With `jobs` > 1 the
-    pages of events, actors and sources are made in that many processes; the
-    files and their order are the same.
+    files are made in that many processes; the files and their order are the
+    same.
     """
     site = _Site(timeline, extraction, templates_dir)
-    pages: list[str] = []  # for the sitemap
-
-    def page(template: str, path: str, **extra) -> tuple[str, bytes]:
-        pages.append(path)
-        return site.page(template, path, **extra)
-
     yield from site.renderer.static_files().items()
-    axis = build_axis(timeline.events, site.view.number, site.view.day, site.zone, site.describe)
-    yield page("index.html", "index.html", axis=axis)
     items = ([("event", i) for i in range(len(timeline.events))] + [("actor", i) for i in range(len(timeline.actors))]
-             + [("source", i) for i in range(len(timeline.sources))])
-    for path, data in _item_pages(site, items, jobs):
-        pages.append(path)
-        yield path, data
-    taken = {event.id for event in timeline.events}
-    for event in timeline.events:
-        # Old URLs of an event (when another source led it, or before a join) lead to it.
-        for alias in event.aliases:
-            if alias not in taken:
-                taken.add(alias)
-                yield site.page("redirect.html", f"events/{alias}.html", event=event)
-    for name in ("disputes", "about", "search"):
-        yield page(f"{name}.html", f"{name}.html")
-    zone, view = site.zone, site.view
-    yield "timeline.json", timeline_json(timeline, zone)
-    yield "events.csv", events_csv(timeline, zone, view.kinds)
-    yield "feed.xml", atom_feed(timeline, zone)
-    yield "timelinejs.json", timelinejs_json(
-        timeline, zone, {event.id: KIND_LABELS[period(event, view.day)] for event in timeline.events})
-    yield "search-index.js", search_index(timeline, site.describe)
+             + [("source", i) for i in range(len(timeline.sources))]
+             + [("redirect", i) for i in range(len(site.aliases))])
+    # The whole-site files first: they are the largest tasks, so the workers start on them.
+    tasks: list[_Task] = list(_WHOLE_SITE_FILES)
+    tasks += [items[start:start + _PAGES_PER_TASK] for start in range(0, len(items), _PAGES_PER_TASK)]
+    for made in _made(site, tasks, jobs if len(items) >= _MIN_PARALLEL_PAGES else 1):
+        yield from made
     if timeline.site.base_url:
+        pages = (["index.html"] + [site.item_path(kind, index) for kind, index in items if kind != "redirect"]
+                 + [f"{name}.html" for name in ("disputes", "about", "search")])
         yield "sitemap.xml", sitemap_xml(timeline.site.base_url, pages)
 
 
-def _item_pages(site: _Site, items: list[tuple[str, int]], jobs: int) -> Iterator[tuple[str, bytes]]:
-    """The pages of events, actors and sources, in order; made in worker processes when there are many."""
-    if jobs <= 1 or len(items) < _MIN_PARALLEL_PAGES:
-        for kind, index in items:
-            yield site.item_page(kind, index)
+# A task for a worker: one whole-site file by name, or a batch of item pages.
+_Task = str | list[tuple[str, int]]
+_WHOLE_SITE_FILES = ("timeline.json", "index.html", "disputes.html", "search-index.js", "events.csv", "feed.xml",
+                     "timelinejs.json", "about.html", "search.html")
+
+
+def _made(site: _Site, tasks: list[_Task], jobs: int) -> Iterator[list[tuple[str, bytes]]]:
+    """The files of each task, in the order of the tasks; made in worker processes when jobs > 1."""
+    if jobs <= 1:
+        for task in tasks:
+            yield site.make(task)
         return
     # Forked workers share the site as it is now, instead of receiving it pickled; the caller runs no
     # threads while rendering (`serve` renders with jobs=1).
     _forked["site"] = site
     try:
-        batches = [items[start:start + _PAGES_PER_TASK] for start in range(0, len(items), _PAGES_PER_TASK)]
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
                                  initializer=die_with_parent) as pool:
-            for batch in pool.map(_make_item_pages, batches):
-                yield from batch
+            yield from pool.map(_make_in_worker, tasks)
     finally:
         _forked.clear()
 
@@ -331,8 +366,8 @@ _PAGES_PER_TASK = 64
 _forked: dict[str, _Site] = {}  # set only while a pool of forked workers renders
 
 
-def _make_item_pages(batch: list[tuple[str, int]]) -> list[tuple[str, bytes]]:
-    return [_forked["site"].item_page(kind, index) for kind, index in batch]
+def _make_in_worker(task: _Task) -> list[tuple[str, bytes]]:
+    return _forked["site"].make(task)
 
 
 @dataclass(frozen=True)
