@@ -56,7 +56,7 @@ _MIN_SIMILARITY_COARSE = 0.3  # coarser than a day, same value: Dice similarity 
 _MIN_SIMILARITY_NEAR = 0.4  # a neighbouring day or year, another source: a date dispute
 _NEAR_DAYS, _NEAR_YEARS = 3, 2
 # How many of the newest groups sharing a key a claim is compared with: bounds the work on busy days.
-_MAX_POSTINGS = 64
+_MAX_POSTINGS = 32
 _TITLE_WORDS = 14
 
 
@@ -331,7 +331,12 @@ def _claim_event_id(claim: Claim) -> str:
     event; the first claims of the other sources give the event's aliases,
     which keep working if a new, earlier source takes the lead.
     """
-    return f"{_date_slug(claim.time)}-{slugify(' '.join(event_title(claim).split()[:6]))}"
+    return f"{_date_slug(claim.time)}-{_title_slug(claim.quote, claim.time_text)}"
+
+
+@functools.lru_cache(maxsize=1 << 14)  # reports repeat their sentences; each source's first claim is asked for
+def _title_slug(quote: str, time_text: str) -> str:
+    return slugify(" ".join(_title(quote, time_text).split()[:6]))
 
 
 def _date_groups(claims: list[Claim], zone: ZoneInfo) -> dict[str, list[Claim]]:
@@ -404,14 +409,18 @@ _TITLE_BREAK = re.compile(r",(?!\d)|;|:|\s+(?:due to|because|which|who|when|whil
 
 def event_title(claim: Claim) -> str:
     """A short title from a claim: the main clause without its date, cut at a clause boundary."""
-    text = _LEADING_ADVERB.sub("", claim.quote)
-    if claim.time_text and claim.time_text in text:
-        at = text.index(claim.time_text)
+    return _title(claim.quote, claim.time_text)
+
+
+def _title(quote: str, time_text: str) -> str:
+    text = _LEADING_ADVERB.sub("", quote)
+    if time_text and time_text in text:
+        at = text.index(time_text)
         opening = text.find(", ")
         if 0 <= opening < 60 and at < opening and _OPENING_TIME.match(text):
             text = text[opening + 2:]  # "In 1990, the council banned ...": drop the opening time phrase
         else:
-            text = _TIME_PREPOSITION.sub("", text[:at]).rstrip() + " " + text[at + len(claim.time_text):].lstrip()
+            text = _TIME_PREPOSITION.sub("", text[:at]).rstrip() + " " + text[at + len(time_text):].lstrip()
     text = " ".join(text.split())
     text = _LEADING_PHRASE.sub("", text)
     text = _REPORT_FRAME.sub("", text)
