@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag
 
 from conftest import CONTENT, PROJECT
+from mekraid_site.build import build
 from mekraid_site.extract import extract
 from mekraid_site.load import load_content
 from mekraid_site.merge import merge
@@ -232,3 +233,24 @@ def test_pages_made_in_worker_processes_are_the_same(monkeypatch):
     assert [path for path, _ in together] == [path for path, _ in alone]
     assert together == alone
     assert len(alone) == 52
+
+
+def test_a_new_article_leaves_pages_it_does_not_touch_as_they_were(tmp_path):
+    """Pages carry no site-wide counts or positions, so a deploy after one new article uploads little."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    output = tmp_path / "_site"
+    build(content, output, PROJECT / "templates")
+    before = {p.relative_to(output): p.read_bytes() for p in output.rglob("*.html")}
+    (content / "articles" / "harbour-notes-lighthouse.md").write_text(
+        "---\ntitle: Lighthouse reopens\npublisher: Harbour Notes\npublished: 2024-05-02\n---\n"
+        "The harbour lighthouse reopened on 1 May 2024 after repairs, the port authority said.\n", encoding="utf-8")
+    report = build(content, output, PROJECT / "templates")
+    after = {p.relative_to(output): p.read_bytes() for p in output.rglob("*.html")}
+    changed = {path for path in before if after.get(path) != before[path]}
+    assert Path("events/1986-paris-expelled-mek.html") not in changed
+    # Of the events, only the one before the new event changes: its "next" link leads to the new one.
+    assert len([path for path in changed if path.parts[0] == "events"]) == 1, sorted(changed)
+    assert Path("sources/atlas-news-mek-camp-raid.html") not in changed
+    assert Path("index.html") in changed  # the new event is listed
+    assert report.written <= len(changed) + 8  # the new pages and the exports; not every page again

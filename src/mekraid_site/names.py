@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -274,17 +275,14 @@ _APPOSITIVE_ROLE_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word of the text; a named tuple, because an article has thousands and each is read many times."""
+
     start: int
     end: int
     text: str
     initial: bool  # first word of a sentence or line
-
-    @property
-    def bare(self) -> str:
-        """The word without a possessive 's."""
-        return _POSSESSIVE_RE.sub("", self.text)
+    bare: str  # the word without a possessive 's
 
 
 def _skipped_lines(text: str) -> list[tuple[int, int]]:
@@ -468,7 +466,8 @@ def _tokenize(text: str) -> list[_Token]:
         initial = not before or before[-1] in ".!?\n:"
         if before.endswith(".") and tokens and tokens[-1].text in _ABBREVIATED and tokens[-1].end == m.start() - 2:
             initial = False  # "Mr. Smith" does not start a sentence
-        tokens.append(_Token(m.start(), m.end(), m.group(0), initial))
+        word = m.group(0)
+        tokens.append(_Token(m.start(), m.end(), word, initial, _POSSESSIVE_RE.sub("", word)))
     return tokens
 
 
