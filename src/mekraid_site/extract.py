@@ -334,9 +334,13 @@ def _with_final_ids(analysis: SourceAnalysis, final_ids: dict[str, str]) -> Sour
     def final(actor_id: str) -> str:
         return final_ids.get(actor_id, actor_id)
 
+    def provisional(claim: Claim) -> bool:
+        return any(actor_id in final_ids for actor_id in claim.actors) or claim.claimant in final_ids
+
     claims = tuple(
         replace(claim, actors=tuple(map(final, claim.actors)),
                 claimant=final(claim.claimant) if claim.claimant else None)
+        if provisional(claim) else claim  # most claims name only listed actors: no copy needed
         for claim in analysis.claims
     )
     return replace(analysis, claims=claims, mentioned=tuple(map(final, analysis.mentioned)), discovered=())
