@@ -158,7 +158,8 @@ class Counts:
         self.strict += len({(g.start, g.end) for g in gold} & {(s.start, s.end) for s in system})
         used: set[int] = set()
         for g in gold:
-            match = next((j for j, s in enumerate(system) if j not in used and s.start < g.end and g.start < s.end), None)
+            overlapping = (j for j, s in enumerate(system) if j not in used and s.start < g.end and g.start < s.end)
+            match = next(overlapping, None)
             if match is None:
                 if errors is not None:
                     errors.append(f"MISS  {name}: {g.text!r} {g.type} {g.value}")
@@ -190,7 +191,7 @@ def evaluate(docs: list[Doc], system: Callable[[Doc], list[Span]], errors: list[
         outputs.append(system(doc))
     elapsed = time.perf_counter() - t0
     every, dt = Counts(), Counts()
-    for doc, out in zip(docs, outputs):
+    for doc, out in zip(docs, outputs, strict=True):
         every.add(list(doc.gold), out, errors, doc.name)
         dt.add([g for g in doc.gold if g.type in ("DATE", "TIME")], [s for s in out if s.type in ("DATE", "TIME")],
                None, doc.name)

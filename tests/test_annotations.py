@@ -7,13 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from conftest import CONTENT
 from mekraid_site.annotations import parse_date
 from mekraid_site.errors import ContentError
 from mekraid_site.extract import extract
 from mekraid_site.load import load_content
 from mekraid_site.merge import merge
-
-from conftest import CONTENT
 
 ATLAS = "atlas-news-mek-camp-raid"
 

@@ -162,7 +162,8 @@ def test_source_page_marks_claims_and_times(built_site):
 
 def test_build_command_reports_counts_and_bad_content_exits_2(tmp_path):
     output = tmp_path / "site"
-    done = subprocess.run([sys.executable, str(PROJECT / "build.py"), "--content", str(CONTENT), "--output", str(output)],
+    done = subprocess.run([sys.executable, str(PROJECT / "build.py"), "--content", str(CONTENT),
+                           "--output", str(output)],
                           capture_output=True, text=True, check=True)
     assert re.search(r"2 sources, \d+ claims, \d+ events .*\d+ actors, \d+ pages in [\d.]+ s", done.stdout)
     before = sorted(p.relative_to(output) for p in output.rglob("*"))
@@ -170,7 +171,8 @@ def test_build_command_reports_counts_and_bad_content_exits_2(tmp_path):
     broken = tmp_path / "content"
     shutil.copytree(CONTENT, broken)
     (broken / "articles" / "bad.md").write_text("---\ntitle: x\n---\nText.\n", encoding="utf-8")
-    failed = subprocess.run([sys.executable, str(PROJECT / "build.py"), "--content", str(broken), "--output", str(output),
+    failed = subprocess.run([sys.executable, str(PROJECT / "build.py"), "--content", str(broken),
+                             "--output", str(output),
                              "--templates", str(PROJECT / "templates")], capture_output=True, text=True)
     assert failed.returncode == 2
     assert "content/articles/bad.md:2: the front matter is missing the required key 'publisher'" in failed.stderr

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CONTENT
 from mekraid_site.extract import extract, split_sentences
 from mekraid_site.load import load_content
 from mekraid_site.merge import event_title, merge
-
-from conftest import CONTENT
 
 UNSEEN = Path(__file__).parent / "data" / "unseen"
 RAID_SOURCES = {"atlas-news-mek-camp-raid", "deadly-clash-durres-raid"}

@@ -15,7 +15,8 @@ def facts(text: str) -> list[tuple[str, int, str]]:
 
 
 def test_kinds_are_documented() -> None:
-    assert set(FIGURE_KINDS) == {"killed", "injured", "arrested", "deployed", "seized", "members", "displaced", "missing"}
+    assert set(FIGURE_KINDS) == {"killed", "injured", "arrested", "deployed", "seized", "members", "displaced",
+                                 "missing"}
     assert all(FIGURE_KINDS.values())
 
 

@@ -125,7 +125,8 @@ def test_missing_and_unterminated_front_matter(tmp_path):
 def test_not_utf8_gives_the_byte_offset(tmp_path):
     data = GOOD_ARTICLE.encode("utf-8").replace(b"broke out", b"broke \xe9out")
     (problem,) = problems_of(make_content(tmp_path, {"fire.md": data}))
-    assert problem == "content/articles/fire.md:6: not valid UTF-8: byte 0xe9 at byte offset 125 (save the file as UTF-8)"
+    assert problem == ("content/articles/fire.md:6: not valid UTF-8: byte 0xe9 at byte offset 125 "
+                       "(save the file as UTF-8)")
 
 
 def test_empty_article_and_wrong_type_are_all_reported_at_once(tmp_path):

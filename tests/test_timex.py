@@ -240,7 +240,8 @@ def test_durations(text, value, mod):
     assert (t.type, t.value, t.mod, t.interval) == ("DURATION", value, mod, None)
 
 
-@pytest.mark.parametrize("text,value", [("every Tuesday", "XXXX-WXX-2"), ("each month", "P1M"), ("every night", "XXXX-XX-XXTNI")])
+@pytest.mark.parametrize("text,value", [("every Tuesday", "XXXX-WXX-2"), ("each month", "P1M"),
+                                        ("every night", "XXXX-XX-XXTNI")])
 def test_sets(text, value):
     t = one(text)
     assert (t.type, t.value, t.interval) == ("SET", value, None)
@@ -261,7 +262,8 @@ def test_qualifiers(text, qualifier, edtf):
 def test_from_to_range():
     text = "from 1981 to 1986 and 2013-2016"
     ranges = find_ranges(text, find(text))
-    assert [(r.text, r.interval.edtf) for r in ranges] == [("from 1981 to 1986", "1981/1986"), ("2013-2016", "2013/2016")]
+    assert [(r.text, r.interval.edtf) for r in ranges] == [("from 1981 to 1986", "1981/1986"),
+                                                            ("2013-2016", "2013/2016")]
 
 
 # --- API details ------------------------------------------------------------------

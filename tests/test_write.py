@@ -42,7 +42,8 @@ def test_write_creates_the_folder_with_a_marker(tmp_path):
     output = tmp_path / "site"
     report = write_site({"index.html": b"<p>hi</p>", "events/a.html": b"a"}, output)
     assert (report.written, report.unchanged, report.removed) == (2, 0, 0)
-    assert snapshot(output) == {MARKER: (output / MARKER).read_bytes(), "events/a.html": b"a", "index.html": b"<p>hi</p>"}
+    assert snapshot(output) == {MARKER: (output / MARKER).read_bytes(), "events/a.html": b"a",
+                                "index.html": b"<p>hi</p>"}
     assert siblings(output) == []
 
 
@@ -356,7 +357,8 @@ def test_killing_a_parallel_build_leaves_no_worker_behind(tmp_path):
     workers: list[str] = []
     deadline = time.monotonic() + 60
     while len(workers) < 2 and build_process.poll() is None and time.monotonic() < deadline:
-        listed = subprocess.run(["ps", "-ww", "--ppid", str(build_process.pid), "-o", "pid=,args="], capture_output=True,
+        listed = subprocess.run(["ps", "-ww", "--ppid", str(build_process.pid), "-o", "pid=,args="],
+                                capture_output=True,
                                 text=True).stdout
         workers = [line.split()[0] for line in listed.splitlines() if "spawn_main" in line]
         time.sleep(0.05)

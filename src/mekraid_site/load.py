@@ -208,7 +208,9 @@ def _check_mapping(
     return problems + _unknown_keys(data, doc, path, where, allowed, what)
 
 
-def _unknown_keys(data: dict, doc: _Yaml, path: str, where: tuple, allowed: tuple[str, ...], what: str) -> list[Problem]:
+def _unknown_keys(
+    data: dict, doc: _Yaml, path: str, where: tuple, allowed: tuple[str, ...], what: str
+) -> list[Problem]:
     return [
         Problem(path, doc.line(*where, key), f"unknown key '{key}' in {what}", f"allowed keys: {', '.join(allowed)}")
         for key in data
@@ -216,7 +218,9 @@ def _unknown_keys(data: dict, doc: _Yaml, path: str, where: tuple, allowed: tupl
     ]
 
 
-def _string_problem(data: dict, key: str, doc: _Yaml, path: str, where: tuple, nullable: bool = False) -> Problem | None:
+def _string_problem(
+    data: dict, key: str, doc: _Yaml, path: str, where: tuple, nullable: bool = False
+) -> Problem | None:
     value = data.get(key)
     if value is None and nullable:
         return None
@@ -314,7 +318,8 @@ def load_actors(content_dir: Path) -> tuple[Actor, ...]:
                 other, other_line = seen[key]
                 what = "actor" if label == name and other == key else "name or alias"
                 problems.append(Problem(shown, line, f"duplicate {what} '{label.strip()}': already used by "
-                                        f"'{other}' on line {other_line}", "give each actor a name and aliases of its own"))
+                                        f"'{other}' on line {other_line}",
+                                        "give each actor a name and aliases of its own"))
             else:
                 seen[key] = (name, line)
         actors.append(Actor(
@@ -381,11 +386,14 @@ def _parse_published(value: Any, zone: ZoneInfo) -> tuple[datetime, bool] | None
     return moment, True
 
 
-def _published_problem(value: Any, published: tuple[datetime, bool] | None, path: str, line: int | None) -> Problem | None:
+def _published_problem(
+    value: Any, published: tuple[datetime, bool] | None, path: str, line: int | None
+) -> Problem | None:
     shown = repr(value) if isinstance(value, (str, int, float, bool)) or value is None else type(value).__name__
     if published is None:
         return Problem(path, line, f"cannot read 'published': {shown}",
-                       "use an ISO 8601 date like 2023-06-20 or a date-time with UTC offset like 2023-06-20T14:05+02:00")
+                       "use an ISO 8601 date like 2023-06-20 "
+                       "or a date-time with UTC offset like 2023-06-20T14:05+02:00")
     if not _PUBLISHED_YEARS[0] <= published[0].year < _PUBLISHED_YEARS[1]:
         return Problem(path, line, f"'published' is out of range: {shown}",
                        f"use a year from {_PUBLISHED_YEARS[0]} to {_PUBLISHED_YEARS[1] - 1}")

@@ -174,7 +174,8 @@ def when_html(time: TimeValue, describe: Callable[[TimeValue], str]) -> Markup:
     if is_approximate(time):
         html += ' <span class="flag approx" title="The source gives this time as approximate">≈ approx.</span>'
     if time.uncertain:
-        html += f' <span class="flag uncertain" title="{escape(time.note or "The time is uncertain")}">? uncertain</span>'
+        note = escape(time.note or "The time is uncertain")
+        html += f' <span class="flag uncertain" title="{note}">? uncertain</span>'
     return Markup(html)
 
 

@@ -576,7 +576,8 @@ def _shift(d: date, unit: str, k: int) -> date:
     return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
-_UNIT_GRAN = {"D": "day", "W": "week", "WE": "week", "M": "month", "Q": "quarter", "Y": "year", "E": "year", "C": "year"}
+_UNIT_GRAN = {"D": "day", "W": "week", "WE": "week", "M": "month", "Q": "quarter",
+              "Y": "year", "E": "year", "C": "year"}
 
 
 def _unit_of(word: str) -> tuple[str, bool]:
@@ -935,7 +936,8 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
         return None
     if unit in SEASONS:
         code = SEASONS[unit]
-        cur_season = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(ty.month, "FA")
+        cur_season = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
+                      6: "SU", 7: "SU", 8: "SU"}.get(ty.month, "FA")
         start_month = _SEASON_SPAN[code]
         year = ty.year if not (code == "WI" and ty.month <= 2) else ty.year - 1
         if step < 0 and (code == cur_season or start_month > ty.month):
@@ -1299,7 +1301,8 @@ def _place(res: _Res, tz: ZoneInfo) -> TimeValue | None:
         if m[2]:
             mo = int(m[2])
             ny, nm = _add_months(y, mo, 1)
-            return TimeValue(_local(date(y, mo, 1), tz), _local(date(ny, nm, 1), tz), Precision.MONTH, f"{y:04d}-{mo:02d}")
+            return TimeValue(_local(date(y, mo, 1), tz), _local(date(ny, nm, 1), tz), Precision.MONTH,
+                             f"{y:04d}-{mo:02d}")
         if m[4]:
             monday = date.fromisocalendar(y, int(m[4]), 1)
             first = monday + timedelta(days=5) if m[5] else monday

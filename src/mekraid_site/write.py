@@ -173,7 +173,8 @@ def _check_replaceable(output: Path) -> None:
         output.exists() and (not output.is_dir() or (any(output.iterdir()) and not (output / MARKER).exists()))
     ):
         raise ContentError([Problem(str(output), None, "the output folder exists and was not written by "
-                                    "mekraid-site; refusing to replace it", "choose an empty or new folder with --output")])
+                                    "mekraid-site; refusing to replace it",
+                                    "choose an empty or new folder with --output")])
 
 
 def _remove_leftovers(output: Path) -> None:
