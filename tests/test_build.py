@@ -10,8 +10,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag
 
+import pytest
+
 from conftest import CONTENT, PROJECT
+from mekraid_site import extract as extract_module
 from mekraid_site.build import build
+from mekraid_site.errors import ContentError
 from mekraid_site.extract import extract
 from mekraid_site.load import load_content
 from mekraid_site.merge import merge
@@ -256,3 +260,15 @@ def test_a_new_article_leaves_pages_it_does_not_touch_as_they_were(tmp_path):
     assert Path("sources/atlas-news-mek-camp-raid.html") not in changed
     assert Path("index.html") in changed  # the new event is listed
     assert report.written <= len(changed) + 8  # the new pages and the exports; not every page again
+
+
+def test_a_folder_without_templates_is_refused_before_any_article_is_read(tmp_path, monkeypatch):
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("extraction ran before the theme was checked")
+
+    monkeypatch.setattr(extract_module, "extract", must_not_run)
+    with pytest.raises(ContentError) as raised:
+        build(CONTENT, tmp_path / "_site", tmp_path, use_cache=False)
+    (problem,) = raised.value.problems
+    assert problem.message == "no base.html in the templates folder"
+    assert not (tmp_path / "_site").exists()

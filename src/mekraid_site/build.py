@@ -81,8 +81,9 @@ def build(
         cache.clear()
     from .extract import extract
     from .merge import merge
-    from .render import render
+    from .render import check_theme, render
 
+    check_theme(Path(templates_dir))  # before the long stages, not after them
     timer = _StageTimer(say)
     content = load_content(Path(content_dir), max_article_bytes)
     timer.done("load", f"{len(content.sources)} articles, {len(content.actors)} listed actors")

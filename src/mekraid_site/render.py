@@ -195,13 +195,18 @@ def _datetime_attribute(time: TimeValue) -> str:
 _PIECES_PER_BATCH = 4096
 
 
+def check_theme(templates_dir: Path) -> None:
+    """Raise ContentError unless templates_dir is a theme folder (it has base.html)."""
+    if not (templates_dir / "base.html").is_file():
+        raise ContentError([Problem(str(templates_dir), None, "no base.html in the templates folder",
+                                    "point --templates at the theme folder (the project's templates/)")])
+
+
 class Renderer:
     """Renders pages from the templates of one theme folder."""
 
     def __init__(self, templates_dir: Path) -> None:
-        if not (templates_dir / "base.html").is_file():
-            raise ContentError([Problem(str(templates_dir), None, "no base.html in the templates folder",
-                                        "point --templates at the theme folder (the project's templates/)")])
+        check_theme(templates_dir)
         self.templates_dir = templates_dir
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
@@ -452,12 +457,11 @@ class _View:
 
     def claims_by_source(self, event: Event) -> list[tuple[Source, list[Claim]]]:
         """An event's claims grouped by source, in the order the event lists its sources."""
-        groups = []
-        for source_id in event.sources:
-            claims = [claim for claim in event.claims if claim.source == source_id]
-            if source_id in self.sources and claims:
-                groups.append((self.sources[source_id], claims))
-        return groups
+        by_source: dict[str, list[Claim]] = defaultdict(list)
+        for claim in event.claims:  # one pass: an event may have thousands of sources and claims
+            by_source[claim.source].append(claim)
+        return [(self.sources[source_id], by_source[source_id]) for source_id in event.sources
+                if source_id in self.sources and by_source[source_id]]
 
     def moments(self, event: Event) -> list[Claim]:
         """The event's claims with a clock time, earliest first: the minute-by-minute of a day."""
