@@ -87,9 +87,9 @@ class _Group:
     keys: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
 
-    def add(self, claim: Claim, keys: set[str]) -> None:
+    def add(self, claim: Claim, keys: tuple[str, ...]) -> None:
         self.claims.append(claim)
-        self.keys |= keys
+        self.keys.update(keys)
         self.sources.add(claim.source)
 
 
@@ -126,8 +126,8 @@ class _Clusterer:
         self._postings: dict[tuple[tuple[str, object], str], list[_Group]] = defaultdict(list)
         self._group_of_claim: dict[str, _Group] = {}
 
-    def add(self, claim: Claim, keys: set[str]) -> None:
-        """Put a claim into the group of its happening, or a new one."""
+    def add(self, claim: Claim, keys: tuple[str, ...]) -> None:
+        """Put a claim into the group of its happening, or a new one; keys: claim_keys, sorted."""
         fine = _is_fine(claim.time)
         same = self._same_key(claim.time, fine)
         near = self._near_key(claim.time, fine)
@@ -136,7 +136,9 @@ class _Clusterer:
         if group is None:
             group = _Group(len(self.groups), [("same", same)] + ([near] if near else []))
             self.groups.append(group)
-        for key in keys - group.keys:
+        for key in keys:
+            if key in group.keys:
+                continue
             for time_key in group.times:
                 self._postings[(time_key, key)].append(group)
         group.add(claim, keys)
@@ -146,7 +148,7 @@ class _Clusterer:
         """The text carried its time over from an earlier claim: the same happening."""
         return self._group_of_claim.get(claim.follows) if claim.follows else None
 
-    def _candidates(self, time_key: tuple[str, object], keys: set[str]) -> list[_Group]:
+    def _candidates(self, time_key: tuple[str, object], keys: tuple[str, ...]) -> list[_Group]:
         """Groups at this time that share a key with the claim, newest first, in a bounded number."""
         found: dict[int, _Group] = {}
         for key in keys:
@@ -154,12 +156,13 @@ class _Clusterer:
                 found[group.order] = group
         return [found[order] for order in sorted(found)]
 
-    def _best_same(self, same: str, fine: bool, keys: set[str]) -> _Group | None:
+    def _best_same(self, same: str, fine: bool, keys: tuple[str, ...]) -> _Group | None:
         best, best_score = None, 0.0
         weights = self.weights
         for group in self._candidates(("same", same), keys):
             if fine:
-                score = sum(weights.get(key, 1.0) for key in keys & group.keys)
+                # Summed in the keys' sorted order: the same float in every run, whatever the hash seed.
+                score = sum(weights.get(key, 1.0) for key in keys if key in group.keys)
                 threshold = _MIN_SHARED_FINE
             else:
                 score, threshold = _dice(keys, group.keys), _MIN_SIMILARITY_COARSE
@@ -167,15 +170,17 @@ class _Clusterer:
                 best, best_score = group, score
         return best
 
-    def _best_near(self, source: str, near: tuple[str, int], keys: set[str]) -> _Group | None:
+    def _best_near(self, source: str, near: tuple[str, int], keys: tuple[str, ...]) -> _Group | None:
         """A group of another source, a few days or years off, about clearly the same happening."""
         unit, position = near
         reach = _NEAR_DAYS if unit == "day" else _NEAR_YEARS
         best, best_score = None, 0.0
         for offset in range(-reach, reach + 1):
             for group in self._candidates((unit, position + offset), keys) if offset else ():
-                if source in group.sources or not any(not key.startswith("actor:") for key in keys & group.keys):
+                if source in group.sources:
                     continue
+                if not any(key in group.keys for key in keys if not key.startswith("actor:")):
+                    continue  # sharing actors only is not enough across days
                 score = _dice(keys, group.keys)
                 if score >= _MIN_SIMILARITY_NEAR and score > best_score:
                     best, best_score = group, score
@@ -194,9 +199,9 @@ class _Clusterer:
         return None
 
 
-def _dice(first: set[str], second: set[str]) -> float:
-    total = len(first) + len(second)
-    return 2 * len(first & second) / total if total else 0.0
+def _dice(keys: tuple[str, ...], group_keys: set[str]) -> float:
+    total = len(keys) + len(group_keys)
+    return 2 * sum(1 for key in keys if key in group_keys) / total if total else 0.0
 
 
 def _middle(time: TimeValue):
@@ -214,10 +219,11 @@ def merge(extraction: Extraction, site: SiteConfig, fixes: tuple[EventFix, ...] 
     ordered_sources = sorted(sources, key=lambda source: (source.published, source.id))
     by_source = {analysis.source.id: analysis for analysis in extraction.analyses}
     claims = [claim for source in ordered_sources for claim in by_source[source.id].claims]
-    keys = {claim.id: claim_keys(claim) for claim in claims}
-    clusterer = _Clusterer(zone, _key_weights(keys.values()))
-    for claim in claims:
-        clusterer.add(claim, keys[claim.id])
+    # Sorted tuples: a quarter of the memory of sets, and an order that does not depend on the hash seed.
+    keys = [tuple(sorted(claim_keys(claim))) for claim in claims]
+    clusterer = _Clusterer(zone, _key_weights(keys))
+    for claim, keys_of_claim in zip(claims, keys, strict=True):
+        clusterer.add(claim, keys_of_claim)
     groups, titles = _apply_event_fixes(clusterer.groups, fixes, by_source)
 
     events = [_event(claims_of_event, zone, titles) for claims_of_event in groups]
