@@ -430,10 +430,9 @@ Written by `benchmarks/bench_build.py`; how to run it and what it measures: `ben
 - **Date (UTC):** {_per_size(sizes, lambda size: size['date'])}
 - **Command:** {_per_size(sizes, lambda size: f"`{size['command']}`")}
 - **Machine:** {_per_size(sizes, machine_text)}. Load average when each size ended:
-  {_per_size(sizes, lambda size: size.get('machine', {}).get('load', '?'))}. Other engineers' test suites and
-  builds ran on the same 2 cores during the runs, so single runs are noisy (wall time up to twice the CPU time): the
-  tools run alternately (ours, Pelican, Hugo, ours, ...) and the table gives medians; CPU time is the steadier
-  figure.
+  {_per_size(sizes, lambda size: size.get('machine', {}).get('load', '?'))} (our own builds load both cores).
+  Anything else sharing the cores makes single runs noisy, so the tools run alternately (ours, Pelican, Hugo,
+  ours, ...) and the table gives medians; CPU time is the steadier figure.
 - **Versions:** {_per_size(sizes, lambda size: ', '.join(f'{k} {v}' for k, v in size.get('versions', {}).items() if v))}
 - **Our options:** `build.py --help` offered {_per_size(sizes, flags_text)}. The full build is cold: output and
   cache folders deleted, then {_per_size(sizes, cold_text)}.
