@@ -149,7 +149,7 @@ class _Clusterer:
         return self._group_of_claim.get(claim.follows) if claim.follows else None
 
     def _candidates(self, time_key: tuple[str, object], keys: tuple[str, ...]) -> list[_Group]:
-        """Groups at this time that share a key with the claim, newest first, in a bounded number."""
+        """Groups at this time that share a key with the claim (per key only the newest few), oldest first."""
         found: dict[int, _Group] = {}
         for key in keys:
             for group in self._postings.get((time_key, key), [])[-_MAX_POSTINGS:]:
