@@ -229,7 +229,7 @@ def timelinejs_json(timeline: Timeline, zone: ZoneInfo, groups: dict[str, str]) 
     data = {"title": {"text": {"headline": html.escape(site.title),
                                "text": f"<p>{html.escape(site.incident.summary or site.incident.name)}</p>"}},
             "events": events}
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode("utf-8")
+    return _compact_json(data, sort_keys=True) + b"\n"
 
 
 def sitemap_xml(base_url: str, pages: list[str]) -> bytes:
