@@ -226,8 +226,9 @@ def test_unchanged_rebuild_stops_at_once_and_a_touched_template_rebuilds(tmp_pat
     assert "1 files written, 51 unchanged, 0 removed" in edited.stdout
 
 
-def test_pages_made_in_worker_processes_are_the_same(monkeypatch):
+def test_pages_made_in_worker_processes_are_the_same(monkeypatch, tmp_path):
     from mekraid_site import render as render_module
+    from mekraid_site.write import SpooledFile
 
     content = load_content(CONTENT)
     extraction = extract(content)
@@ -236,9 +237,16 @@ def test_pages_made_in_worker_processes_are_the_same(monkeypatch):
     monkeypatch.setattr(render_module, "_MIN_PARALLEL_PAGES", 0)
     monkeypatch.setattr(render_module, "_PAGES_PER_TASK", 5)
     together = list(render_module.render(timeline, extraction, PROJECT / "templates", jobs=2))
-    assert [path for path, _ in together] == [path for path, _ in alone]
-    assert together == alone
+    assert sorted(together) == sorted(alone)
     assert len(alone) == 52
+    # With a spool folder the whole-site files come on disk, as they would in memory; the folder goes after.
+    spool = tmp_path / "spool"
+    spooled = {}
+    for path, data in render_module.render(timeline, extraction, PROJECT / "templates", jobs=2, spool=spool):
+        spooled[path] = data.path.read_bytes() if isinstance(data, SpooledFile) else data
+        assert isinstance(data, SpooledFile) == (path in render_module._WHOLE_SITE_FILES)
+    assert spooled == dict(alone)
+    assert not spool.exists()
 
 
 def test_a_new_article_leaves_pages_it_does_not_touch_as_they_were(tmp_path):

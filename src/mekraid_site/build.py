@@ -13,7 +13,7 @@ from pathlib import Path
 from .cache import DiskCache, default_cache_dir, program_fingerprint
 from .errors import ContentError, Problem
 from .load import DEFAULT_MAX_ARTICLE_BYTES, load_content, load_content_lenient
-from .write import WriteReport, write_site
+from .write import SpooledFile, WriteReport, spool_folder, write_site
 
 # extract, merge and render (the heavy imports: Jinja, Markdown, the text engines) are imported when
 # a build runs, so that an unchanged rebuild, which stops before them, starts fast.
@@ -93,7 +93,8 @@ def build(
     timeline = merge(extraction, content.site, content.event_fixes)
     timer.done("merge", f"{len(timeline.events)} events, {len(timeline.actors)} actors")
     made = _Tally()
-    files = render(timeline, extraction, Path(templates_dir), jobs=jobs or os.cpu_count() or 1)
+    files = render(timeline, extraction, Path(templates_dir), jobs=jobs or os.cpu_count() or 1,
+                   spool=spool_folder(Path(output_dir)))
     written = write_site(made.count(files), Path(output_dir), clean=clean)
     timer.done("render and write", f"{made.files} files ({made.pages} pages, {made.bytes / 1e6:.1f} MB): "
                f"{written.written} written, {written.unchanged} unchanged, {written.removed} removed")
@@ -122,11 +123,11 @@ class _Tally:
     def __init__(self) -> None:
         self.files = self.pages = self.bytes = 0
 
-    def count(self, files: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
+    def count(self, files: Iterable[tuple[str, bytes | SpooledFile]]) -> Iterator[tuple[str, bytes | SpooledFile]]:
         for path, data in files:
             self.files += 1
             self.pages += path.endswith(".html")
-            self.bytes += len(data)
+            self.bytes += data.path.stat().st_size if isinstance(data, SpooledFile) else len(data)
             yield path, data
 
 

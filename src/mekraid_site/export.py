@@ -9,7 +9,7 @@ import io
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import datetime, timedelta, timezone
 from xml.sax import saxutils
 from zoneinfo import ZoneInfo
@@ -20,6 +20,11 @@ from .model import Event, Precision, Source, Timeline, TimeValue
 
 def timeline_json(timeline: Timeline, zone: ZoneInfo) -> bytes:
     """The machine-readable timeline (schema in docs/timeline-json.md)."""
+    return b"".join(timeline_json_chunks(timeline, zone))
+
+
+def timeline_json_chunks(timeline: Timeline, zone: ZoneInfo) -> Iterator[bytes]:
+    """timeline.json in pieces of about an event each, to write to a file without holding it whole."""
     @functools.lru_cache(maxsize=None)  # claims share their times
     def when(time: TimeValue) -> dict:
         return {
@@ -87,8 +92,10 @@ def timeline_json(timeline: Timeline, zone: ZoneInfo) -> bytes:
     }
     # Encoded an event at a time: the whole document as Python objects would take many times its size.
     # Compact: indented JSON goes through the slow pure-Python encoder, and sites can be large.
-    events = (_compact_json(event_data(event)) for event in timeline.events)
-    return _compact_json(head)[:-1] + b',"events":[' + b",".join(events) + b"]}\n"
+    yield _compact_json(head)[:-1] + b',"events":['
+    for index, event in enumerate(timeline.events):
+        yield (b"," if index else b"") + _compact_json(event_data(event))
+    yield b"]}\n"
 
 
 def _compact_json(value: object, **options: bool) -> bytes:

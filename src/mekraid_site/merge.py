@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
@@ -95,13 +96,14 @@ class _Group:
 
 def claim_keys(claim: Claim) -> set[str]:
     """What a claim is about: its actors, the stems of its content words, its figure kinds."""
-    keys = {f"actor:{actor}" for actor in claim.actors}
+    # Interned: hundreds of thousands of claims name the same few actors and figure kinds.
+    keys = {sys.intern(f"actor:{actor}") for actor in claim.actors}
     text = claim.quote.replace(claim.time_text, " ") if claim.time_text else claim.quote
     for word in _WORD.findall(text):
         lowered = word.lower().strip("'-")
         if lowered not in _STOPWORDS and len(lowered) >= 3:
             keys.add(_stem(lowered))
-    keys.update(f"figure:{figure.kind}" for figure in claim.figures)
+    keys.update(sys.intern(f"figure:{figure.kind}") for figure in claim.figures)
     return keys
 
 
@@ -122,8 +124,8 @@ class _Clusterer:
         self.zone = zone
         self.weights = weights
         self.groups: list[_Group] = []
-        # (time key, content key) -> groups with that key; time keys: ("same", day or value), ("day", n), ("year", n)
-        self._postings: dict[tuple[tuple[str, object], str], list[_Group]] = defaultdict(list)
+        # time key -> content key -> groups with that key; time keys: ("same", day or value), ("day", n), ("year", n)
+        self._postings: dict[tuple[str, object], dict[str, list[_Group]]] = defaultdict(lambda: defaultdict(list))
         self._group_of_claim: dict[str, _Group] = {}
 
     def add(self, claim: Claim, keys: tuple[str, ...]) -> None:
@@ -140,7 +142,7 @@ class _Clusterer:
             if key in group.keys:
                 continue
             for time_key in group.times:
-                self._postings[(time_key, key)].append(group)
+                self._postings[time_key][key].append(group)
         group.add(claim, keys)
         self._group_of_claim[claim.id] = group
 
@@ -151,8 +153,11 @@ class _Clusterer:
     def _candidates(self, time_key: tuple[str, object], keys: tuple[str, ...]) -> list[_Group]:
         """Groups at this time that share a key with the claim (per key only the newest few), oldest first."""
         found: dict[int, _Group] = {}
+        postings = self._postings.get(time_key)
+        if postings is None:
+            return []
         for key in keys:
-            for group in self._postings.get((time_key, key), [])[-_MAX_POSTINGS:]:
+            for group in postings.get(key, ())[-_MAX_POSTINGS:]:
                 found[group.order] = group
         return [found[order] for order in sorted(found)]
 

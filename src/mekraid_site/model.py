@@ -9,6 +9,7 @@ the precision of what the text said: "1986" is the whole year 1986, not
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -74,6 +75,17 @@ class TimeValue:
         """Whether the value spans two named times ("between 2013 and 2016"), not an open end ("../2016")."""
         parts = self.edtf.split("/")
         return len(parts) == 2 and all(part not in ("", "..") for part in parts)
+
+    def __reduce__(self):
+        # A corpus repeats a few thousand distinct times across hundreds of thousands of claims and dates:
+        # unpickled (from the cache or an extraction worker), equal times become one shared object.
+        return _shared_time_value, tuple(getattr(self, name) for name in self.__slots__)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _shared_time_value(*fields) -> TimeValue:
+    """The one TimeValue of these fields (start and end are UTC, so equal fields are identical ones)."""
+    return TimeValue(*fields)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,10 @@ import html
 import itertools
 import multiprocessing
 import re
+import shutil
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from functools import partial
 from html import escape as _escape
@@ -33,12 +34,13 @@ from . import __version__
 from .axis import build_axis
 from .display import describe_time, iso_utc
 from .errors import ContentError, Problem
-from .export import atom_feed, event_jsonld, events_csv, sitemap_xml, timeline_json, timelinejs_json
+from .export import atom_feed, event_jsonld, events_csv, sitemap_xml, timeline_json_chunks, timelinejs_json
 from .extract import Extraction, die_with_parent
 from .kinds import KIND_LABELS, KINDS, event_kinds, incident_day, is_approximate, period
 from .merge import figure_label
 from .model import Actor, Claim, Dispute, Event, Precision, Source, Timeline, TimeValue
-from .search import search_index
+from .search import search_index_chunks
+from .write import SpooledFile
 
 _SAFE_SCHEMES = re.compile(r"^(?:https?:|mailto:|#|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
 _OTHER_ORIGIN = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
@@ -219,13 +221,15 @@ class Renderer:
 
     def page(self, template: str, path: str, **context) -> bytes:
         """One page, with `root` set to the relative path back to the site's root."""
+        return b"".join(self.page_chunks(template, path, **context))
+
+    def page_chunks(self, template: str, path: str, **context) -> Iterator[bytes]:
+        """One page in encoded pieces, to write to a file without holding the page whole."""
         root = "../" * path.count("/")
         pieces = self.env.get_template(template).generate(root=root, page_path=path, **context)
         # Encoded in batches: a list of all the pieces of a large page would take many times the page's size.
-        encoded = []
         while batch := list(itertools.islice(pieces, _PIECES_PER_BATCH)):
-            encoded.append("".join(batch).encode("utf-8"))
-        return b"".join(encoded)
+            yield "".join(batch).encode("utf-8")
 
     def static_files(self) -> dict[str, bytes]:
         """The theme's static files (CSS, scripts), copied as they are."""
@@ -266,29 +270,49 @@ class _Site:
     def page(self, template: str, path: str, **extra) -> tuple[str, bytes]:
         return path, self.renderer.page(template, path, **extra, **self.context)
 
-    def make(self, task: _Task) -> list[tuple[str, bytes]]:
-        """The files of one task: a whole-site file by name, or a batch of item pages."""
-        if isinstance(task, str):
-            return [self.whole_site_file(task)]
-        return [self.item_page(kind, index) for kind, index in task]
+    def make(self, task: _Task, spool: Path | None = None) -> list[tuple[str, bytes | SpooledFile]]:
+        """The files of one task: a whole-site file by name, or a batch of item pages.
 
-    def whole_site_file(self, name: str) -> tuple[str, bytes]:
-        """A file made from the whole timeline: the index, the disputes, the exports."""
+        With a spool folder, a whole-site file is written there as it is made
+        and passed on as a SpooledFile, and so is a large page: the largest
+        files are never held whole, nor sent from process to process.
+        """
+        if isinstance(task, str):
+            if spool is None:
+                return [(task, b"".join(self.whole_site_chunks(task)))]
+            spooled = spool / task
+            with open(spooled, "wb") as file:
+                file.writelines(self.whole_site_chunks(task))
+            return [(task, SpooledFile(spooled))]
+        made: list[tuple[str, bytes | SpooledFile]] = []
+        for kind, index in task:
+            path, data = self.item_page(kind, index)
+            if spool is not None and len(data) > _SPOOL_PAGE_BYTES:
+                spooled = spool / f"{kind}-{index}"
+                spooled.write_bytes(data)
+                data = SpooledFile(spooled)
+            made.append((path, data))
+        return made
+
+    def whole_site_chunks(self, name: str) -> Iterator[bytes]:
+        """A file made from the whole timeline (the index, the disputes, the exports), in pieces."""
         timeline, zone, view = self.timeline, self.zone, self.view
         if name == "index.html":
             axis = build_axis(timeline.events, view.number, view.day, zone, self.describe)
-            return self.page("index.html", name, axis=axis)
+            return self.renderer.page_chunks("index.html", name, axis=axis, **self.context)
         if name.endswith(".html"):
-            return self.page(name, name)
+            return self.renderer.page_chunks(name, name, **self.context)
+        if name == "timeline.json":
+            return timeline_json_chunks(timeline, zone)
+        if name == "search-index.js":
+            return search_index_chunks(timeline, self.describe)
         data = {
-            "timeline.json": lambda: timeline_json(timeline, zone),
             "events.csv": lambda: events_csv(timeline, zone, view.kinds),
             "feed.xml": lambda: atom_feed(timeline, zone),
             "timelinejs.json": lambda: timelinejs_json(
                 timeline, zone, {event.id: KIND_LABELS[period(event, view.day)] for event in timeline.events}),
-            "search-index.js": lambda: search_index(timeline, self.describe),
         }[name]()
-        return name, data
+        return iter((data,))
 
     def item_path(self, kind: str, index: int) -> str:
         """Where the page of the index-th event, actor or source goes."""
@@ -319,14 +343,16 @@ class _Site:
 
 
 def render(
-    timeline: Timeline, extraction: Extraction, templates_dir: Path, jobs: int = 1
-) -> Iterator[tuple[str, bytes]]:
+    timeline: Timeline, extraction: Extraction, templates_dir: Path, jobs: int = 1, spool: Path | None = None
+) -> Iterator[tuple[str, bytes | SpooledFile]]:
     """Every file of the site, as (path relative to the output folder, bytes), one at a time.
 
     One at a time, so that the writer can put each on disk before the next is
     made: a large site is never held in memory whole. With `jobs` > 1 the
-    files are made in that many processes; the files and their order are the
-    same.
+    files are made in that many processes, in the order they are finished;
+    the files are the same. `spool` (a folder made here and removed after;
+    put it on the output's file system) lets the workers write the whole-site
+    files to disk as they make them: those come as SpooledFile, not bytes.
     """
     site = _Site(timeline, extraction, templates_dir)
     yield from site.renderer.static_files().items()
@@ -336,7 +362,7 @@ def render(
     # The whole-site files first: they are the largest tasks, so the workers start on them.
     tasks: list[_Task] = list(_WHOLE_SITE_FILES)
     tasks += [items[start:start + _PAGES_PER_TASK] for start in range(0, len(items), _PAGES_PER_TASK)]
-    for made in _made(site, tasks, jobs if len(items) >= _MIN_PARALLEL_PAGES else 1):
+    for made in _made(site, tasks, jobs if len(items) >= _MIN_PARALLEL_PAGES else 1, spool):
         yield from made
     if timeline.site.base_url:
         pages = (["index.html"] + [site.item_path(kind, index) for kind, index in items if kind != "redirect"]
@@ -350,8 +376,8 @@ _WHOLE_SITE_FILES = ("timeline.json", "index.html", "disputes.html", "search-ind
                      "timelinejs.json", "about.html", "search.html")
 
 
-def _made(site: _Site, tasks: list[_Task], jobs: int) -> Iterator[list[tuple[str, bytes]]]:
-    """The files of each task, in the order of the tasks; made in worker processes when jobs > 1."""
+def _made(site: _Site, tasks: list[_Task], jobs: int, spool: Path | None) -> Iterator[list[tuple[str, object]]]:
+    """The files of each task; made in worker processes, in the order they finish, when jobs > 1."""
     if jobs <= 1:
         for task in tasks:
             yield site.make(task)
@@ -359,21 +385,40 @@ def _made(site: _Site, tasks: list[_Task], jobs: int) -> Iterator[list[tuple[str
     # Forked workers share the site as it is now, instead of receiving it pickled; the caller runs no
     # threads while rendering (`serve` renders with jobs=1).
     _forked["site"] = site
+    if spool is not None:
+        spool.mkdir()
+        _forked["spool"] = spool
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
                                  initializer=die_with_parent) as pool:
-            yield from pool.map(_make_in_worker, tasks)
+            # A few tasks ahead of the workers, no more: finished files wait in this process until written.
+            waiting = iter(enumerate(tasks))
+            running: dict[Future, int] = {}  # task -> its place in the list
+
+            def submit(count: int) -> None:
+                for index, task in itertools.islice(waiting, count):
+                    running[pool.submit(_make_in_worker, task)] = index
+
+            submit(2 * jobs)
+            while running:
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                submit(len(finished))
+                for future in sorted(finished, key=running.pop):
+                    yield future.result()
     finally:
         _forked.clear()
+        if spool is not None:
+            shutil.rmtree(spool, ignore_errors=True)
 
 
 _MIN_PARALLEL_PAGES = 400
 _PAGES_PER_TASK = 64
-_forked: dict[str, _Site] = {}  # set only while a pool of forked workers renders
+_SPOOL_PAGE_BYTES = 1 << 18  # larger pages go through the spool folder (an actor's page may list every claim)
+_forked: dict[str, object] = {}  # set only while a pool of forked workers renders
 
 
-def _make_in_worker(task: _Task) -> list[tuple[str, bytes]]:
-    return _forked["site"].make(task)
+def _make_in_worker(task: _Task) -> list[tuple[str, bytes | SpooledFile]]:
+    return _forked["site"].make(task, _forked.get("spool"))
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,13 @@ _BAD_PART = re.compile(r"[\x00-\x1f\x7f\\:]")
 
 
 @dataclass(frozen=True)
+class SpooledFile:
+    """A file already written to a temporary place (a large one, by a render worker): moved in, not copied."""
+
+    path: Path
+
+
+@dataclass(frozen=True)
 class WriteReport:
     """What a write did to the output folder."""
 
@@ -44,12 +51,15 @@ class WriteReport:
 
 
 def write_site(
-    files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], output: Path, clean: bool = False
+    files: Mapping[str, bytes | SpooledFile] | Iterable[tuple[str, bytes | SpooledFile]],
+    output: Path,
+    clean: bool = False,
 ) -> WriteReport:
     """Make the folder `output` hold exactly `files` (relative path, bytes), replacing it atomically.
 
     Files may come one at a time (a generator), so a large site is never
-    held in memory whole. Without `clean`, files identical to the previous
+    held in memory whole; a SpooledFile is moved into place, on the same
+    file system a rename. Without `clean`, files identical to the previous
     site's are kept (linked, not written), and if nothing differs the folder
     is not touched at all. With `clean`, every file is written anew.
     """
@@ -72,6 +82,9 @@ def write_site(
                 if not clean and _same(old, data):
                     _link_or_copy(old, target)
                     unchanged += 1
+                elif isinstance(data, SpooledFile):
+                    shutil.move(data.path, target)
+                    written += 1
                 else:
                     target.write_bytes(data)
                     written += 1
@@ -136,16 +149,26 @@ def _previous_files(output: Path) -> dict[str, Path]:
     return found
 
 
-def _same(path: Path | None, data: bytes) -> bool:
+def _same(path: Path | None, data: bytes | SpooledFile) -> bool:
     """Whether path is a regular file (not a link) holding exactly data."""
     if path is None:
         return False
     try:
-        if path.is_symlink() or not path.is_file() or path.stat().st_size != len(data):
+        size = data.path.stat().st_size if isinstance(data, SpooledFile) else len(data)
+        if path.is_symlink() or not path.is_file() or path.stat().st_size != size:
             return False
-        return path.read_bytes() == data
+        if not isinstance(data, SpooledFile):
+            return path.read_bytes() == data
+        with open(path, "rb") as old, open(data.path, "rb") as new:
+            while chunk := old.read(_COMPARE_BYTES):
+                if chunk != new.read(_COMPARE_BYTES):
+                    return False
+        return True
     except OSError:
         return False
+
+
+_COMPARE_BYTES = 1 << 20
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -177,9 +200,15 @@ def _check_replaceable(output: Path) -> None:
                                     "choose an empty or new folder with --output")])
 
 
+def spool_folder(output: Path) -> Path:
+    """Where the renderer may put the large files of a site for `output` (a killed build's is removed here)."""
+    output = Path(output).absolute()
+    return output.parent / f".{output.name}.spool"
+
+
 def _remove_leftovers(output: Path) -> None:
-    """Remove staging folders that a killed build left behind (the caller holds the lock)."""
-    for pattern in (f".{output.name}.new-*", f".{output.name}.old-*"):
+    """Remove staging and spool folders that a killed build left behind (the caller holds the lock)."""
+    for pattern in (f".{output.name}.new-*", f".{output.name}.old-*", spool_folder(output).name):
         for leftover in output.parent.glob(pattern):
             shutil.rmtree(leftover, ignore_errors=True)
 
