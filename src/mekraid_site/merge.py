@@ -17,6 +17,8 @@ import math
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
+from operator import attrgetter
 from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
@@ -150,28 +152,26 @@ class _Clusterer:
         """The text carried its time over from an earlier claim: the same happening."""
         return self._group_of_claim.get(claim.follows) if claim.follows else None
 
-    def _candidates(self, time_key: tuple[str, object], keys: tuple[str, ...]) -> list[_Group]:
-        """Groups at this time that share a key with the claim (per key only the newest few), oldest first."""
-        found: dict[int, _Group] = {}
+    def _candidates(self, time_key: tuple[str, object], keys: tuple[str, ...]) -> Iterable[_Group]:
+        """Groups at this time that share a key with the claim (per key only the newest few), in no set order."""
         postings = self._postings.get(time_key)
         if postings is None:
-            return []
-        for key in keys:
-            for group in postings.get(key, ())[-_MAX_POSTINGS:]:
-                found[group.order] = group
-        return [found[order] for order in sorted(found)]
+            return ()
+        return {group.order: group for key in keys for group in postings.get(key, ())[-_MAX_POSTINGS:]}.values()
 
     def _best_same(self, same: str, fine: bool, keys: tuple[str, ...]) -> _Group | None:
-        best, best_score = None, 0.0
-        weights = self.weights
+        best: _Group | None = None
+        best_score = 0.0
+        weight = self.weights.__getitem__
+        threshold = _MIN_SHARED_FINE if fine else _MIN_SIMILARITY_COARSE
         for group in self._candidates(("same", same), keys):
+            shared = group.keys.intersection(keys)
             if fine:
-                # Summed in the keys' sorted order: the same float in every run, whatever the hash seed.
-                score = sum(weights.get(key, 1.0) for key in keys if key in group.keys)
-                threshold = _MIN_SHARED_FINE
+                # fsum is exactly rounded: the same float whatever order the set gives the keys in.
+                score = math.fsum(map(weight, shared))
             else:
-                score, threshold = _dice(keys, group.keys), _MIN_SIMILARITY_COARSE
-            if score >= threshold and score > best_score:
+                score = 2 * len(shared) / (len(keys) + len(group.keys))
+            if score >= threshold and _better(group, score, best, best_score):
                 best, best_score = group, score
         return best
 
@@ -179,14 +179,17 @@ class _Clusterer:
         """A group of another source, a few days or years off, about clearly the same happening."""
         unit, position = near
         reach = _NEAR_DAYS if unit == "day" else _NEAR_YEARS
-        best, best_score = None, 0.0
+        content = [key for key in keys if not key.startswith("actor:")]
+        best: _Group | None = None
+        best_score = 0.0
         for offset in range(-reach, reach + 1):
-            for group in self._candidates((unit, position + offset), keys) if offset else ():
-                if source in group.sources:
-                    continue
-                if not any(key in group.keys for key in keys if not key.startswith("actor:")):
+            if not offset:
+                continue
+            # Days in order, older groups first: on a tie the first found stays.
+            for group in sorted(self._candidates((unit, position + offset), keys), key=attrgetter("order")):
+                if source in group.sources or group.keys.isdisjoint(content):
                     continue  # sharing actors only is not enough across days
-                score = _dice(keys, group.keys)
+                score = 2 * len(group.keys.intersection(keys)) / (len(keys) + len(group.keys))
                 if score >= _MIN_SIMILARITY_NEAR and score > best_score:
                     best, best_score = group, score
         return best
@@ -204,9 +207,9 @@ class _Clusterer:
         return None
 
 
-def _dice(keys: tuple[str, ...], group_keys: set[str]) -> float:
-    total = len(keys) + len(group_keys)
-    return 2 * sum(1 for key in keys if key in group_keys) / total if total else 0.0
+def _better(group: _Group, score: float, best: _Group | None, best_score: float) -> bool:
+    """Whether group beats the best so far: a higher score, or the same score and older."""
+    return score > best_score or (score == best_score and best is not None and group.order < best.order)
 
 
 def _middle(time: TimeValue):
