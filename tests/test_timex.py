@@ -105,6 +105,12 @@ def test_counts_are_not_years(text):
     assert [t for t in find(text) if t.type == "DATE"] == []
 
 
+@pytest.mark.parametrize("text", ["For the mill, 2022 was a hard year.", "Output in 2022 is expected to fall.",
+                                  "By then 2021 has been forgotten."])
+def test_a_year_before_a_verb_is_a_year(text):
+    assert [t.type for t in find(text)] == ["DATE"]
+
+
 # --- absolute dates ------------------------------------------------------------
 
 
@@ -393,6 +399,16 @@ def test_month_names_need_a_capital():
     assert one("It closed on MAY 5.", DCT_001).value == "2023-05-05"
 
 
+@pytest.mark.parametrize("text,span,value", [
+    ("The treaty was signed last May.", "last May", "2023-05"),  # the full stop ends the sentence
+    ("It reopened in July.", "July", "2023-07"),
+    ("Rents rose in Sept.", "Sept.", "2023-09"),  # an abbreviation keeps its dot
+])
+def test_full_month_names_leave_the_full_stop_out(text, span, value):
+    t = one(text, NOV_1)
+    assert (t.text, t.value) == (span, value)
+
+
 def test_lowercase_length_change_keeps_offsets():
     text = "İstanbul police said on June 3 that 5 people had died."
     t = one(text, DCT_001)
@@ -518,6 +534,23 @@ def test_first_two_quarters_are_a_half():
     assert (t.text, t.value) == ("the first two quarters of 1990", "1990-H1")
 
 
+@pytest.mark.parametrize("text,value", [
+    ("In the quarter ended July 31, sales rose.", "2023-Q2"),  # May to July: mostly the second quarter
+    ("In the quarter ended Sept. 30, sales rose.", "2023-Q3"),
+    ("For the quarter ending Oct. 31, 2022, it lost money.", "2022-Q3"),
+])
+def test_quarter_ended_is_the_three_months_to_that_day(text, value):
+    t = find(text, NOV_1)[0]
+    assert (t.text, t.value) == ("the quarter", value)
+
+
+def test_determiner_of_a_compound_modifier_stays_out():
+    found = find("Its third-quarter profit rose in the third quarter. The fiscal second-quarter loss widened "
+                 "after the two-week strike.", NOV_1)
+    assert [(t.text, t.value) for t in found] == [("third-quarter", "2023-Q3"), ("the third quarter", "2023-Q3"),
+                                                  ("fiscal second-quarter", "2023-Q2"), ("two-week", "P2W")]
+
+
 def test_year_earlier_months_are_a_duration():
     t = one("Net for the year-earlier nine months included a gain.", NOV_1)
     assert (t.text, t.type, t.value) == ("nine months", "DURATION", "P9M")
@@ -533,6 +566,20 @@ def test_year_earlier_months_are_a_duration():
 ])
 def test_tense_cues(text, value):
     assert one(text, DCT_001).value == value
+
+
+@pytest.mark.parametrize("text,dct,value", [
+    # a modal far back in the sentence, with no nearer cue, still puts the month ahead
+    ("The agency will name a veteran test pilot as commander of the orbiting laboratory for a mission in December.",
+     MAR_4, "2023-12"),
+    # a past form that far back is not used: the month stays in the usual window
+    ("The firm announced an agreement to acquire the regional lender and its branches in January.", NOV_1, "2024-01"),
+    # a participle with its agent has no tense; one whose "by" introduces the date is the date's verb
+    ("A festival in January, organized by volunteers, draws crowds.", NOV_1, "2024-01"),
+    ("Repairs finished by January.", NOV_1, "2023-01"),
+])
+def test_far_modal_and_participle_cues(text, dct, value):
+    assert one(text, dct).value == value
 
 
 # --- durations --------------------------------------------------------------------------
@@ -573,6 +620,16 @@ def test_the_years_alone_is_not_a_duration():
 def test_seasons_with_premodifier_or_year(text, span, value, mod):
     t = one(text, NOV_1)
     assert (t.text, t.value, t.mod) == (span, value, mod)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The factories are going to slow down in the spring.", "2023-SP"),  # last spring is over: the next one
+    ("Sales slowed in the spring.", "2022-SP"),
+    ("The roads are closed for the winter.", "2022-WI"),  # the winter under way
+])
+def test_the_season_follows_tense(text, value):
+    t = one(text, parse_dct("2023-02-06", TIRANE))
+    assert t.value == value
 
 
 def test_a_late_fall_in_prices_is_no_season():

@@ -18,8 +18,8 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
-from operator import attrgetter
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from zoneinfo import ZoneInfo
 
 from . import annotations

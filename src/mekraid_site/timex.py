@@ -176,10 +176,12 @@ def _alt(words: Sequence[str]) -> str:
 _MONTH_FORMS = [m for m in MONTH_NAMES] + [m.upper() for m in MONTH_NAMES] + \
     ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
 # Month names are matched case-sensitively: "may", "march" are common words.
-MONTH = r"(?-i:" + _alt(_MONTH_FORMS) + r")\b(?:(?<=[a-z]{3})(?<![a-z]{5})\.)?"
+# An abbreviation's dot belongs to it ("Sept."); after a full name ("in May.") it ends the sentence.
+_ABBR_DOT = r"(?:(?<=[a-z]{3})(?<![a-z]{5})(?<!may)(?<!june)(?<!july)\.)?"
+MONTH = r"(?-i:" + _alt(_MONTH_FORMS) + r")\b" + _ABBR_DOT
 # The same names in any case, for the patterns that scan the lower-cased text; their rules check the capital
 # ("may", "march" are common words) with _capitalised().
-MONTH_ANY = r"(?:" + _alt(sorted({f.lower() for f in _MONTH_FORMS})) + r")\b(?:(?<=[a-z]{3})(?<![a-z]{5})\.)?"
+MONTH_ANY = r"(?:" + _alt(sorted({f.lower() for f in _MONTH_FORMS})) + r")\b" + _ABBR_DOT
 WEEKDAY = r"(?:" + _alt(list(WEEKDAYS)) + r")\b"
 _NUM_WORD = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
 NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:a\s+)?couple\s+of|a\s+few|several|a\s+dozen|a\s+hundred|a\s+thousand"
@@ -316,6 +318,7 @@ _RATE_BEFORE = _c(r"(?:\d|\b(?:million|billion|thousand|hundred|cents?|dollars?|
                   r"|(?!(?:earnings|results|sales|profits|less|this|was|has|is|as|its|his|us|years|months|weeks|days)\b)"
                   r"[a-z]{2,}s))\s+$")
 _YEAR_ENDED = _c(r"\s+end(?:ed|ing)\b")
+_QUARTER_ENDED = _c(r"\s+end(?:ed|ing)\s+(?P<mon>" + MONTH + r")\s+(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>\d{4})\b)?")
 _THROUGHOUT = _c(r"\bthroughout\s+$")
 _BEFORE_MDY = _c(r"(?:\b(?P<wd>" + WEEKDAY + r"),?\s+)?$")
 _BEFORE_DECADE = _c(r"(?:\bthe\s+)?(?:\b(?P<pre>" + _PRE_WORDS + r"))?$")
@@ -345,25 +348,33 @@ _TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+
                 r"|(?P<pp>made|brought|paid|sold|bought|left|met|won|lost|told|got|gave|saw|fought|struck|held"
                 r"|spent))\b)"
                 r"|(?P<ed>\b[a-z]{2,}ed\b)")  # a past -ed verb, once _past_ed() has ruled out adjectives
+# Modal auxiliaries of the future, looked for further back than the other cues (see _Ctx._far_modal).
+_MODAL_CUE = _c(r"\b(?:will|won't|shall|would|going\s+to)\b|'ll\b")
 # -ed words that are not past verbs, and words after which an -ed word is an adjective or a passive
 # ("a still unspecified date", "will be named").
 _NOT_PAST_ED = frozenset(("based", "limited", "united", "hundred", "indeed", "need", "proceed", "succeed", "exceed",
                           "feed", "speed", "red", "bed", "related", "detailed", "advanced", "concerned", "interested",
                           "armed", "troubled", "supposed"))
 _BEFORE_ADJECTIVE_ED = re.compile(r"\b(?:a|an|the|its|still|their|be|being)\s$", re.IGNORECASE)
+# An agent after a participle: "markets untouched by the crisis" is a description, not a past event.
+_BY_AFTER = re.compile(r"\s+by\s+", re.IGNORECASE)
 # A sentence ends at . ! ? before a capital, except after an initial ("P.") or a title ("Mr.", "Corp.").
 _SENTENCE_END = re.compile(r"(?:[!?]|\.(?<![A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bCo\.)"
                            r"(?<!\bMrs\.)(?<!\bInc\.)(?<!\bCorp\.)(?<!\bGov\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bGen\.)"
                            r"(?<!\bCol\.)(?<!\bLt\.))"
                            r"\s+(?=[A-Z\"'“])|\n")
-# Words that follow a count rather than a year: "2000 people", "1500 troops".
-_COUNT_NOUN_AFTER = re.compile(r"\s+(?:(?!years\b|days\b)[a-z]+s|people|men|women|children|police|personnel|staff"
+# Words that follow a count rather than a year: "2000 people", "1500 troops" (not "1989 was", "1989 is").
+_COUNT_NOUN_AFTER = re.compile(r"\s+(?:(?!(?:years|days|is|was|has|as|us|its|this|thus|plus|versus|less|unless)\b)"
+                               r"[a-z]+s|people|men|women|children|police|personnel|staff"
                                r"|feet|km|kilometres|kilometers|tonnes|tons|metres|meters)\b")
 _YEAR_CUE_BEFORE = _c(r"\b(?:in|since|until|till|by|from|of|during|before|after|between|and|to|through|the|"
                       r"fiscal|early|mid|late|year|circa|around|about|or|than)\W*$")
 # Prepositions a pattern needs for context but TimeBank leaves outside the span: "(in) recent years",
 # "(within) a week", "(for) centuries", "(in) the past".
 _LEADING_SIGNAL = _c(r"(?:in|within|for|over)\s+")
+# A determiner before a hyphenated compound belongs to the noun the compound modifies: "the [third-quarter]
+# loss", "its [two-week] strike".
+_COMPOUND_DETERMINER = _c(r"(?:the|its|their)\s+(?=(?:fiscal\s+)?\S+-(?:quarter|year|month|week|day|hour|minute)$)")
 _APPROX_BEFORE = _c(r"\b(?:approximately|approx\.|about|around|roughly|circa|c\.)\s+$")
 _RANGE_GAP = _c(r"^\s*(?:-|–|—|to|and|until|till|through|thru)\s*$")
 _RANGE_HEAD = _c(r"\b(?P<w>between|from)\s+$")
@@ -391,14 +402,15 @@ class _Ctx:
         """+1 when the words nearest a span speak of the future, -1 of the past, 0 when nothing tells.
 
         The cue nearest the span within its sentence wins (one before it by preference: "will meet on
-        Monday"; one after it when the date is fronted: "On Monday, the board will meet").
+        Monday"; one after it when the date is fronted: "On Monday, the board will meet"). With neither,
+        a modal further back in the sentence decides.
         """
         lo = max(0, start - 60)
         for cut in _SENTENCE_END.finditer(self.text, lo, start):
             lo = cut.end()  # the last sentence end before the span
         best, best_distance = 0, 10**6
         for cue in _TENSE_CUE.finditer(self.text, lo, start):
-            sign = self._cue_sign(cue)
+            sign = self._cue_sign(cue, start)
             if sign:
                 best, best_distance = sign, start - cue.end()
         hi = min(len(self.text), end + 40)
@@ -409,9 +421,21 @@ class _Ctx:
             sign = self._cue_sign(cue)
             if sign:
                 return sign
-        return best
+        return best or self._far_modal(start)
 
-    def _cue_sign(self, cue: re.Match[str]) -> int:
+    def _far_modal(self, start: int) -> int:
+        """+1 when a modal auxiliary further back in the sentence puts a span with no nearer cue in the future.
+
+        A modal governs its whole verb phrase, however long ("will be named commander of the shuttle for a
+        mission in December"); a past form that far back more often belongs to another clause, so only modals
+        count.
+        """
+        lo = max(0, start - 160)
+        for cut in _SENTENCE_END.finditer(self.text, lo, start):
+            lo = cut.end()
+        return 1 if _MODAL_CUE.search(self.text, lo, start) else 0
+
+    def _cue_sign(self, cue: re.Match[str], span_start: int = -1) -> int:
         if cue["f"]:
             return 1
         if cue["p"] and not cue["pp"]:
@@ -420,6 +444,9 @@ class _Ctx:
         if word.lower() in _NOT_PAST_ED or _BEFORE_ADJECTIVE_ED.search(self.text, max(0, cue.start() - 7),
                                                                        cue.start()):
             return 0  # "will be paid", "a still unspecified date": a passive or an adjective, not a past verb
+        agent = _BY_AFTER.match(self.text, cue.end())
+        if agent and agent.end() != span_start:  # "doubled by August" is the span's own verb: keep it
+            return 0
         return -1
 
     def future_context(self, start: int, end: int) -> bool:
@@ -796,13 +823,18 @@ def _r_season(m: _M, ctx: _Ctx) -> _Res | None:
     if not (m["pre"] or m["y"]):
         return None  # "the summer", "this fall": the relative-unit rule's
     code = SEASONS[m["season"].lower()]
+    year = int(m["y"]) if m["y"] else _season_year(code, ctx, m.start(), m.end())
+    return _Res("DATE", f"{year:04d}-{code}", mod=_premod(m["pre"]))
+
+
+def _season_year(code: str, ctx: _Ctx, start: int, end: int) -> int:
+    """The year of a season named without one: the latest such season begun by the DCT, or the next one
+    when that one is over and the sentence speaks of the future."""
     first_month = _SEASON_SPAN[code]
     year = ctx.today.year if first_month <= ctx.today.month else ctx.today.year - 1
-    if m["y"]:
-        year = int(m["y"])
-    elif (ctx.today.month - first_month) % 12 > 2 and ctx.future_context(m.start(), m.end()):
-        year += 1  # that season is over: the next one
-    return _Res("DATE", f"{year:04d}-{code}", mod=_premod(m["pre"]))
+    if (ctx.today.month - first_month) % 12 > 2 and ctx.future_context(start, end):
+        year += 1
+    return year
 
 
 def _r_spelled_year(m: _M, ctx: _Ctx) -> _Res | None:
@@ -923,10 +955,9 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
             return _Res("DATE", _at_granularity(base, unit), mod=mod, anchor=False)
         if unit in SEASONS:
             code = SEASONS[unit]
-            year = ty.year if _SEASON_SPAN[code] <= ty.month else ty.year - 1
-            return _Res("DATE", f"{year:04d}-{code}", mod=mod)
+            return _Res("DATE", f"{_season_year(code, ctx, m.start(), m.end()):04d}-{code}", mod=mod)
         if unit == "quarter":
-            return _r_the_quarter(ctx, mod, latest=False)
+            return _quarter_ended(m, ctx, mod) or _r_the_quarter(ctx, mod, latest=False)
         return None
     if rel.startswith("a year"):
         if unit == "quarter":
@@ -973,6 +1004,18 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
     if unit == "century":
         return _Res("DATE", f"{(base.year // 100 + step):02d}", mod=mod)
     return None
+
+
+def _quarter_ended(m: _M, ctx: _Ctx, mod: str | None) -> _Res | None:
+    """ "the quarter ended July 31": the three months to that day, as the calendar quarter holding most of them
+    (May-July is the second); a fiscal quarter need not follow the calendar."""
+    end = _QUARTER_ENDED.match(ctx.text, m.end())
+    if end is None:
+        return None
+    month, day = _month_num(end["mon"]), int(end["d"])
+    year = int(end["y"]) if end["y"] else _nearest_year(ctx.today, month, day, -1)
+    middle_y, middle_m = _add_months(year, month, -1)
+    return _Res("DATE", f"{middle_y:04d}-Q{(middle_m - 1) // 3 + 1}", mod=mod, anchor=False)
 
 
 def _r_the_quarter(ctx: _Ctx, mod: str | None, latest: bool = True) -> _Res:
@@ -1447,7 +1490,7 @@ def find_timexes(text: str, dct: datetime, tz: ZoneInfo) -> list[Timex]:
     for c, res in _select(_candidates(text), text, _Ctx(text, dct, tz, today, today.isoformat())):
         mod = res.mod
         start = c.start
-        lead = _LEADING_SIGNAL.match(text, start, c.end)
+        lead = _LEADING_SIGNAL.match(text, start, c.end) or _COMPOUND_DETERMINER.match(text, start, c.end)
         if lead:
             start = lead.end()
         if res.type in ("DATE", "TIME") and mod is None:
