@@ -260,7 +260,8 @@ def extract(
     for index, key in enumerate(keys):
         cached = cache.get(key) if cache is not None else None
         if cached is not None:
-            analyses[index] = cached
+            # The key covers the article: its source equals the one loaded; keep one copy of the text, not two.
+            analyses[index] = replace(cached, source=content.sources[index])
         else:
             todo.append(index)
     problems: list[Problem] = []
@@ -268,9 +269,9 @@ def extract(
         if isinstance(outcome, ContentError):
             problems += outcome.problems
             continue
-        analyses[index] = outcome
         if cache is not None:
             cache[keys[index]] = outcome
+        analyses[index] = replace(outcome, source=content.sources[index])  # one copy, as above
     if problems:
         raise ContentError(problems)
     ordered = tuple(analyses[index] for index in range(len(keys)))

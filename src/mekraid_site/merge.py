@@ -227,12 +227,7 @@ def merge(extraction: Extraction, site: SiteConfig, fixes: tuple[EventFix, ...] 
     ordered_sources = sorted(sources, key=lambda source: (source.published, source.id))
     by_source = {analysis.source.id: analysis for analysis in extraction.analyses}
     claims = [claim for source in ordered_sources for claim in by_source[source.id].claims]
-    # Sorted tuples: a quarter of the memory of sets, and an order that does not depend on the hash seed.
-    keys = [tuple(sorted(claim_keys(claim))) for claim in claims]
-    clusterer = _Clusterer(zone, _key_weights(keys))
-    for claim, keys_of_claim in zip(claims, keys, strict=True):
-        clusterer.add(claim, keys_of_claim)
-    groups, titles = _apply_event_fixes(clusterer.groups, fixes, by_source)
+    groups, titles = _apply_event_fixes(_cluster(claims, zone), fixes, by_source)
 
     events = [_event(claims_of_event, zone, titles) for claims_of_event in groups]
     events.sort(key=lambda event: (event.time.start, event.time.precision.rank, event.id))
@@ -247,8 +242,22 @@ def merge(extraction: Extraction, site: SiteConfig, fixes: tuple[EventFix, ...] 
     )
 
 
+def _cluster(claims: list[Claim], zone: ZoneInfo) -> list[list[Claim]]:
+    """The claims of each group the clusterer makes, in the order the groups were made.
+
+    Only the claims leave: the keys and posting lists, a large part of the
+    stage's memory, are gone before the events are built.
+    """
+    # Sorted tuples: a quarter of the memory of sets, and an order that does not depend on the hash seed.
+    keys = [tuple(sorted(claim_keys(claim))) for claim in claims]
+    clusterer = _Clusterer(zone, _key_weights(keys))
+    for claim, keys_of_claim in zip(claims, keys, strict=True):
+        clusterer.add(claim, keys_of_claim)
+    return [group.claims for group in clusterer.groups]
+
+
 def _apply_event_fixes(
-    groups: list[_Group], fixes: tuple[EventFix, ...], analyses: dict[str, SourceAnalysis]
+    groups: list[list[Claim]], fixes: tuple[EventFix, ...], analyses: dict[str, SourceAnalysis]
 ) -> tuple[list[list[Claim]], dict[str, str]]:
     """The groups' claims split and joined as curators say, and the titles they set, by claim id."""
     problems: list[Problem] = []
@@ -270,8 +279,8 @@ def _apply_event_fixes(
             return None
         return min(holders, key=lambda claim: claim.end - claim.start)
 
-    members = [list(group.claims) for group in groups]
-    order = {claim.id: index for index, claim in enumerate(claim for group in groups for claim in group.claims)}
+    members = [list(group) for group in groups]
+    order = {claim.id: index for index, claim in enumerate(claim for group in groups for claim in group)}
     place = {claim.id: index for index, group in enumerate(members) for claim in group}
     titles: dict[str, str] = {}
     for fix in fixes:
