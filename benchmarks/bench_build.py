@@ -15,8 +15,9 @@ in CORPUS_DIR/nN, then runs, alternately, run after run:
 Each measurement is one child process: wall time (perf_counter), CPU time
 (user + system of the child and the children it waited for, from os.wait4) and
 peak resident set (ru_maxrss from os.wait4: the largest single process of the
-tree; with --jobs workers, the sum of the tree's RSS sampled from /proc every
-0.1 s is reported as well). It reports the median wall and CPU time and the
+tree; with --jobs workers, the tree's memory sampled from /proc every 0.1 s is
+reported as well: the sum of its processes' proportional set sizes, in which
+pages shared by forked workers count once). It reports the median wall and CPU time and the
 largest peak RSS over the runs, checks that every output has one page per
 article, prints a Markdown table and writes benchmarks/results.md (machine,
 versions, date, command). Text of an existing results.md after the line
@@ -58,27 +59,32 @@ EDIT_SENTENCE = "\n\nA correction was appended on March 20, 2031 at 0900 GMT: po
 # --------------------------------------------------------------------------------------------------
 
 
-def _tree_rss_kib(root: int) -> int:
-    """Sum of VmRSS of root and its descendants, from /proc (0 when it is gone)."""
+def _tree_pss_kib(root: int) -> int:
+    """Memory of root and its descendants (0 when it is gone): the sum of their proportional set sizes.
+
+    PSS splits each page among the processes that share it, so the pages that forked workers share with
+    their parent count once in the sum, where adding up RSS would count them once per process.
+    """
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat", "rb") as file:
                 stat = file.read()
-            fields = stat[stat.rindex(b")") + 2:].split()
-            pid, ppid = int(entry), int(fields[1])
-            rss[pid] = int(fields[21]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+            ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
         except (OSError, ValueError, IndexError):
             continue
-        children.setdefault(ppid, []).append(pid)
+        children.setdefault(ppid, []).append(int(entry))
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
         stack += children.get(pid, [])
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as file:
+                total += next((int(line.split()[1]) for line in file if line.startswith(b"Pss:")), 0)
+        except (OSError, ValueError):
+            continue
     return total
 
 
@@ -91,7 +97,7 @@ def measure(argv: list[str], cwd: Path | None = None, sample_tree: bool = False)
 
     def sample() -> None:
         while not done.wait(0.1):
-            peak_tree[0] = max(peak_tree[0], _tree_rss_kib(process.pid))
+            peak_tree[0] = max(peak_tree[0], _tree_pss_kib(process.pid))
 
     sampler = threading.Thread(target=sample, daemon=True) if sample_tree else None
     if sampler:
@@ -109,7 +115,7 @@ def measure(argv: list[str], cwd: Path | None = None, sample_tree: bool = False)
     result = {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mib": usage.ru_maxrss / 1024,
               "output": text.strip().splitlines()[-1:] or [""]}
     if sample_tree:
-        result["tree_rss_mib"] = peak_tree[0] / 1024
+        result["tree_pss_mib"] = peak_tree[0] / 1024
     return result
 
 
@@ -269,7 +275,7 @@ def bench_size(n: int, args: argparse.Namespace, flags: set[str], pelican: list[
 
     def record(step: str, result: dict) -> None:
         samples.setdefault(step, []).append(result)
-        extra_text = f", tree {result['tree_rss_mib']:.0f} MiB" if "tree_rss_mib" in result else ""
+        extra_text = f", tree {result['tree_pss_mib']:.0f} MiB" if "tree_pss_mib" in result else ""
         print(f"  n={n} {step:15} wall {result['wall']:8.2f} s  cpu {result['cpu']:8.2f} s  "
               f"rss {result['rss_mib']:7.1f} MiB{extra_text}", flush=True)
 
@@ -320,7 +326,7 @@ def bench_size(n: int, args: argparse.Namespace, flags: set[str], pelican: list[
             "wall_all": [round(r["wall"], 3) for r in results],
             "cpu_median": statistics.median(r["cpu"] for r in results),
             "rss_max_mib": max(r["rss_mib"] for r in results),
-            "tree_rss_max_mib": max((r.get("tree_rss_mib", 0) for r in results), default=0) or None,
+            "tree_pss_max_mib": max((r.get("tree_pss_mib", 0) for r in results), default=0) or None,
             "pages": pages.get(step), "expected_pages": expected.get(step),
             "last_output": results[-1]["output"][0][:300],
         }
@@ -350,7 +356,7 @@ def table(sizes: list[dict]) -> str:
             if step not in steps:
                 continue
             s = steps[step]
-            rss = f"{s['rss_max_mib']:.0f}" + (f" (tree {s['tree_rss_max_mib']:.0f})" if s.get("tree_rss_max_mib")
+            rss = f"{s['rss_max_mib']:.0f}" + (f" (tree {s['tree_pss_max_mib']:.0f})" if s.get("tree_pss_max_mib")
                                                else "")
             page = "–" if s["pages"] is None else (f"{s['pages']}" + ("" if s["pages"] == s["expected_pages"]
                                                                       else f" of {s['expected_pages']}!"))
@@ -385,7 +391,7 @@ def targets(sizes: list[dict]) -> str:
         same = s.get("ours no-change", {}).get("wall_median")
         check("no-change rebuild <= 0.5 s", None if same is None else same <= 0.5, f"{same:.2f} s")
         rss = max(step["rss_max_mib"] for name, step in s.items() if name.startswith("ours"))
-        tree = max((step.get("tree_rss_max_mib") or 0) for name, step in s.items() if name.startswith("ours"))
+        tree = max((step.get("tree_pss_max_mib") or 0) for name, step in s.items() if name.startswith("ours"))
         check("peak memory <= 500 MB", max(rss, tree) * 1.048576 <= 500,
               f"{max(rss, tree) * 1.048576:.0f} MB = {max(rss, tree):.0f} MiB")
         if 20000 in by_n:
@@ -440,10 +446,11 @@ Written by `benchmarks/bench_build.py`; how to run it and what it measures: `ben
   articles of 400-900 words; the same articles in Pelican's and Hugo's formats.
 
 Wall and CPU time are medians over the runs; CPU is user + system of the process and the children it waited for;
-peak RSS is the largest over the runs (ru_maxrss of the largest single process; "tree" is the sampled sum over
-worker processes when `--jobs` exists). "pages" counts one page per article (ours: `sources/<slug>.html`, Pelican:
-`<slug>.html`, Hugo: `posts/<slug>/index.html`). Ratios are ours full / peer full: wall time, and CPU time in
-parentheses.
+peak RSS is the largest over the runs (ru_maxrss of the largest single process; "tree" is the sampled memory of
+the main process and its workers when `--jobs` exists: the sum of their proportional set sizes, in which the pages
+that forked workers share with the main process count once). "pages" counts one page per article (ours:
+`sources/<slug>.html`, Pelican: `<slug>.html`, Hugo: `posts/<slug>/index.html`). Ratios are ours full / peer
+full: wall time, and CPU time in parentheses.
 
 {table(sizes)}
 
