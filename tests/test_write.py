@@ -17,7 +17,7 @@ from conftest import CONTENT, PROJECT, TEMPLATES
 from mekraid_site.build import build
 from mekraid_site.cache import DiskCache, default_cache_dir, program_fingerprint
 from mekraid_site.errors import ContentError
-from mekraid_site.write import MARKER, write_site
+from mekraid_site.write import MARKER, SpooledFile, spool_folder, write_site
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -133,6 +133,31 @@ def test_leftover_staging_folders_are_cleared_by_the_next_write(tmp_path):
     write_site({"index.html": b"new"}, output)
     assert siblings(output) == []
     assert (output / "index.html").read_bytes() == b"new"
+
+
+def test_spooled_files_are_moved_in_or_kept_when_unchanged(tmp_path):
+    output = tmp_path / "site"
+    write_site({"timeline.json": b"old", "same.json": b"kept"}, output)
+    kept_inode = (output / "same.json").stat().st_ino
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    (spool / "timeline.json").write_bytes(b"new")
+    (spool / "same.json").write_bytes(b"kept")
+    report = write_site([("timeline.json", SpooledFile(spool / "timeline.json")),
+                         ("same.json", SpooledFile(spool / "same.json"))], output)
+    assert (report.written, report.unchanged) == (1, 1)
+    assert (output / "timeline.json").read_bytes() == b"new"
+    assert not (spool / "timeline.json").exists()  # moved, not copied
+    assert (output / "same.json").stat().st_ino == kept_inode  # the previous file, linked
+
+
+def test_a_killed_builds_spool_folder_is_cleared_by_the_next_write(tmp_path):
+    output = tmp_path / "site"
+    write_site({"index.html": b"old"}, output)
+    spool_folder(output).mkdir()
+    (spool_folder(output) / "timeline.json").write_bytes(b"half")
+    write_site({"index.html": b"new"}, output)
+    assert siblings(output) == []
 
 
 # cache -------------------------------------------------------------------------------------------------------

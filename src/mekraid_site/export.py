@@ -18,13 +18,11 @@ from .display import describe_time, iso_utc
 from .model import Event, Precision, Source, Timeline, TimeValue
 
 
-def timeline_json(timeline: Timeline, zone: ZoneInfo) -> bytes:
-    """The machine-readable timeline (schema in docs/timeline-json.md)."""
-    return b"".join(timeline_json_chunks(timeline, zone))
+def timeline_json(timeline: Timeline, zone: ZoneInfo) -> Iterator[bytes]:
+    """The machine-readable timeline (schema in docs/timeline-json.md), in pieces of about an event each.
 
-
-def timeline_json_chunks(timeline: Timeline, zone: ZoneInfo) -> Iterator[bytes]:
-    """timeline.json in pieces of about an event each, to write to a file without holding it whole."""
+    In pieces, so that a large timeline can be written to a file without being held whole.
+    """
     @functools.lru_cache(maxsize=None)  # claims share their times
     def when(time: TimeValue) -> dict:
         return {

@@ -1,9 +1,10 @@
-"""Stage 4, render: turn the timeline into the site's files, as bytes in memory.
+"""Stage 4, render: turn the timeline into the site's files, one at a time.
 
 Pages come from the Jinja templates in the theme folder; the exports
 (timeline.json) are built here. Every link is relative to the page that holds
 it, so the site works opened from disk and under any sub-path of any server.
-Nothing is written to disk here: `render` returns {relative path: bytes}.
+`render` yields (relative path, bytes); only the largest files, made by
+worker processes, go through a spool folder and come as `SpooledFile`.
 """
 
 from __future__ import annotations
@@ -34,12 +35,12 @@ from . import __version__
 from .axis import build_axis
 from .display import describe_time, iso_utc
 from .errors import ContentError, Problem
-from .export import atom_feed, event_jsonld, events_csv, sitemap_xml, timeline_json_chunks, timelinejs_json
+from .export import atom_feed, event_jsonld, events_csv, sitemap_xml, timeline_json, timelinejs_json
 from .extract import Extraction, die_with_parent
 from .kinds import KIND_LABELS, KINDS, event_kinds, incident_day, is_approximate, period
 from .merge import figure_label
 from .model import Actor, Claim, Dispute, Event, Precision, Source, Timeline, TimeValue
-from .search import search_index_chunks
+from .search import search_index
 from .write import SpooledFile
 
 _SAFE_SCHEMES = re.compile(r"^(?:https?:|mailto:|#|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
@@ -303,9 +304,9 @@ class _Site:
         if name.endswith(".html"):
             return self.renderer.page_chunks(name, name, **self.context)
         if name == "timeline.json":
-            return timeline_json_chunks(timeline, zone)
+            return timeline_json(timeline, zone)
         if name == "search-index.js":
-            return search_index_chunks(timeline, self.describe)
+            return search_index(timeline, self.describe)
         data = {
             "events.csv": lambda: events_csv(timeline, zone, view.kinds),
             "feed.xml": lambda: atom_feed(timeline, zone),
@@ -376,7 +377,9 @@ _WHOLE_SITE_FILES = ("timeline.json", "index.html", "disputes.html", "search-ind
                      "timelinejs.json", "about.html", "search.html")
 
 
-def _made(site: _Site, tasks: list[_Task], jobs: int, spool: Path | None) -> Iterator[list[tuple[str, object]]]:
+def _made(
+    site: _Site, tasks: list[_Task], jobs: int, spool: Path | None
+) -> Iterator[list[tuple[str, bytes | SpooledFile]]]:
     """The files of each task; made in worker processes, in the order they finish, when jobs > 1."""
     if jobs <= 1:
         for task in tasks:
@@ -393,7 +396,7 @@ def _made(site: _Site, tasks: list[_Task], jobs: int, spool: Path | None) -> Ite
                                  initializer=die_with_parent) as pool:
             # A few tasks ahead of the workers, no more: finished files wait in this process until written.
             waiting = iter(enumerate(tasks))
-            running: dict[Future, int] = {}  # task -> its place in the list
+            running: dict[Future, int] = {}  # the place of each running task in the list
 
             def submit(count: int) -> None:
                 for index, task in itertools.islice(waiting, count):

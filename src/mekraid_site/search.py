@@ -13,14 +13,11 @@ from collections.abc import Iterator
 from .model import Timeline
 
 
-def search_index(timeline: Timeline, describe) -> bytes:
-    """search-index.js: [{"k": kind, "t": title, "d": detail, "u": url, "x": more text to match, if any}]."""
-    return b"".join(search_index_chunks(timeline, describe))
+def search_index(timeline: Timeline, describe) -> Iterator[bytes]:
+    """search-index.js, an entry at a time: [{"k": kind, "t": title, "d": detail, "u": url, "x": more text}].
 
-
-def search_index_chunks(timeline: Timeline, describe) -> Iterator[bytes]:
-    """search-index.js in pieces of about an event each, to write to a file without holding it whole."""
-    # Encoded an entry at a time: the whole index as Python objects would take many times its size.
+    In pieces: the whole index as Python objects would take many times its size.
+    """
     yield b"window.SITE_SEARCH_INDEX=["
     for index, entry in enumerate(_entries(timeline, describe)):
         yield (b"," if index else b"") + _entry_json(entry)
