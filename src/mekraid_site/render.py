@@ -16,7 +16,7 @@ import multiprocessing
 import re
 import shutil
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from functools import partial
@@ -281,17 +281,12 @@ class _Site:
         if isinstance(task, str):
             if spool is None:
                 return [(task, b"".join(self.whole_site_chunks(task)))]
-            spooled = spool / task
-            with open(spooled, "wb") as file:
-                file.writelines(self.whole_site_chunks(task))
-            return [(task, SpooledFile(spooled))]
+            return [(task, _spooled(spool / task, self.whole_site_chunks(task)))]
         made: list[tuple[str, bytes | SpooledFile]] = []
         for kind, index in task:
             path, data = self.item_page(kind, index)
             if spool is not None and len(data) > _SPOOL_PAGE_BYTES:
-                spooled = spool / f"{kind}-{index}"
-                spooled.write_bytes(data)
-                data = SpooledFile(spooled)
+                data = _spooled(spool / f"{kind}-{index}", (data,))
             made.append((path, data))
         return made
 
@@ -418,6 +413,13 @@ _MIN_PARALLEL_PAGES = 400
 _PAGES_PER_TASK = 64
 _SPOOL_PAGE_BYTES = 1 << 18  # larger pages go through the spool folder (an actor's page may list every claim)
 _forked: dict[str, object] = {}  # set only while a pool of forked workers renders
+
+
+def _spooled(path: Path, chunks: Iterable[bytes]) -> SpooledFile:
+    """A file written to the spool folder piece by piece, to be moved into the site by the writer."""
+    with open(path, "wb") as file:
+        file.writelines(chunks)
+    return SpooledFile(path)
 
 
 def _make_in_worker(task: _Task) -> list[tuple[str, bytes | SpooledFile]]:

@@ -405,9 +405,7 @@ class _Ctx:
         Monday"; one after it when the date is fronted: "On Monday, the board will meet"). With neither,
         a modal further back in the sentence decides.
         """
-        lo = max(0, start - 60)
-        for cut in _SENTENCE_END.finditer(self.text, lo, start):
-            lo = cut.end()  # the last sentence end before the span
+        lo = self._sentence_start(start, 60)
         best, best_distance = 0, 10**6
         for cue in _TENSE_CUE.finditer(self.text, lo, start):
             sign = self._cue_sign(cue, start)
@@ -430,10 +428,14 @@ class _Ctx:
         mission in December"); a past form that far back more often belongs to another clause, so only modals
         count.
         """
-        lo = max(0, start - 160)
+        return 1 if _MODAL_CUE.search(self.text, self._sentence_start(start, 160), start) else 0
+
+    def _sentence_start(self, start: int, reach: int) -> int:
+        """Where the sentence holding `start` begins, looking back at most `reach` characters."""
+        lo = max(0, start - reach)
         for cut in _SENTENCE_END.finditer(self.text, lo, start):
-            lo = cut.end()
-        return 1 if _MODAL_CUE.search(self.text, lo, start) else 0
+            lo = cut.end()  # the last sentence end before the span
+        return lo
 
     def _cue_sign(self, cue: re.Match[str], span_start: int = -1) -> int:
         if cue["f"]:
