@@ -43,6 +43,50 @@ def with_unseen(tmp_path_factory):
     return merge(extract(loaded), loaded.site)
 
 
+def content_of(folder: Path, *bodies: str):
+    """Content with the shipped site settings and one article per body, published a day apart from 21 June 2023."""
+    content = folder / "content"
+    (content / "articles").mkdir(parents=True)
+    shutil.copy(CONTENT / "site.yaml", content / "site.yaml")
+    for number, body in enumerate(bodies, 1):
+        (content / "articles" / f"report-{number}.md").write_text(
+            f'---\ntitle: "Report {number}"\npublisher: "Wire"\npublished: 2023-06-{20 + number}T10:00+02:00\n---\n'
+            + body + "\n", encoding="utf-8")
+    return load_content(content)
+
+
+def article_claims(folder: Path, body: str):
+    """The claims of one article with this body."""
+    (analysis,) = extract(content_of(folder, body)).analyses
+    return analysis.claims
+
+
+def test_a_clock_time_and_its_day_are_one_time_of_one_claim(tmp_path):
+    (claim,) = article_claims(tmp_path, "Varga was detained at 6:55 a.m. last Tuesday, witnesses said.")
+    assert claim.quote == "Varga was detained at 6:55 a.m. last Tuesday, witnesses said."
+    assert claim.time_text == "6:55 a.m. last Tuesday"
+    assert claim.time.edtf == "2023-06-20T06:55+02:00"
+    (claim,) = article_claims(tmp_path / "2", "Police entered on Tuesday at 06:38.")
+    assert (claim.time_text, claim.time.edtf) == ("Tuesday at 06:38", "2023-06-20T06:38+02:00")
+
+
+def test_a_piece_that_is_only_a_time_is_no_claim_of_its_own(tmp_path):
+    (claim,) = article_claims(tmp_path, "Operations resumed at 1530 GMT three weeks ago.")
+    assert claim.quote == "Operations resumed at 1530 GMT three weeks ago."
+    assert (claim.time_text, claim.time.edtf) == ("1530 GMT", "2023-06-21T15:30Z")  # the day it was published
+
+
+def test_events_that_share_an_id_are_numbered_in_the_order_they_were_reported(tmp_path):
+    def ids(folder: Path, *bodies: str) -> list[str]:
+        content = content_of(folder, *bodies)
+        return [event.id for event in merge(extract(content), content.site).events]
+
+    evening, morning = "It was over at 9 p.m. on Tuesday.", "It was over at 6 a.m. on Tuesday."
+    assert ids(tmp_path / "1", evening) == ["2023-06-20-it-was-over"]
+    # The newer report's event comes first on the timeline, but the older one keeps its address.
+    assert ids(tmp_path / "2", evening, morning) == ["2023-06-20-it-was-over-2", "2023-06-20-it-was-over"]
+
+
 def test_sentences_split_at_ends_not_at_abbreviations():
     text = "The U.S. military left at 6 a.m. on Monday. Mr. Smith said so.\nNext line"
     assert [text[s.start:s.end] for s in split_sentences(text)] == [

@@ -178,10 +178,19 @@ def test_clock_local_time_approx():
     assert t.interval.start == utc(2023, 6, 20, 5) and t.interval.precision is Precision.MINUTE
 
 
-def test_clock_time_on_named_day():
-    found = find("Officers arrived at 7 a.m. on Monday.", DCT_001)
-    assert [t.value for t in found] == ["2023-06-19T07:00", "2023-06-19"] or \
-        [t.value for t in found][0].startswith("2023-06")
+@pytest.mark.parametrize("text,values", [
+    ("Officers arrived at 7 a.m. on Monday.", ["2023-06-19T07:00", "2023-06-19"]),
+    ("She was detained at 6:55 a.m. last Monday.", ["2023-06-19T06:55", "2023-06-19"]),
+    ("Police moved in at 0915 local time yesterday.", ["2023-06-20T09:15", "2023-06-20"]),
+    ("The raid began at 0638 EST, on Tuesday.", ["2023-06-20T06:38", "2023-06-20"]),
+    ("Talks resumed at 3 p.m. on June 2.", ["2023-06-02T15:00", "2023-06-02"]),
+    ("He was held at 0915 GMT on Monday morning.", ["2023-06-19T09:15", "2023-06-19TMO"]),
+    # The day after a full stop is another sentence's: the clock keeps the date in focus.
+    ("On Monday talks lasted until 9 p.m. On Tuesday they resumed.", ["2023-06-19", "2023-06-19T21:00",
+                                                                     "2023-06-20"]),
+])
+def test_clock_time_on_the_day_named_after_it(text, values):
+    assert [t.value for t in find(text, DCT_001)] == values
 
 
 # --- relative expressions --------------------------------------------------------

@@ -91,6 +91,9 @@ _PHRASE_END = re.compile(r"[,;:.!?]|\s+(?:remain|remains|was|were|is|are|has|hav
 # Where a sentence with two dates splits into two claims, best boundary first.
 _CLAUSE_BOUNDARIES = (re.compile(r";\s*"), re.compile(r",?\s+but\s+"), re.compile(r",\s+(?:and|while|whereas)\s+"),
                       re.compile(r"\s+and\s+"), re.compile(r",\s+"))
+# Between two expressions of one time: "6:55 a.m. last Tuesday", "0638 EST on Tuesday", "Tuesday at 6:55".
+_ONE_TIME_GAP = re.compile(r"\s*,?\s*(?:(?:on|at)\s+)?")
+_LETTER = re.compile(r"[^\W\d_]")
 # Discovered actors carry this id prefix until `extract` names them across articles.
 _PROVISIONAL = "new:"
 # Fewer articles than this are read in this process: starting workers would cost more.
@@ -611,15 +614,24 @@ def _split_clauses(
     distinct: list[tuple[int, int, TimeValue]] = []
     for dating in datings:
         if distinct and _day_key(distinct[-1][2], zone) == _day_key(dating[2], zone):
+            start, end, when = distinct[-1]
+            if _ONE_TIME_GAP.fullmatch(text, end, dating[0]):
+                # "at 6:55 a.m. last Tuesday", "on Tuesday at 6:55": one time in two expressions, dated by the finer.
+                finer = dating[2] if dating[2].precision.rank > when.precision.rank else when
+                distinct[-1] = (start, dating[1], finer)
             continue
         distinct.append(dating)
     cuts = [sentence.start]
     for (_, previous_end, _), (next_start, _, _) in itertools.pairwise(distinct):
         cuts.append(_boundary(text, previous_end, next_start))
     cuts.append(sentence.end)
-    pieces = []
+    pieces: list[tuple[int, int, TimeValue, str]] = []
     for (start, end, when), (cut_start, cut_end) in zip(distinct, itertools.pairwise(cuts), strict=True):
         piece_start, piece_end = _trim(text, cut_start, cut_end)
+        if pieces and not _LETTER.search(text[piece_start:start] + text[end:piece_end]):
+            # Nothing but a time ("resumed at 1530 GMT three weeks ago."): no claim of its own.
+            pieces[-1] = (pieces[-1][0], piece_end, *pieces[-1][2:])
+            continue
         pieces.append((piece_start, piece_end, when, text[start:end]))
     return pieces
 

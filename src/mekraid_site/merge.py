@@ -54,7 +54,9 @@ _SYNONYMS = (
     "ceasefire truce",
 )
 # How much claims must share (actors and content words) to join one event.
-_MIN_SHARED_FINE = 1.0  # day precision or finer, same local day: summed key weights
+# Day precision or finer, same local day: summed key weights (inverse document frequencies). About one key
+# of 1 claim in 32, or two of 1 in 5, or three of 1 in 2.5: the same however many claims there are.
+_MIN_SHARED_FINE = 3.5
 _MIN_SIMILARITY_COARSE = 0.3  # coarser than a day, same value: Dice similarity of the keys
 _MIN_SIMILARITY_NEAR = 0.4  # a neighbouring day or year, another source: a date dispute
 _NEAR_DAYS, _NEAR_YEARS = 3, 2
@@ -100,10 +102,12 @@ def claim_keys(claim: Claim) -> set[str]:
     """What a claim is about: its actors, the stems of its content words, its figure kinds."""
     # Interned: hundreds of thousands of claims name the same few actors and figure kinds.
     keys = {sys.intern(f"actor:{actor}") for actor in claim.actors}
+    # An actor counts once: "Varga" is the actor selma-varga, not also a word.
+    names = {part for actor in claim.actors for part in actor.split("-")}
     text = claim.quote.replace(claim.time_text, " ") if claim.time_text else claim.quote
     for word in _WORD.findall(text):
         lowered = word.lower().strip("'-")
-        if lowered not in _STOPWORDS and len(lowered) >= 3:
+        if lowered not in _STOPWORDS and len(lowered) >= 3 and lowered not in names:
             keys.add(_stem(lowered))
     keys.update(sys.intern(f"figure:{figure.kind}") for figure in claim.figures)
     return keys
@@ -229,8 +233,10 @@ def merge(extraction: Extraction, site: SiteConfig, fixes: tuple[EventFix, ...] 
     claims = [claim for source in ordered_sources for claim in by_source[source.id].claims]
     groups, titles = _apply_event_fixes(_cluster(claims, zone), fixes, by_source)
 
-    events = [_event(claims_of_event, zone, titles) for claims_of_event in groups]
-    events.sort(key=lambda event: (event.time.start, event.time.precision.rank, event.id))
+    read_at = {claim.id: index for index, claim in enumerate(claims)}
+    # Each event with where its first claim was read: the order in which the events were first reported.
+    events = [(_event(claims_of_event, zone, titles), read_at[claims_of_event[0].id]) for claims_of_event in groups]
+    events.sort(key=lambda made: (made[0].time.start, made[0].time.precision.rank, made[0].id))
     mentioned = {actor_id for analysis in extraction.analyses for actor_id in analysis.mentioned}
     actors = tuple(actor for actor in extraction.actors if actor.id in mentioned)
     return Timeline(
@@ -309,14 +315,19 @@ def _apply_event_fixes(
 
 
 def _key_weights(all_keys) -> dict[str, float]:
-    """Rarer keys say more: inverse document frequency over claims."""
+    """Rarer keys say more: inverse document frequency over claims.
+
+    Not scaled by the number of claims: a key's weight depends only on the
+    share of claims that have it, so two claims that join in a small
+    collection still join when it has grown a hundredfold.
+    """
     counts: dict[str, int] = defaultdict(int)
     total = 0
     for keys in all_keys:
         total += 1
         for key in keys:
             counts[key] += 1
-    return {key: math.log(1 + total / count) / math.log(1 + total) for key, count in counts.items()} if total else {}
+    return {key: math.log(1 + total / count) for key, count in counts.items()}
 
 
 def _event(claims: list[Claim], zone: ZoneInfo, titles: dict[str, str]) -> Event:
@@ -396,15 +407,20 @@ def _date_slug(time: TimeValue) -> str:
     return slugify(" ".join(words + [" to ".join(named)]))
 
 
-def _unique_ids(events: list[Event]) -> tuple[Event, ...]:
-    """Give events that would share an id a numbered one, in timeline order."""
+def _unique_ids(events: list[tuple[Event, int]]) -> tuple[Event, ...]:
+    """The events, those that would share an id numbered in the order they were first reported.
+
+    events: each event with the place its first claim was read at. Numbered
+    by report, not by date, so that a newer article's events take the next
+    numbers and the events already there keep their addresses.
+    """
+    unique = [event for event, _ in events]
     seen: dict[str, int] = defaultdict(int)
-    unique = []
-    for event in events:
+    for index in sorted(range(len(events)), key=lambda index: events[index][1]):
+        event = unique[index]
         seen[event.id] += 1
         if seen[event.id] > 1:
-            event = replace(event, id=f"{event.id}-{seen[event.id]}")
-        unique.append(event)
+            unique[index] = replace(event, id=f"{event.id}-{seen[event.id]}")
     return tuple(unique)
 
 

@@ -14,9 +14,10 @@ signals still set ``mod`` and the interval's qualifier.
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -1480,7 +1481,24 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
         if res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
             ctx.focus_named = True
-    return resolved
+    return _clocks_on_their_day(resolved, text)
+
+
+# Between a clock time and the day it falls on: "6:55 a.m. last Tuesday", "0638 EST on Tuesday morning".
+_CLOCK_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tuple[_Cand, _Res]]:
+    """A clock time followed by the day it falls on takes that day's date, not the date in focus."""
+    dated = list(resolved)
+    for index, ((clock, clock_res), (day, day_res)) in enumerate(itertools.pairwise(resolved)):
+        if (clock.rule is not _r_clock or clock.match["wd"] or clock.match["mon"] or day.rule is _r_clock
+                or day_res.type not in ("DATE", "TIME") or not _CLOCK_DAY_GAP.fullmatch(text, clock.end, day.start)):
+            continue
+        focus = _focus_date(day_res.value)
+        if focus and focus[1] == "day":
+            dated[index] = (clock, replace(clock_res, value=focus[0].isoformat() + clock_res.value[10:]))
+    return dated
 
 
 def find_timexes(text: str, dct: datetime, tz: ZoneInfo) -> list[Timex]:
