@@ -280,3 +280,75 @@ def test_a_folder_without_templates_is_refused_before_any_article_is_read(tmp_pa
     (problem,) = raised.value.problems
     assert problem.message == "no base.html in the templates folder"
     assert not (tmp_path / "_site").exists()
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_pages_kept_from_the_last_build_are_what_a_clean_build_makes(tmp_path, monkeypatch):
+    """A page is made again only when what it shows changed; whatever changed, the site is a clean build's."""
+    from mekraid_site import render as render_module
+
+    made_pages: list[str] = []
+    item_page = render_module._Site.item_page
+    monkeypatch.setattr(render_module._Site, "item_page",
+                        lambda site, kind, index: made_pages.append(kind) or item_page(site, kind, index))
+    content, templates = tmp_path / "content", tmp_path / "templates"
+    shutil.copytree(CONTENT, content)
+    shutil.copytree(PROJECT / "templates", templates)
+    output = tmp_path / "_site"
+    build(content, output, templates)
+
+    def add_article():
+        (content / "articles" / "harbour-notes-raid.md").write_text(
+            "---\ntitle: Camp raid questioned\npublisher: Harbour Notes\npublished: 2023-06-23\n---\n"
+            "Police raided the camp at 6:30 a.m. on Tuesday, the Interior Ministry said. At least 40 people were "
+            "injured, residents said.\n", encoding="utf-8")
+
+    def edit_article():
+        article = content / "articles" / "deadly-clash-durres-raid.md"
+        article.write_text(article.read_text(encoding="utf-8").replace("one person", "two people"), encoding="utf-8")
+
+    def rename_actor():
+        actors = content / "actors.yaml"
+        text = actors.read_text(encoding="utf-8")
+        assert "Bledi Çuçi" in text
+        actors.write_text(text.replace("Bledi Çuçi", "Bledi Cuçi"), encoding="utf-8")
+
+    def retitle_site():
+        site = content / "site.yaml"
+        site.write_text(re.sub(r"(?m)^title: .*$", 'title: "Manëz, 20 June 2023"', site.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+
+    def edit_template():
+        event = templates / "event.html"
+        event.write_text(event.read_text(encoding="utf-8").replace("What each source says", "Who says what"),
+                         encoding="utf-8")
+
+    # Event, source and redirect pages made again, of 18 (actor pages are always made): the new article joins
+    # the raid event and adds its source page and a redirect; a site setting or a template changes every page.
+    remade = {add_article: 3, edit_article: 2, rename_actor: 2, retitle_site: 18, edit_template: 18}
+    for change, pages in remade.items():
+        before = _files(output)
+        change()
+        made_pages.clear()
+        report = build(content, output, templates)
+        assert len([kind for kind in made_pages if kind != "actor"]) == pages, change.__name__
+        clean = tmp_path / f"clean-{change.__name__}"
+        build(content, clean, templates, clean=True, use_cache=False)
+        assert _files(output) == _files(clean), change.__name__
+        assert report.written == sum(1 for path, data in _files(output).items() if before.get(path) != data)
+    assert "Who says what" in (output / "events" / "2023-06-20-albanian-national-police-executed-a-special.html"
+                               ).read_text(encoding="utf-8")
+
+
+def test_a_page_changed_by_hand_is_made_again(tmp_path):
+    output = tmp_path / "_site"
+    build(CONTENT, output, PROJECT / "templates")
+    page = output / "events" / "1986-paris-expelled-mek.html"
+    made = page.read_bytes()
+    page.write_bytes(made.replace(b"Paris", b"Lyon"))
+    report = build(CONTENT, output, PROJECT / "templates")
+    assert page.read_bytes() == made
+    assert (report.written, report.unchanged) == (1, 51)

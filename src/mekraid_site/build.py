@@ -13,7 +13,7 @@ from pathlib import Path
 from .cache import DiskCache, default_cache_dir, program_fingerprint
 from .errors import ContentError, Problem
 from .load import DEFAULT_MAX_ARTICLE_BYTES, load_content, load_content_lenient
-from .write import SpooledFile, WriteReport, spool_folder, write_site
+from .write import KeptFile, PageRecord, SpooledFile, WriteReport, spool_folder, write_site
 
 # extract, merge and render (the heavy imports: Jinja, Markdown, the text engines) are imported when
 # a build runs, so that an unchanged rebuild, which stops before them, starts fast.
@@ -93,8 +93,10 @@ def build(
     timeline = merge(extraction, content.site, content.event_fixes)
     timer.done("merge", f"{len(timeline.events)} events, {len(timeline.actors)} actors")
     made = _Tally()
+    # Pages made from the same inputs as the last build's are kept, not made again (not with --clean).
+    record = PageRecord(Path(output_dir), None if clean else manifest.page_record()) if manifest else None
     files = render(timeline, extraction, Path(templates_dir), jobs=jobs or os.cpu_count() or 1,
-                   spool=spool_folder(Path(output_dir)))
+                   spool=spool_folder(Path(output_dir)), record=record)
     written = write_site(made.count(files), Path(output_dir), clean=clean)
     timer.done("render and write", f"{made.files} files ({made.pages} pages, {made.bytes / 1e6:.1f} MB): "
                f"{written.written} written, {written.unchanged} unchanged, {written.removed} removed")
@@ -113,7 +115,7 @@ def build(
     )
     if cache is not None and manifest is not None:
         cache.prune()
-        manifest.save(inputs, report)
+        manifest.save(inputs, report, record.saved() if record else {})
     return report
 
 
@@ -123,12 +125,15 @@ class _Tally:
     def __init__(self) -> None:
         self.files = self.pages = self.bytes = 0
 
-    def count(self, files: Iterable[tuple[str, bytes | SpooledFile]]) -> Iterator[tuple[str, bytes | SpooledFile]]:
+    def count(self, files: Iterable[tuple[str, _FileData]]) -> Iterator[tuple[str, _FileData]]:
         for path, data in files:
             self.files += 1
             self.pages += path.endswith(".html")
-            self.bytes += data.path.stat().st_size if isinstance(data, SpooledFile) else len(data)
+            self.bytes += len(data) if isinstance(data, bytes) else data.path.stat().st_size
             yield path, data
+
+
+_FileData = bytes | SpooledFile | KeptFile
 
 
 class _StageTimer:
@@ -157,12 +162,17 @@ def _fingerprint(folders: list[Path], salt: str) -> str:
 
 
 class _Manifest:
-    """What the last build into an output folder read and left, so an unchanged rebuild can stop at once."""
+    """What the last build into an output folder read and left, so an unchanged rebuild can stop at once.
+
+    Beside it, in a file of its own (an unchanged rebuild does not read it),
+    the record of what each page was made from, so a rebuild can keep pages.
+    """
 
     def __init__(self, cache_root: Path, output: Path) -> None:
         self._output = output.absolute()
         name = hashlib.sha256(str(self._output).encode()).hexdigest()[:16]
         self._path = cache_root / f"manifest-{name}.json"
+        self._pages_path = cache_root / f"pages-{name}.json"
 
     def unchanged_report(self, inputs: str) -> BuildReport | None:
         """The last build's report when its inputs and its output are as they were, else None."""
@@ -176,13 +186,28 @@ class _Manifest:
         return BuildReport(**{**counts, "warnings": (), "written": 0, "removed": 0,
                               "unchanged": counts["written"] + counts["unchanged"]})
 
-    def save(self, inputs: str, report: BuildReport) -> None:
+    def page_record(self) -> dict[str, tuple[str, int, int]]:
+        """The last build's PageRecord, or nothing when there is none or it is not this program's."""
+        try:
+            saved = json.loads(self._pages_path.read_text(encoding="utf-8"))
+            if saved["program"] != program_fingerprint():
+                return {}  # another program may make other pages from the same inputs
+            return {path: (digest, size, mtime) for path, (digest, size, mtime) in saved["pages"].items()}
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}
+
+    def save(self, inputs: str, report: BuildReport, pages: dict[str, tuple[str, int, int]]) -> None:
         counts = {key: value for key, value in asdict(report).items() if key != "warnings"}
-        data = json.dumps({"inputs": inputs, "output": _fingerprint([self._output], ""), "report": counts})
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self._path.with_suffix(".tmp")
-        temporary.write_text(data, encoding="utf-8")
-        os.replace(temporary, self._path)
+        _write_json(self._pages_path, {"program": program_fingerprint(), "pages": pages})
+        _write_json(self._path, {"inputs": inputs, "output": _fingerprint([self._output], ""), "report": counts})
+
+
+def _write_json(path: Path, data: dict) -> None:
+    """Write a JSON file whole or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(data), encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def check(content_dir: Path, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> CheckReport:

@@ -10,6 +10,7 @@ worker processes, go through a spool folder and come as `SpooledFile`.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import itertools
 import multiprocessing
@@ -18,7 +19,7 @@ import shutil
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from html import escape as _escape
 from pathlib import Path
@@ -41,7 +42,7 @@ from .kinds import KIND_LABELS, KINDS, event_kinds, incident_day, is_approximate
 from .merge import figure_label
 from .model import Actor, Claim, Dispute, Event, Precision, Source, Timeline, TimeValue
 from .search import search_index
-from .write import SpooledFile
+from .write import KeptFile, PageRecord, SpooledFile
 
 _SAFE_SCHEMES = re.compile(r"^(?:https?:|mailto:|#|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
 _OTHER_ORIGIN = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
@@ -247,9 +248,19 @@ class Renderer:
 class _Site:
     """What every page is made from: the templates, the timeline and lookups into it."""
 
-    def __init__(self, timeline: Timeline, extraction: Extraction, templates_dir: Path) -> None:
+    def __init__(self, timeline: Timeline, extraction: Extraction, templates_dir: Path,
+                 record: PageRecord | None = None) -> None:
         self.timeline = timeline
         self.renderer = Renderer(templates_dir)
+        self.record = record
+        # What every page is made from besides its own inputs: the theme's files and the site's settings.
+        # (Not the program's code: a record is used only by the program that made it.)
+        theme = hashlib.sha256(__version__.encode())
+        for path in sorted(templates_dir.rglob("*")):
+            if path.is_file():
+                theme.update(path.relative_to(templates_dir).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        theme.update(repr(timeline.site).encode())
+        self.salt = theme.digest()
         self.zone = ZoneInfo(timeline.site.incident.timezone)
         self.describe = functools.lru_cache(maxsize=None)(partial(describe_time, local_zone=self.zone))
         self.view = _View(timeline, self.zone)
@@ -271,24 +282,59 @@ class _Site:
     def page(self, template: str, path: str, **extra) -> tuple[str, bytes]:
         return path, self.renderer.page(template, path, **extra, **self.context)
 
-    def make(self, task: _Task, spool: Path | None = None) -> list[tuple[str, bytes | SpooledFile]]:
-        """The files of one task: a whole-site file by name, or a batch of item pages.
+    def make(self, task: _Task, spool: Path | None = None) -> list[_Made]:
+        """The files of one task, a whole-site file by name or a batch of item pages, with the pages' digests.
 
         With a spool folder, a whole-site file is written there as it is made
         and passed on as a SpooledFile, and so is a large page: the largest
-        files are never held whole, nor sent from process to process.
+        files are never held whole, nor sent from process to process. A page
+        made from the same inputs as the previous site's file comes as KeptFile.
         """
         if isinstance(task, str):
             if spool is None:
-                return [(task, b"".join(self.whole_site_chunks(task)))]
-            return [(task, _spooled(spool / task, self.whole_site_chunks(task)))]
-        made: list[tuple[str, bytes | SpooledFile]] = []
+                return [(task, b"".join(self.whole_site_chunks(task)), None)]
+            return [(task, _spooled(spool / task, self.whole_site_chunks(task)), None)]
+        made: list[_Made] = []
         for kind, index in task:
+            digest = self.item_digest(kind, index) if kind in _DIGESTED else None
+            path = self.item_path(kind, index)
+            kept = self.record.unchanged(path, digest) if digest and self.record else None
+            if kept is not None:
+                made.append((path, KeptFile(kept), digest))
+                continue
             path, data = self.item_page(kind, index)
             if spool is not None and len(data) > _SPOOL_PAGE_BYTES:
                 data = _spooled(spool / f"{kind}-{index}", (data,))
-            made.append((path, data))
+            made.append((path, data, digest))
         return made
+
+    def item_digest(self, kind: str, index: int) -> str:
+        """A digest of everything the page of the index-th event, source or redirect is made from."""
+        # The inputs' repr, not their pickle: it is the same for equal values whether or not they share objects.
+        return hashlib.sha256(self.salt + repr(self.item_inputs(kind, index)).encode()).hexdigest()
+
+    def item_inputs(self, kind: str, index: int) -> tuple:
+        """What the page of the index-th event, source or redirect shows: keep in step with its template."""
+        timeline, view = self.timeline, self.view
+        if kind == "redirect":
+            alias, event_index = self.aliases[index]
+            event = timeline.events[event_index]
+            return alias, event.id, event.title
+        if kind == "event":
+            event = timeline.events[index]
+            neighbours = [(other.id, other.title) for other in timeline.events[max(index - 1, 0):index + 2]]
+            sources = [_header(view.sources[source_id]) for source_id in event.sources if source_id in view.sources]
+            return event, index == 0, neighbours, view.day, sources, self._actors_of(event.claims, event.actors)
+        source = timeline.sources[index]
+        analysis = self.analyses[source.id]
+        events = [(event.id, event.title) if (event := view.event_of_claim.get(claim.id)) else None
+                  for claim in analysis.claims]
+        return source, analysis.claims, analysis.timexes, events, self._actors_of(analysis.claims, ())
+
+    def _actors_of(self, claims: Iterable[Claim], also: Iterable[str]) -> list[Actor | None]:
+        """The actors that claims name as claimants, and others, as the pages show them."""
+        named = {claim.claimant for claim in claims if claim.claimant}.union(also)
+        return [self.view.actors.get(actor_id) for actor_id in sorted(named)]
 
     def whole_site_chunks(self, name: str) -> Iterator[bytes]:
         """A file made from the whole timeline (the index, the disputes, the exports), in pieces."""
@@ -311,7 +357,9 @@ class _Site:
         return iter((data,))
 
     def item_path(self, kind: str, index: int) -> str:
-        """Where the page of the index-th event, actor or source goes."""
+        """Where the page of the index-th event, actor, source or redirect goes."""
+        if kind == "redirect":
+            return f"events/{self.aliases[index][0]}.html"
         folder, items = {"event": ("events", self.timeline.events), "actor": ("actors", self.timeline.actors),
                          "source": ("sources", self.timeline.sources)}[kind]
         return f"{folder}/{items[index].id}.html"
@@ -339,8 +387,9 @@ class _Site:
 
 
 def render(
-    timeline: Timeline, extraction: Extraction, templates_dir: Path, jobs: int = 1, spool: Path | None = None
-) -> Iterator[tuple[str, bytes | SpooledFile]]:
+    timeline: Timeline, extraction: Extraction, templates_dir: Path, jobs: int = 1, spool: Path | None = None,
+    record: PageRecord | None = None,
+) -> Iterator[tuple[str, bytes | SpooledFile | KeptFile]]:
     """Every file of the site, as (path relative to the output folder, bytes), one at a time.
 
     One at a time, so that the writer can put each on disk before the next is
@@ -349,8 +398,11 @@ def render(
     the files are the same. `spool` (a folder made here and removed after;
     put it on the output's file system) lets the workers write the whole-site
     files to disk as they make them: those come as SpooledFile, not bytes.
+    With the `record` of the last build into the output folder, an event,
+    source or redirect page made from the same inputs as the file there comes
+    as KeptFile, not made again; `record.made` gets each such page's digest.
     """
-    site = _Site(timeline, extraction, templates_dir)
+    site = _Site(timeline, extraction, templates_dir, record)
     yield from site.renderer.static_files().items()
     items = ([("event", i) for i in range(len(timeline.events))] + [("actor", i) for i in range(len(timeline.actors))]
              + [("source", i) for i in range(len(timeline.sources))]
@@ -359,7 +411,10 @@ def render(
     tasks: list[_Task] = list(_WHOLE_SITE_FILES)
     tasks += [items[start:start + _PAGES_PER_TASK] for start in range(0, len(items), _PAGES_PER_TASK)]
     for made in _made(site, tasks, jobs if len(items) >= _MIN_PARALLEL_PAGES else 1, spool):
-        yield from made
+        for path, data, digest in made:
+            if digest is not None and record is not None:
+                record.made[path] = digest
+            yield path, data
     if timeline.site.base_url:
         pages = (["index.html"] + [site.item_path(kind, index) for kind, index in items if kind != "redirect"]
                  + [f"{name}.html" for name in ("disputes", "about", "search")])
@@ -368,13 +423,14 @@ def render(
 
 # A task for a worker: one whole-site file by name, or a batch of item pages.
 _Task = str | list[tuple[str, int]]
+# A file a task made: its path, its bytes (or where they are), and for an item page the digest of its inputs.
+_Made = tuple[str, bytes | SpooledFile | KeptFile, str | None]
+_DIGESTED = ("event", "source", "redirect")  # actor pages list most events: nearly every new article changes them
 _WHOLE_SITE_FILES = ("timeline.json", "index.html", "disputes.html", "search-index.js", "events.csv", "feed.xml",
                      "timelinejs.json", "about.html", "search.html")
 
 
-def _made(
-    site: _Site, tasks: list[_Task], jobs: int, spool: Path | None
-) -> Iterator[list[tuple[str, bytes | SpooledFile]]]:
+def _made(site: _Site, tasks: list[_Task], jobs: int, spool: Path | None) -> Iterator[list[_Made]]:
     """The files of each task; made in worker processes, in the order they finish, when jobs > 1."""
     if jobs <= 1:
         for task in tasks:
@@ -415,6 +471,11 @@ _SPOOL_PAGE_BYTES = 1 << 18  # larger pages go through the spool folder (an acto
 _forked: dict[str, object] = {}  # set only while a pool of forked workers renders
 
 
+def _header(source: Source) -> Source:
+    """A source as pages that cite it show it: everything but its text."""
+    return replace(source, body="")
+
+
 def _spooled(path: Path, chunks: Iterable[bytes]) -> SpooledFile:
     """A file written to the spool folder piece by piece, to be moved into the site by the writer."""
     with open(path, "wb") as file:
@@ -422,7 +483,7 @@ def _spooled(path: Path, chunks: Iterable[bytes]) -> SpooledFile:
     return SpooledFile(path)
 
 
-def _make_in_worker(task: _Task) -> list[tuple[str, bytes | SpooledFile]]:
+def _make_in_worker(task: _Task) -> list[_Made]:
     return _forked["site"].make(task, _forked.get("spool"))
 
 

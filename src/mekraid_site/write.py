@@ -21,6 +21,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from stat import S_ISREG
 
 from .errors import ContentError, Problem
 
@@ -38,6 +39,51 @@ class SpooledFile:
 
 
 @dataclass(frozen=True)
+class KeptFile:
+    """A file of the previous site kept as it is: the page was not made again, its inputs being the same."""
+
+    path: Path
+
+
+class PageRecord:
+    """What each page of a site was made from, so that a rebuild need not make again a page whose inputs are the same.
+
+    `previous` is the record the last build into `output` left: relative
+    path -> (digest of the page's inputs, file size, modification time in
+    ns). A page is kept only while its file is still the one that build
+    wrote; `made` collects this build's digests.
+    """
+
+    def __init__(self, output: Path, previous: Mapping[str, tuple[str, int, int]] | None = None) -> None:
+        self.output = Path(output).absolute()
+        self.previous = dict(previous or {})
+        self.made: dict[str, str] = {}
+
+    def unchanged(self, relative: str, digest: str) -> Path | None:
+        """The previous site's file at `relative` if it was made from inputs with this digest and is untouched."""
+        entry = self.previous.get(relative)
+        if entry is None or entry[0] != digest:
+            return None
+        path = self.output / relative
+        try:
+            stat = path.lstat()
+        except OSError:
+            return None
+        return path if S_ISREG(stat.st_mode) and (stat.st_size, stat.st_mtime_ns) == entry[1:] else None
+
+    def saved(self) -> dict[str, tuple[str, int, int]]:
+        """This build's record, for the next build: each page made, with its file's size and modification time."""
+        record = {}
+        for relative, digest in sorted(self.made.items()):
+            try:
+                stat = (self.output / relative).lstat()
+            except OSError:
+                continue
+            record[relative] = (digest, stat.st_size, stat.st_mtime_ns)
+        return record
+
+
+@dataclass(frozen=True)
 class WriteReport:
     """What a write did to the output folder."""
 
@@ -51,7 +97,7 @@ class WriteReport:
 
 
 def write_site(
-    files: Mapping[str, bytes | SpooledFile] | Iterable[tuple[str, bytes | SpooledFile]],
+    files: Mapping[str, bytes | SpooledFile | KeptFile] | Iterable[tuple[str, bytes | SpooledFile | KeptFile]],
     output: Path,
     clean: bool = False,
 ) -> WriteReport:
@@ -59,9 +105,10 @@ def write_site(
 
     Files may come one at a time (a generator), so a large site is never
     held in memory whole; a SpooledFile is moved into place, on the same
-    file system a rename. Without `clean`, files identical to the previous
-    site's are kept (linked, not written), and if nothing differs the folder
-    is not touched at all. With `clean`, every file is written anew.
+    file system a rename; a KeptFile, a file of the previous site, is linked.
+    Without `clean`, files identical to the previous site's are kept (linked,
+    not written), and if nothing differs the folder is not touched at all.
+    With `clean`, every file is written anew.
     """
     output = Path(output).absolute()
     pairs = files.items() if isinstance(files, Mapping) else files
@@ -79,7 +126,13 @@ def write_site(
                 target = staging / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 old = previous.get(relative)
-                if not clean and _same(old, data):
+                if isinstance(data, KeptFile):
+                    if old != data.path:
+                        raise ContentError([Problem(str(output), None, "the output folder changed while this build "
+                                                    "ran (another build into it?)", "run the build again")])
+                    _link_or_copy(old, target)
+                    unchanged += 1
+                elif not clean and _same(old, data):
                     _link_or_copy(old, target)
                     unchanged += 1
                 elif isinstance(data, SpooledFile):
