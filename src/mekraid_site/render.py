@@ -323,13 +323,19 @@ class _Site:
         if kind == "event":
             event = timeline.events[index]
             neighbours = [(other.id, other.title) for other in timeline.events[max(index - 1, 0):index + 2]]
-            sources = [_header(view.sources[source_id]) for source_id in event.sources if source_id in view.sources]
+            sources = [self._header(source_id) for source_id in event.sources]
             return event, index == 0, neighbours, view.day, sources, self._actors_of(event.claims, event.actors)
         source = timeline.sources[index]
         analysis = self.analyses[source.id]
         events = [(event.id, event.title) if (event := view.event_of_claim.get(claim.id)) else None
                   for claim in analysis.claims]
         return source, analysis.claims, analysis.timexes, events, self._actors_of(analysis.claims, ())
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019 (the site lives for one render); events share their sources
+    def _header(self, source_id: str) -> str:
+        """A source as the pages that cite it show it (everything but its text), as its repr."""
+        source = self.view.sources.get(source_id)
+        return repr(replace(source, body="") if source else None)
 
     def _actors_of(self, claims: Iterable[Claim], also: Iterable[str]) -> list[Actor | None]:
         """The actors that claims name as claimants, and others, as the pages show them."""
@@ -469,11 +475,6 @@ _MIN_PARALLEL_PAGES = 400
 _PAGES_PER_TASK = 64
 _SPOOL_PAGE_BYTES = 1 << 18  # larger pages go through the spool folder (an actor's page may list every claim)
 _forked: dict[str, object] = {}  # set only while a pool of forked workers renders
-
-
-def _header(source: Source) -> Source:
-    """A source as pages that cite it show it: everything but its text."""
-    return replace(source, body="")
 
 
 def _spooled(path: Path, chunks: Iterable[bytes]) -> SpooledFile:
