@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -43,14 +44,19 @@ def with_unseen(tmp_path_factory):
     return merge(extract(loaded), loaded.site)
 
 
+def _published(number: int) -> str:
+    return (datetime(2023, 6, 21, 10, tzinfo=timezone(timedelta(hours=2))) + timedelta(minutes=number - 1)
+            ).isoformat(timespec="minutes")
+
+
 def content_of(folder: Path, *bodies: str):
-    """Content with the shipped site settings and one article per body, published a day apart from 21 June 2023."""
+    """Content with the shipped site settings and one article per body, published a minute apart on 21 June 2023."""
     content = folder / "content"
     (content / "articles").mkdir(parents=True)
     shutil.copy(CONTENT / "site.yaml", content / "site.yaml")
     for number, body in enumerate(bodies, 1):
         (content / "articles" / f"report-{number}.md").write_text(
-            f'---\ntitle: "Report {number}"\npublisher: "Wire"\npublished: 2023-06-{20 + number}T10:00+02:00\n---\n'
+            f'---\ntitle: "Report {number}"\npublisher: "Wire"\npublished: {_published(number)}\n---\n'
             + body + "\n", encoding="utf-8")
     return load_content(content)
 
@@ -85,6 +91,15 @@ def test_events_that_share_an_id_are_numbered_in_the_order_they_were_reported(tm
     assert ids(tmp_path / "1", evening) == ["2023-06-20-it-was-over"]
     # The newer report's event comes first on the timeline, but the older one keeps its address.
     assert ids(tmp_path / "2", evening, morning) == ["2023-06-20-it-was-over-2", "2023-06-20-it-was-over"]
+
+
+def test_a_large_event_does_not_draw_in_what_one_of_its_claims_also_mentions(tmp_path):
+    stormed = "Police stormed the terminal at dawn on Tuesday, witnesses said."
+    both = "Police stormed the terminal at dawn on Tuesday and the city mayor resigned, witnesses said."
+    resigned = "The city mayor resigned on Tuesday, his office said."
+    content = content_of(tmp_path, *[stormed] * 60, both, *[resigned] * 5)
+    events = merge(extract(content), content.site).events
+    assert sorted(len(event.claims) for event in events) == [5, 61]
 
 
 def test_sentences_split_at_ends_not_at_abbreviations():

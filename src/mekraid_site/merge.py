@@ -1,7 +1,9 @@
 """Stage 3, merge: order claims into events on one timeline and find disputes.
 
 Claims about the same happening join one event: their times are compatible
-at their precision and they share actors and words. Each claim is compared
+at their precision and they share actors and words (rare ones count more,
+and in a large event those that few of its claims have count less, so an
+event does not snowball into everything said of its day). Each claim is compared
 only with a bounded number of events of its own time (its local day, or its
 value when coarser) that share one of its keys, so the stage stays linear in
 the number of claims; a clearly matching event of a neighbouring day or year,
@@ -57,6 +59,8 @@ _SYNONYMS = (
 # Day precision or finer, same local day: summed key weights (inverse document frequencies). About one key
 # of 1 claim in 32, or two of 1 in 5, or three of 1 in 2.5: the same however many claims there are.
 _MIN_SHARED_FINE = 3.5
+# A key of a group counts in full when this share of its claims have it, less in proportion when fewer do.
+_KEY_SHARE_IN_FULL = 0.05
 _MIN_SIMILARITY_COARSE = 0.3  # coarser than a day, same value: Dice similarity of the keys
 _MIN_SIMILARITY_NEAR = 0.4  # a neighbouring day or year, another source: a date dispute
 _NEAR_DAYS, _NEAR_YEARS = 3, 2
@@ -84,17 +88,19 @@ for _group in _SYNONYMS:
 
 @dataclass
 class _Group:
-    """An event being built: its claims and the keys they share."""
+    """An event being built: its claims, and how many of them have each key."""
 
     order: int  # when it was made: ties go to the older group
     times: list[tuple[str, object]]  # the time keys it is found under
     claims: list[Claim] = field(default_factory=list)
-    keys: set[str] = field(default_factory=set)
+    key_counts: dict[str, int] = field(default_factory=dict)  # key -> how many of the claims have it
     sources: set[str] = field(default_factory=set)
 
     def add(self, claim: Claim, keys: tuple[str, ...]) -> None:
         self.claims.append(claim)
-        self.keys.update(keys)
+        counts = self.key_counts
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
         self.sources.add(claim.source)
 
 
@@ -145,7 +151,7 @@ class _Clusterer:
             group = _Group(len(self.groups), [("same", same)] + ([near] if near else []))
             self.groups.append(group)
         for key in keys:
-            if key in group.keys:
+            if key in group.key_counts:
                 continue
             for time_key in group.times:
                 self._postings[time_key][key].append(group)
@@ -169,12 +175,15 @@ class _Clusterer:
         weight = self.weights.__getitem__
         threshold = _MIN_SHARED_FINE if fine else _MIN_SIMILARITY_COARSE
         for group in self._candidates(("same", same), keys):
-            shared = group.keys.intersection(keys)
+            shared = group.key_counts.keys() & keys
             if fine:
+                # A key that few of a large group's claims have weighs less: a group that has gathered
+                # several happenings does not draw in every claim that shares a key with one of them.
                 # fsum is exactly rounded: the same float whatever order the set gives the keys in.
-                score = math.fsum(map(weight, shared))
+                counts, enough = group.key_counts, len(group.claims) * _KEY_SHARE_IN_FULL
+                score = math.fsum([weight(key) * min(1.0, counts[key] / enough) for key in shared])
             else:
-                score = 2 * len(shared) / (len(keys) + len(group.keys))
+                score = 2 * len(shared) / (len(keys) + len(group.key_counts))
             if score >= threshold and _better(group, score, best, best_score):
                 best, best_score = group, score
         return best
@@ -191,9 +200,9 @@ class _Clusterer:
                 continue
             # Days in order, older groups first: on a tie the first found stays.
             for group in sorted(self._candidates((unit, position + offset), keys), key=attrgetter("order")):
-                if source in group.sources or group.keys.isdisjoint(content):
+                if source in group.sources or group.key_counts.keys().isdisjoint(content):
                     continue  # sharing actors only is not enough across days
-                score = 2 * len(group.keys.intersection(keys)) / (len(keys) + len(group.keys))
+                score = 2 * len(group.key_counts.keys() & keys) / (len(keys) + len(group.key_counts))
                 if score >= _MIN_SIMILARITY_NEAR and score > best_score:
                     best, best_score = group, score
         return best
