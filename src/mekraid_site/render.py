@@ -40,7 +40,7 @@ from .export import atom_feed, event_jsonld, events_csv, sitemap_xml, timeline_j
 from .extract import Extraction, die_with_parent
 from .kinds import KIND_LABELS, KINDS, event_kinds, incident_day, is_approximate, period
 from .merge import figure_label
-from .model import Actor, Claim, Dispute, Event, Precision, Source, Timeline, TimeValue
+from .model import Actor, Claim, Dispute, DisputedValue, Event, Precision, Source, Timeline, TimeValue
 from .search import search_index
 from .write import KeptFile, PageRecord, SpooledFile
 
@@ -489,6 +489,14 @@ def _make_in_worker(task: _Task) -> list[_Made]:
 
 
 @dataclass(frozen=True)
+class _ClaimantRow:
+    """One claimant of a disputed value: its first claim giving it, and how many of its claims do."""
+
+    claim: Claim
+    count: int
+
+
+@dataclass(frozen=True)
 class _Bar:
     label: str  # who says it, and the value as written
     claim: Claim
@@ -600,6 +608,18 @@ class _View:
         if claim.claimant and claim.claimant in self.actors:
             return self.actor_link(claim.claimant, root)
         return Markup(f'{escape(self.publisher(self.sources[claim.source]))} <span class="muted">(publisher)</span>')
+
+    def claimant_rows(self, value: DisputedValue) -> list[_ClaimantRow]:
+        """Who gives a disputed value, each claimant once with its first claim and how many claims it made."""
+        rows: dict[tuple[str, str | None], _ClaimantRow] = {}
+        for claim_id in value.claims:
+            claim = self.claims[claim_id]
+            # The claimant as the page names it: an actor, or else the publisher.
+            who = ("actor", claim.claimant) if claim.claimant in self.actors else (
+                "publisher", self.publisher(self.sources[claim.source]))
+            row = rows.get(who)
+            rows[who] = _ClaimantRow(claim, 1) if row is None else _ClaimantRow(row.claim, row.count + 1)
+        return list(rows.values())
 
     def claimant_name(self, claim: Claim) -> str:
         """Who asserts a claim, for the reader."""
