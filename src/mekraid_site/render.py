@@ -261,6 +261,7 @@ class _Site:
                 theme.update(path.relative_to(templates_dir).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
         theme.update(repr(timeline.site).encode())
         self.salt = theme.digest()
+        self._headers: dict[str, str] = {}
         self.zone = ZoneInfo(timeline.site.incident.timezone)
         self.describe = functools.lru_cache(maxsize=None)(partial(describe_time, local_zone=self.zone))
         self.view = _View(timeline, self.zone)
@@ -331,11 +332,13 @@ class _Site:
                   for claim in analysis.claims]
         return source, analysis.claims, analysis.timexes, events, self._actors_of(analysis.claims, ())
 
-    @functools.lru_cache(maxsize=None)  # noqa: B019 (the site lives for one render); events share their sources
     def _header(self, source_id: str) -> str:
         """A source as the pages that cite it show it (everything but its text), as its repr."""
-        source = self.view.sources.get(source_id)
-        return repr(replace(source, body="") if source else None)
+        header = self._headers.get(source_id)
+        if header is None:  # made once: events share their sources
+            source = self.view.sources.get(source_id)
+            header = self._headers[source_id] = repr(replace(source, body="") if source else None)
+        return header
 
     def _actors_of(self, claims: Iterable[Claim], also: Iterable[str]) -> list[Actor | None]:
         """The actors that claims name as claimants, and others, as the pages show them."""
@@ -569,6 +572,8 @@ class _View:
         for actor in sorted(timeline.actors, key=lambda a: (a.name.lower(), a.id)):
             self.actors_by_kind[actor.kind].append(actor)
         self.kinds_present = [kind for kind, _, _ in KINDS if any(kind in k for k in self.kinds.values())]
+        # Cached per view, not per class: `serve` renders again and again in one process.
+        self.actor_link = functools.lru_cache(maxsize=None)(self._actor_link)
 
     def day_label(self) -> str:
         """The incident day as a reader says it, or ""."""
@@ -597,8 +602,7 @@ class _View:
         clock = time.start.astimezone(self.zone).strftime("%H:%M")
         return f"{word} {clock}" if word else clock
 
-    @functools.lru_cache(maxsize=None)  # noqa: B019 (the view lives for one render)
-    def actor_link(self, actor_id: str, root: str) -> Markup:
+    def _actor_link(self, actor_id: str, root: str) -> Markup:
         """A link to an actor's page, or nothing for an actor without one."""
         actor = self.actors.get(actor_id)
         return Markup(f'<a href="{root}actors/{escape(actor.id)}.html">{escape(actor.name)}</a>') if actor else Markup()
