@@ -17,7 +17,7 @@ from conftest import CONTENT, PROJECT, TEMPLATES
 from mekraid_site.build import build
 from mekraid_site.cache import DiskCache, default_cache_dir, program_fingerprint
 from mekraid_site.errors import ContentError
-from mekraid_site.write import MARKER, SpooledFile, spool_folder, write_site
+from mekraid_site.write import MARKER, KeptFile, PageRecord, SpooledFile, spool_folder, write_site
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -149,6 +149,26 @@ def test_spooled_files_are_moved_in_or_kept_when_unchanged(tmp_path):
     assert (output / "timeline.json").read_bytes() == b"new"
     assert not (spool / "timeline.json").exists()  # moved, not copied
     assert (output / "same.json").stat().st_ino == kept_inode  # the previous file, linked
+
+
+def test_kept_files_are_the_previous_sites_linked_and_a_missing_one_stops_the_write(tmp_path):
+    output = tmp_path / "site"
+    write_site({"events/a.html": b"page a", "index.html": b"old"}, output)
+    record = PageRecord(output, {"events/a.html": ("digest-a", 6, (output / "events/a.html").stat().st_mtime_ns)})
+    kept = record.unchanged("events/a.html", "digest-a")
+    assert kept == output / "events/a.html"
+    assert record.unchanged("events/a.html", "digest-b") is None  # its inputs changed
+    inode = kept.stat().st_ino
+    report = write_site([("events/a.html", KeptFile(kept)), ("index.html", b"new")], output)
+    assert (report.written, report.unchanged) == (1, 1)
+    assert (output / "events/a.html").stat().st_ino == inode
+    (output / "events/a.html").write_bytes(b"edited")  # by hand: no longer the file the record describes
+    assert record.unchanged("events/a.html", "digest-a") is None
+    gone = output / "events/gone.html"
+    with pytest.raises(ContentError) as raised:
+        write_site([("events/gone.html", KeptFile(gone))], output)
+    assert raised.value.problems[0].message.startswith("the output folder changed while this build ran")
+    assert (output / "index.html").read_bytes() == b"new"  # the previous site is left as it was
 
 
 def test_a_killed_builds_spool_folder_is_cleared_by_the_next_write(tmp_path):
