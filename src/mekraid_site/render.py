@@ -405,8 +405,8 @@ def render(
     made: a large site is never held in memory whole. With `jobs` > 1 the
     files are made in that many processes, in the order they are finished;
     the files are the same. `spool` (a folder made here and removed after;
-    put it on the output's file system) lets the workers write the whole-site
-    files to disk as they make them: those come as SpooledFile, not bytes.
+    put it on the output's file system) lets the whole-site files go to disk
+    as they are made: those come as SpooledFile, not bytes.
     With the `record` of the last build into the output folder, an event,
     source or redirect page made from the same inputs as the file there comes
     as KeptFile, not made again; `record.made` gets each such page's digest.
@@ -440,7 +440,12 @@ _WHOLE_SITE_FILES = ("timeline.json", "index.html", "disputes.html", "search-ind
 
 
 def _made(site: _Site, tasks: list[_Task], jobs: int, spool: Path | None) -> Iterator[list[_Made]]:
-    """The files of each task; made in worker processes, in the order they finish, when jobs > 1."""
+    """The files of each task; made by this process and jobs - 1 workers, in the order they finish, when jobs > 1.
+
+    This process makes tasks too, between taking in what the workers
+    finished: one worker fewer means one copy fewer of the pages that a
+    worker reads and so writes (CPython counts references in place).
+    """
     if jobs <= 1:
         for task in tasks:
             yield site.make(task)
@@ -452,21 +457,28 @@ def _made(site: _Site, tasks: list[_Task], jobs: int, spool: Path | None) -> Ite
         spool.mkdir()
         _forked["spool"] = spool
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=multiprocessing.get_context("fork"),
                                  initializer=die_with_parent) as pool:
-            # A few tasks ahead of the workers, no more: finished files wait in this process until written.
-            waiting = iter(enumerate(tasks))
-            running: dict[Future, int] = {}  # the place of each running task in the list
+            # Some tasks ahead of the workers, enough to keep them busy while this process makes a large
+            # file, no more: finished files wait in this process until written.
+            ahead = _TASKS_AHEAD_PER_WORKER * (jobs - 1)
+            waiting = iter(tasks)
+            running: set[Future] = set()
 
             def submit(count: int) -> None:
-                for index, task in itertools.islice(waiting, count):
-                    running[pool.submit(_make_in_worker, task)] = index
+                running.update(pool.submit(_make_in_worker, task) for task in itertools.islice(waiting, count))
 
-            submit(2 * jobs)
+            submit(ahead)
+            while (task := next(waiting, None)) is not None:
+                yield site.make(task, spool)
+                finished = {future for future in running if future.done()}
+                running.difference_update(finished)
+                submit(ahead - len(running))
+                for future in finished:
+                    yield future.result()
             while running:
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                submit(len(finished))
-                for future in sorted(finished, key=running.pop):
+                finished, running = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
                     yield future.result()
     finally:
         _forked.clear()
@@ -476,6 +488,7 @@ def _made(site: _Site, tasks: list[_Task], jobs: int, spool: Path | None) -> Ite
 
 _MIN_PARALLEL_PAGES = 400
 _PAGES_PER_TASK = 64
+_TASKS_AHEAD_PER_WORKER = 8
 _SPOOL_PAGE_BYTES = 1 << 18  # larger pages go through the spool folder (an actor's page may list every claim)
 _forked: dict[str, object] = {}  # set only while a pool of forked workers renders
 
