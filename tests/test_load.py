@@ -73,6 +73,25 @@ def test_published_with_offset_is_kept_as_an_instant(tmp_path):
     assert source.body_line == 6
 
 
+@pytest.mark.parametrize("title", ["Factory fire *exclusive*", "Factory fire in Springfield"])
+def test_front_matter_reads_the_same_with_or_without_an_asterisk(tmp_path, title):
+    # Text with "*" (which could be an alias) is read by the Python parser, other text by libyaml.
+    article = GOOD_ARTICLE.replace('"Factory fire in Springfield"', f'"{title}"').replace(
+        "---\nA fire", "notes: |\n  Two lines,\n  kept as written.\ninferred: [publisher]\n---\nA fire")
+    content = load_content(make_content(tmp_path, {"fire.md": article}))
+    (source,) = content.sources
+    assert (source.title, source.published.isoformat(), source.notes, source.inferred, source.body_line) == (
+        title, "2024-03-02T09:30:00+01:00", "Two lines,\nkept as written.", ("publisher",), 10)
+
+
+def test_yaml_alias_is_refused_at_its_place(tmp_path):
+    article = GOOD_ARTICLE.replace('publisher: "Springfield Gazette"', "publisher: &p Gazette\nauthor: *p")
+    assert problems_of(make_content(tmp_path, {"fire.md": article})) == [
+        "content/articles/fire.md:4:9: YAML syntax error: aliases (*p) are not allowed "
+        "(write the value out in full instead of referring to an anchor)"
+    ]
+
+
 def test_missing_required_field_names_file_and_line(tmp_path):
     article = GOOD_ARTICLE.replace('publisher: "Springfield Gazette"\n', "")
     assert problems_of(make_content(tmp_path, {"fire.md": article})) == [

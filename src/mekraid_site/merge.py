@@ -28,7 +28,19 @@ from . import annotations
 from .errors import ContentError, Problem
 from .extract import Extraction, SourceAnalysis
 from .load import slugify
-from .model import Claim, Dispute, DisputedValue, Event, EventFix, Figure, Precision, SiteConfig, Timeline, TimeValue
+from .model import (
+    Claim,
+    Dispute,
+    DisputedValue,
+    Event,
+    EventFix,
+    Figure,
+    Precision,
+    Qualifier,
+    SiteConfig,
+    Timeline,
+    TimeValue,
+)
 
 # Words too common in news to say two claims are about the same thing.
 _STOPWORDS = frozenset("""
@@ -86,7 +98,7 @@ for _group in _SYNONYMS:
     _SYNONYM_OF.update({stem: _stems[0] for stem in _stems})
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: a set of groups holds each group once
 class _Group:
     """An event being built: its claims, and how many of them have each key."""
 
@@ -112,11 +124,20 @@ def claim_keys(claim: Claim) -> set[str]:
     names = {part for actor in claim.actors for part in actor.split("-")}
     text = claim.quote.replace(claim.time_text, " ") if claim.time_text else claim.quote
     for word in _WORD.findall(text):
-        lowered = word.lower().strip("'-")
-        if lowered not in _STOPWORDS and len(lowered) >= 3 and lowered not in names:
-            keys.add(_stem(lowered))
+        content = _content_word(word)
+        if content is not None and content[0] not in names:
+            keys.add(content[1])
     keys.update(sys.intern(f"figure:{figure.kind}") for figure in claim.figures)
     return keys
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _content_word(word: str) -> tuple[str, str] | None:
+    """A word as claim_keys compares it with actor names, and its stem; None for stopwords and short words."""
+    lowered = word.lower().strip("'-")
+    if lowered in _STOPWORDS or len(lowered) < 3:
+        return None
+    return lowered, _stem(lowered)
 
 
 def _is_fine(time: TimeValue) -> bool:
@@ -167,7 +188,7 @@ class _Clusterer:
         postings = self._postings.get(time_key)
         if postings is None:
             return ()
-        return {group.order: group for key in keys for group in postings.get(key, ())[-_MAX_POSTINGS:]}.values()
+        return {group for key in keys for group in postings.get(key, ())[-_MAX_POSTINGS:]}
 
     def _best_same(self, same: str, fine: bool, keys: tuple[str, ...]) -> _Group | None:
         best: _Group | None = None
@@ -411,8 +432,13 @@ def _overlap(first: TimeValue, second: TimeValue) -> bool:
 
 def _date_slug(time: TimeValue) -> str:
     """The date part of an event id: "1986", "2013-to-2016", "until-2016", "2023-06-20"."""
-    named = [part.split("T")[0] for part in time.edtf.split("/") if part not in ("", "..")]
-    words = [time.qualifier.value] if time.qualifier and time.qualifier.value != "approximate" else []
+    return _date_slug_of(time.edtf, time.qualifier)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a collection names a few thousand distinct times
+def _date_slug_of(edtf: str, qualifier: Qualifier | None) -> str:
+    named = [part.split("T")[0] for part in edtf.split("/") if part not in ("", "..")]
+    words = [qualifier.value] if qualifier and qualifier.value != "approximate" else []
     return slugify(" ".join(words + [" to ".join(named)]))
 
 
