@@ -157,6 +157,10 @@ class SourceAnalysis:
     claims: tuple[Claim, ...]
     discovered: tuple[Actor, ...]  # actors the article names that actors.yaml does not list
     mentioned: tuple[str, ...]  # ids of every actor the article names, in order of first mention
+    # Digests of what was extracted, for pages to tell whether they changed without comparing every claim.
+    # Equal digests, equal values, but for the final ids of discovered actors (extract sets those after).
+    digest: bytes  # of the article, its time expressions and its claims
+    claim_digests: tuple[bytes, ...]  # of each claim
 
 
 @dataclass(frozen=True)
@@ -477,8 +481,15 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
     if fixes:
         claims = _apply_claim_fixes(claims, fixes, source, index, mention_spans, zone)
     mentioned = tuple(dict.fromkeys([actor_id for _, _, actor_id in mentions] + list(claimant_actors)))
+    claim_digests = tuple(map(_digest, claims))
     return SourceAnalysis(source=source, timexes=timexes, claims=tuple(claims),
-                          discovered=discovered + tuple(claimant_actors.values()), mentioned=mentioned)
+                          discovered=discovered + tuple(claimant_actors.values()), mentioned=mentioned,
+                          digest=_digest((source, timexes, claim_digests)), claim_digests=claim_digests)
+
+
+def _digest(value: object) -> bytes:
+    """A short digest of a value's repr, which is the same for equal values (of the model's classes)."""
+    return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=16).digest()
 
 
 def _time_of_saying(

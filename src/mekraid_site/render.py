@@ -261,7 +261,6 @@ class _Site:
                 theme.update(path.relative_to(templates_dir).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
         theme.update(repr(timeline.site).encode())
         self.salt = theme.digest()
-        self._headers: dict[str, str] = {}
         self.zone = ZoneInfo(timeline.site.incident.timezone)
         self.describe = functools.lru_cache(maxsize=None)(partial(describe_time, local_zone=self.zone))
         self.view = _View(timeline, self.zone)
@@ -271,6 +270,9 @@ class _Site:
             KINDS=KINDS, KIND_LABELS=KIND_LABELS, dt_attr=_datetime_attribute,
             when_html=functools.lru_cache(maxsize=None)(partial(when_html, describe=self.describe)))
         self.analyses = {analysis.source.id: analysis for analysis in extraction.analyses}
+        self.claim_digests = {claim.id: digest for analysis in extraction.analyses
+                              for claim, digest in zip(analysis.claims, analysis.claim_digests, strict=True)}
+        self._headers: dict[str, str] = {}
         # Old URLs of an event (when another source led it, or before a join), each with its event's index.
         taken = {event.id for event in timeline.events}
         self.aliases: list[tuple[str, int]] = []
@@ -315,7 +317,12 @@ class _Site:
         return hashlib.sha256(self.salt + repr(self.item_inputs(kind, index)).encode()).hexdigest()
 
     def item_inputs(self, kind: str, index: int) -> tuple:
-        """What the page of the index-th event, source or redirect shows: keep in step with its template."""
+        """What the page of the index-th event, source or redirect shows: keep in step with its template.
+
+        Articles and claims stand as the digests extraction made of them: the
+        repr of hundreds of thousands of claims, each on two pages, took
+        seconds. With them go the final ids of the actors the claims name.
+        """
         timeline, view = self.timeline, self.view
         if kind == "redirect":
             alias, event_index = self.aliases[index]
@@ -324,13 +331,16 @@ class _Site:
         if kind == "event":
             event = timeline.events[index]
             neighbours = [(other.id, other.title) for other in timeline.events[max(index - 1, 0):index + 2]]
+            claims = [(self.claim_digests[claim.id], claim.actors, claim.claimant) for claim in event.claims]
             sources = [self._header(source_id) for source_id in event.sources]
-            return event, index == 0, neighbours, view.day, sources, self._actors_of(event.claims, event.actors)
+            return (replace(event, claims=()), claims, sources, index == 0, neighbours, view.day,
+                    self._actors_of(event.claims, event.actors))
         source = timeline.sources[index]
         analysis = self.analyses[source.id]
         events = [(event.id, event.title) if (event := view.event_of_claim.get(claim.id)) else None
                   for claim in analysis.claims]
-        return source, analysis.claims, analysis.timexes, events, self._actors_of(analysis.claims, ())
+        claims = [(claim.actors, claim.claimant) for claim in analysis.claims]
+        return analysis.digest, claims, events, self._actors_of(analysis.claims, ())
 
     def _header(self, source_id: str) -> str:
         """A source as the pages that cite it show it (everything but its text), as its repr."""
