@@ -17,7 +17,7 @@ import itertools
 import multiprocessing
 import re
 import signal
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, MutableMapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -256,12 +256,12 @@ def extract(
 ) -> Extraction:
     """Extract claims from every article and join the actors they discovered.
 
-    Articles whose analysis is in `cache` (keyed by `analysis_key`) are not
+    Articles whose analysis is in `cache` (keyed by `analysis_keys`) are not
     read again; with `jobs` > 1 the others are read in that many processes,
     with the same result. Raises ContentError with every curator's correction
     that does not fit its article.
     """
-    keys = [analysis_key(source, content) for source in content.sources]
+    keys = analysis_keys(content)
     analyses: dict[int, SourceAnalysis] = {}
     todo: list[int] = []
     for index, key in enumerate(keys):
@@ -289,11 +289,18 @@ def extract(
     )
 
 
-def analysis_key(source: Source, content: Content) -> str:
-    """What an article's analysis depends on, hashed: the article, the known actors, the zone, its corrections."""
-    fixes = tuple(fix for fix in content.claim_fixes if fix.source == source.id)
-    inputs = repr((source, content.actors, content.site.incident.timezone, fixes))
-    return hashlib.sha256(inputs.encode("utf-8")).hexdigest()
+def analysis_keys(content: Content) -> list[str]:
+    """What each article's analysis depends on, hashed: the article, the known actors, the zone, its corrections."""
+    shared = hashlib.sha256(repr((content.actors, content.site.incident.timezone)).encode("utf-8"))
+    fixes: dict[str, list[ClaimFix]] = defaultdict(list)
+    for fix in content.claim_fixes:
+        fixes[fix.source].append(fix)
+    keys = []
+    for source in content.sources:
+        key = shared.copy()
+        key.update(repr((source, tuple(fixes[source.id]))).encode("utf-8"))
+        keys.append(key.hexdigest())
+    return keys
 
 
 def _extract_all(sources: list[Source], content: Content, jobs: int) -> list[SourceAnalysis | ContentError]:

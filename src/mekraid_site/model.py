@@ -32,7 +32,14 @@ def _pickled_by_fields(cls: type) -> type:
     return cls
 
 
-class Precision(enum.Enum):
+class _PickledByName:
+    """Pickle an enum member as its name: a lookup, where Enum's own way calls the class with the value."""
+
+    def __reduce_ex__(self, protocol):
+        return getattr, (type(self), self.name)
+
+
+class Precision(_PickledByName, enum.Enum):
     """How finely a time is known, from coarsest to finest."""
 
     CENTURY = "century"
@@ -53,7 +60,7 @@ class Precision(enum.Enum):
         self.rank = len(type(self).__members__)
 
 
-class Qualifier(enum.Enum):
+class Qualifier(_PickledByName, enum.Enum):
     """How a time relates to the interval it names."""
 
     APPROXIMATE = "approximate"  # about, around, approximately
