@@ -352,3 +352,25 @@ def test_a_page_changed_by_hand_is_made_again(tmp_path):
     report = build(CONTENT, output, PROJECT / "templates")
     assert page.read_bytes() == made
     assert (report.written, report.unchanged) == (1, 51)
+
+
+def test_a_build_leaves_the_cycle_collector_as_it_found_it(tmp_path):
+    """build() runs Python's cycle collector less often while it works, and puts the caller's thresholds back."""
+    import gc
+
+    before = gc.get_threshold()
+    gc.set_threshold(500, 5, 5)
+    try:
+        during = []
+        build(CONTENT, tmp_path / "_site", PROJECT / "templates", use_cache=False,
+              progress=lambda line: during.append(gc.get_threshold()))
+        assert set(during) == {(100_000, 20, 20)}
+        assert gc.get_threshold() == (500, 5, 5)
+        bad = tmp_path / "bad"
+        shutil.copytree(CONTENT, bad)
+        (bad / "articles" / "broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n", encoding="utf-8")
+        with pytest.raises(ContentError):
+            build(bad, tmp_path / "_site", PROJECT / "templates", use_cache=False)
+        assert gc.get_threshold() == (500, 5, 5)
+    finally:
+        gc.set_threshold(*before)

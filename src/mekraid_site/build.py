@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -47,6 +49,27 @@ class CheckReport:
     events: int
 
 
+@contextlib.contextmanager
+def collecting_cycles_less() -> Iterator[None]:
+    """Run Python's cycle collector less often for a while: a build keeps millions of objects for its whole run.
+
+    With the default thresholds the collector walks all of them again and
+    again, a tenth of a build's time; the objects a build makes are seldom in
+    cycles, so it is not needed as often. The thresholds are put back after;
+    worker processes take those of the process that starts them.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(*_BUILD_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+_BUILD_GC_THRESHOLDS = (100_000, 20, 20)  # Python's are (700, 10, 10)
+
+
+@collecting_cycles_less()
 def build(
     content_dir: Path,
     output_dir: Path,
@@ -210,6 +233,7 @@ def _write_json(path: Path, data: dict) -> None:
     os.replace(temporary, path)
 
 
+@collecting_cycles_less()
 def check(content_dir: Path, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> CheckReport:
     """Validate everything a build would, without rendering or writing; collect every problem.
 

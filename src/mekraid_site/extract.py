@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import ctypes.util
+import gc
 import hashlib
 import itertools
 import multiprocessing
@@ -311,7 +312,7 @@ def _extract_all(sources: list[Source], content: Content, jobs: int) -> list[Sou
     chunk = max(1, len(sources) // (jobs * 8))
     # "spawn": workers start clean, safe even when the caller runs threads (`serve` does).
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_start_worker, initargs=(content,)) as pool:
+                             initializer=_start_worker, initargs=(content, gc.get_threshold())) as pool:
         return list(pool.map(_extract_in_worker, sources, chunksize=chunk))
 
 
@@ -326,8 +327,9 @@ def _extract_or_error(source: Source, content: Content, known: ActorIndex) -> So
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(content: Content) -> None:
+def _start_worker(content: Content, collector_thresholds: tuple[int, int, int]) -> None:
     die_with_parent()
+    gc.set_threshold(*collector_thresholds)  # as the build that started it
     _worker["content"] = content
     _worker["known"] = ActorIndex(content.actors)
 

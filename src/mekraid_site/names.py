@@ -264,7 +264,7 @@ _DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish|i|ch)$")
 _ACRONYM_RE = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 _WORD_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|bin|ibn|abu|d|l)[-’'][A-Z]")
-_POSSESSIVE_RE = re.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")
 _BOILERPLATE_RE = re.compile(
     r"""^\s*by[\s:]|share\s+this|subscribe|sign\s+up|click\s+here|read\s+more|follow\s+us|newsletter
         |all\s+rights\s+reserved|©|copyright|advertisement|cookie""",
@@ -467,7 +467,7 @@ def _tokenize(text: str) -> list[_Token]:
         if before.endswith(".") and tokens and tokens[-1].text in _ABBREVIATED and tokens[-1].end == m.start() - 2:
             initial = False  # "Mr. Smith" does not start a sentence
         word = m.group(0)
-        tokens.append(_Token(m.start(), m.end(), word, initial, _POSSESSIVE_RE.sub("", word)))
+        tokens.append(_Token(m.start(), m.end(), word, initial, word[:-2] if word.endswith(_POSSESSIVE) else word))
     return tokens
 
 
