@@ -76,10 +76,11 @@ def test_a_clock_time_and_its_day_are_one_time_of_one_claim(tmp_path):
     assert (claim.time_text, claim.time.edtf) == ("Tuesday at 06:38", "2023-06-20T06:38+02:00")
 
 
-def test_a_piece_that_is_only_a_time_is_no_claim_of_its_own(tmp_path):
+def test_a_clock_time_in_a_longer_period_is_dated_by_the_period(tmp_path):
+    # The clock time's day is not named: the claim is of that week, not of the day the article was published.
     (claim,) = article_claims(tmp_path, "Operations resumed at 1530 GMT three weeks ago.")
     assert claim.quote == "Operations resumed at 1530 GMT three weeks ago."
-    assert (claim.time_text, claim.time.edtf) == ("1530 GMT", "2023-06-21T15:30Z")  # the day it was published
+    assert (claim.time_text, claim.time.edtf) == ("three weeks ago", "2023-05-29/2023-06-04")
 
 
 def test_events_that_share_an_id_are_numbered_in_the_order_they_were_reported(tmp_path):

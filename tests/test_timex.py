@@ -185,6 +185,9 @@ def test_clock_local_time_approx():
     ("The raid began at 0638 EST, on Tuesday.", ["2023-06-20T06:38", "2023-06-20"]),
     ("Talks resumed at 3 p.m. on June 2.", ["2023-06-02T15:00", "2023-06-02"]),
     ("He was held at 0915 GMT on Monday morning.", ["2023-06-19T09:15", "2023-06-19TMO"]),
+    # A longer period: the clock time is on a day of it that the text does not name.
+    ("Operations resumed at 1530 GMT three weeks ago.", ["XXXX-XX-XXT15:30", "2023-W22"]),
+    ("Talks ended at 9 a.m. last month.", ["XXXX-XX-XXT09:00", "2023-05"]),
     # The day after a full stop is another sentence's: the clock keeps the date in focus.
     ("On Monday talks lasted until 9 p.m. On Tuesday they resumed.", ["2023-06-19", "2023-06-19T21:00",
                                                                      "2023-06-20"]),

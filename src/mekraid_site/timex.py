@@ -1489,7 +1489,11 @@ _CLOCK_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+)?")
 
 
 def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tuple[_Cand, _Res]]:
-    """A clock time followed by the day it falls on takes that day's date, not the date in focus."""
+    """A clock time followed by the day it falls on takes that day's date, not the date in focus.
+
+    Followed by a longer period ("at 1530 GMT three weeks ago"), it is on a day of it that the text does not
+    name: its date is unknown (XXXX-XX-XX), and the period dates what happened.
+    """
     dated = list(resolved)
     for index, ((clock, clock_res), (day, day_res)) in enumerate(itertools.pairwise(resolved)):
         if (clock.rule is not _r_clock or clock.match["wd"] or clock.match["mon"] or day.rule is _r_clock
@@ -1498,6 +1502,8 @@ def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[
         focus = _focus_date(day_res.value)
         if focus and focus[1] == "day":
             dated[index] = (clock, replace(clock_res, value=focus[0].isoformat() + clock_res.value[10:]))
+        elif focus:  # a week, month or year: the clock time is on a day the text does not name
+            dated[index] = (clock, replace(clock_res, value="XXXX-XX-XX" + clock_res.value[10:]))
     return dated
 
 
