@@ -10,7 +10,6 @@ worker processes, go through a spool folder and come as `SpooledFile`.
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import html
 import itertools
@@ -467,9 +466,6 @@ def _made(site: _Site, tasks: list[_Task], jobs: int, spool: Path | None) -> Ite
     if spool is not None:
         spool.mkdir()
         _forked["spool"] = spool
-    # The cycle collector of a worker writes into every object it walks, which copies the page the object is
-    # on into the worker: frozen, the objects made so far are walked by neither process.
-    gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=multiprocessing.get_context("fork"),
                                  initializer=die_with_parent) as pool:
@@ -495,7 +491,6 @@ def _made(site: _Site, tasks: list[_Task], jobs: int, spool: Path | None) -> Ite
                 for future in finished:
                     yield future.result()
     finally:
-        gc.unfreeze()
         _forked.clear()
         if spool is not None:
             shutil.rmtree(spool, ignore_errors=True)
