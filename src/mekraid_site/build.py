@@ -54,7 +54,7 @@ def collecting_cycles_less() -> Iterator[None]:
     """Run Python's cycle collector less often for a while: a build keeps millions of objects for its whole run.
 
     With the default thresholds the collector walks all of them again and
-    again, a tenth of a build's time; the objects a build makes are seldom in
+    again (5 % of a build's time at 5,000 articles, 11 % at 20,000); the objects a build makes are seldom in
     cycles, so it is not needed as often. The thresholds are put back after;
     worker processes take those of the process that starts them.
     """
