@@ -54,9 +54,10 @@ def collecting_cycles_less() -> Iterator[None]:
     """Run Python's cycle collector less often for a while: a build keeps millions of objects for its whole run.
 
     With the default thresholds the collector walks all of them again and
-    again (5 % of a build's time at 5,000 articles, 11 % at 20,000); the objects a build makes are seldom in
-    cycles, so it is not needed as often. The thresholds are put back after;
-    worker processes take those of the process that starts them.
+    again: 5 % of a build's time at 5,000 articles, 11 % at 20,000. The
+    objects a build makes are seldom in cycles, so it need not run as often.
+    The thresholds are put back after; worker processes take those of the
+    process that starts them.
     """
     before = gc.get_threshold()
     gc.set_threshold(*_BUILD_GC_THRESHOLDS)
