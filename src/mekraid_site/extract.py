@@ -649,7 +649,7 @@ def _split_clauses(
     for (start, end, when), (cut_start, cut_end) in zip(distinct, itertools.pairwise(cuts), strict=True):
         piece_start, piece_end = _trim(text, cut_start, cut_end)
         if pieces and not _LETTER.search(text[piece_start:start] + text[end:piece_end]):
-            # Nothing but a time ("resumed at 1530 GMT three weeks ago."): no claim of its own.
+            # Nothing but a time: no claim of its own; it stays with the words before it.
             pieces[-1] = (pieces[-1][0], piece_end, *pieces[-1][2:])
             continue
         pieces.append((piece_start, piece_end, when, text[start:end]))
