@@ -17,6 +17,8 @@ from conftest import CONTENT, PROJECT, TEMPLATES
 from mekraid_site.build import build
 from mekraid_site.cache import DiskCache, default_cache_dir, program_fingerprint
 from mekraid_site.errors import ContentError
+from mekraid_site.extract import extract
+from mekraid_site.load import load_content
 from mekraid_site.write import MARKER, KeptFile, PageRecord, SpooledFile, spool_folder, write_site
 
 
@@ -198,6 +200,25 @@ def test_cache_round_trip_and_misses(tmp_path):
         again["k1"]
     files = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
     assert all(p.parent.name == program_fingerprint() for p in files)  # nothing escapes the namespace folder
+
+
+def test_cached_analyses_share_their_actor_ids_and_time_words(tmp_path):
+    # Thousands of cached articles name the same actors and write the same time words: read back, each
+    # such string is one object, not one per article, which keeps a large build's memory down.
+    content = load_content(CONTENT)
+    analyses = extract(content).analyses
+    cache = DiskCache(tmp_path)
+    for index, analysis in enumerate(analyses):
+        cache[f"a{index}"] = analysis
+    first, second = (DiskCache(tmp_path)[f"a{index}"] for index in range(2))
+    assert first == analyses[0] and second == analyses[1]
+    shared_actors = {a for c in first.claims for a in c.actors} & {a for c in second.claims for a in c.actors}
+    assert "mojahedin-e-khalq" in shared_actors
+    actor_objects = {id(a) for analysis in (first, second) for c in analysis.claims for a in c.actors
+                     if a == "mojahedin-e-khalq"}
+    assert len(actor_objects) == 1
+    values = {id(t.value) for analysis in (first, second) for t in analysis.timexes if t.value == "2023-06-20"}
+    assert len(values) == 1
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle", pickle.dumps("a bare value"), pickle.dumps((1, "k", 2))[:-3],
