@@ -33,6 +33,14 @@ def test_offsets_and_text_cover_qualifier_number_and_noun() -> None:
     assert text[figure.start - 100 : figure.end - 100] == figure.text
 
 
+def test_a_number_inside_a_time_expression_is_not_a_count() -> None:
+    # A number the time engine took as part of a time is not read again as a count; one beside a time is.
+    text = "By then 12 officers were hurt."
+    assert [(f.kind, f.value) for f in find_figures(text, offset=10)] == [("injured", 12)]
+    assert find_figures(text, offset=10, times=[(18, 20)]) == []
+    assert [(f.kind, f.value) for f in find_figures("In 2031 40 people were hurt", times=[(3, 7)])] == [("injured", 40)]
+
+
 def test_number_word_with_person_noun() -> None:
     assert facts("a statement asserting that one man was killed and several others were injured") == [
         ("killed", 1, "exact"),

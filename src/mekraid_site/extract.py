@@ -475,7 +475,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 claimant=claimant if whole_sentence else None,
                 actors=actors,
                 follows=follows if whole_sentence else None,
-                figures=tuple(figures.find_figures(text[start:end], offset=start)),
+                figures=tuple(figures.find_figures(text[start:end], start, _time_spans(timex_spans, start, end))),
             ))
             if whole_sentence and (start, end, when, time_text) == narrative_piece:
                 narrative = _Focus(when, claims[-1].id)
@@ -488,7 +488,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                        if index.actors[actor_id].kind == "person"]
     fixes = [fix for fix in content.claim_fixes if fix.source == source.id]
     if fixes:
-        claims = _apply_claim_fixes(claims, fixes, source, index, mention_spans, zone)
+        claims = _apply_claim_fixes(claims, fixes, source, index, mention_spans, timex_spans, zone)
     mentioned = tuple(dict.fromkeys([actor_id for _, _, actor_id in mentions] + list(claimant_actors)))
     claim_digests = tuple(map(_digest, claims))
     return SourceAnalysis(source=source, timexes=timexes, claims=tuple(claims),
@@ -520,7 +520,7 @@ def _time_of_saying(
 
 def _apply_claim_fixes(
     claims: list[Claim], fixes: list[ClaimFix], source: Source, index: ActorIndex,
-    mentions: _Spans, zone: ZoneInfo,
+    mentions: _Spans, timexes: _Spans[Timex], zone: ZoneInfo,
 ) -> list[Claim]:
     """The claims as the curator corrected them; ContentError for corrections that do not fit."""
     problems: list[Problem] = []
@@ -545,7 +545,7 @@ def _apply_claim_fixes(
                 source=source.id, start=start, end=end, quote=source.body[start:end], time=when, time_text="",
                 claimant=claimant,
                 actors=tuple(dict.fromkeys(_actors_in(mentions, start, end) + ((claimant,) if claimant else ()))),
-                figures=tuple(figures.find_figures(source.body[start:end], offset=start)),
+                figures=tuple(figures.find_figures(source.body[start:end], start, _time_spans(timexes, start, end))),
             ))
             continue
         holders = [claim for claim in result if claim.start <= start and end <= claim.end]
@@ -570,6 +570,10 @@ def _apply_claim_fixes(
 
 def _actors_in(mentions: _Spans, start: int, end: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(actor_id for _, _, actor_id in mentions.within(start, end)))
+
+
+def _time_spans(timexes: _Spans[Timex], start: int, end: int) -> list[tuple[int, int]]:
+    return [(found.start, found.end) for found in timexes.within(start, end)]
 
 
 def _datings(
