@@ -208,8 +208,8 @@ def _c(pattern: str, first: str = "") -> re.Pattern[str]:
 
 
 _P_ISO = _c(_B + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
-            r"(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?![\w-])")
-_P_NUMERIC = _c(_B + r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w./])")
+            r"(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?![\w-])", "0-9")
+_P_NUMERIC = _c(_B + r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w./])", "0-9")
 # Days of the month written as ordinal words ("March eighth"); numbers are matched as digits.
 _DAY_ORDINALS = _alt([w for w in ORDINALS if not w[0].isdigit()])
 _P_MDY = _c(r"\b(?P<mon>" + MONTH_ANY + r")\s+"
@@ -220,15 +220,16 @@ _P_DMY = _c(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
 _P_MONTH = _c(r"\b(?P<mon>" + MONTH_ANY + r")(?:\s+(?P<ry>last|this|next)\s+year\b"
               r"|,?\s+(?:of\s+)?(?P<y>\d{4})\b)?", "adfjmnos")
 _P_YEAR = _c(r"(?<![\w$£€#.,/'])"
-             r"(?P<y>1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d|\s*(?:%|percent\b|per\s+cent\b))")
+             r"(?P<y>1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d|\s*(?:%|percent\b|per\s+cent\b))", "12")
 _P_DECADE = _c(r"(?:\b(?P<c>1[5-9]|20)(?P<d>\d)0'?s\b|'(?P<d2>\d)0s\b"
                r"|\b(?P<w>" + _alt(list(_DECADE_WORDS)) + r")\b)", "12'tfsen")
 _P_CENTURY = _c(r"\b(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>"
-                + _alt([w for w in ORDINALS if not w[0].isdigit()]) + r"))[\s-]+century\b")
+                + _alt([w for w in ORDINALS if not w[0].isdigit()]) + r"))[\s-]+century\b",
+                "0-9" + "".join(sorted({w[0] for w in ORDINALS if not w[0].isdigit()})))
 _P_QUARTER = _c(r"\b(?:the\s+)?(?:(?P<pre>" + PREMOD + r"))?(?:(?P<y>\d{4})\s+|(?P<rel>this\s+year's|last\s+year's|"
                 r"next\s+year's|its|the\s+year-(?:earlier|ago))\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|"
                 r"fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y2>\d{4})\b)?", "0-9temlbscfni")
-_P_YEAR_PERIOD = _c(r"\bthe\s+(?P<y>1[5-9]\d\d|20\d\d)\s+(?:period|quarter)\b")
+_P_YEAR_PERIOD = _c(r"\bthe\s+(?P<y>1[5-9]\d\d|20\d\d)\s+(?:period|quarter)\b", "t")
 _P_YEAR_END = _c(r"\b(?:(?:the\s+)?year[\s-]end|(?:the\s+)?end\s+of\s+the\s+year|year's\s+end)\b", "yte")
 _P_HALF = _c(r"\b(?:the\s+)?(?P<h>first|second|last)\s+(?:half|two\s+quarters)\s+of\s+(?:the\s+year\s+)?"
              r"(?P<y>\d{4})\b", "tfsl")
@@ -239,7 +240,8 @@ _P_SEASON = _c(r"\b(?:the\s+)?(?:(?P<pre>early|mid|late)(?:\s*-\s*|\s+))?(?P<sea
 _P_SPELLED_YEAR = _c(r"\b(?:the\s+year\s+)?(?:nineteen(?:[\s-]+hundred)?(?:[\s-]+and)?[\s-]+(?P<t>twenty|thirty|forty|"
                      r"fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine))?"
                      r"|(?P<k>two\s+thousand(?:[\s-]+(?:and[\s-]+)?(?P<ku>one|two|three|four|five|six|seven|eight|nine"
-                     r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?))\b")
+                     r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?))\b",
+                     "tn")
 _P_DAYWORD = _c(r"\b(?:(?P<pre>early|late|earlier|later)\s+)?(?P<w>yesterday|today|tomorrow|tonight)\b"
                 r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", "elyt")
 # "today's world", "the people of tomorrow": the present or future in general, not the day.
@@ -265,7 +267,7 @@ _P_YEARAGO = _c(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<w>ye
 # last year", "last year's quarter".
 _P_PERIOD_YEAR_AGO = _c(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<unit>quarter|period)\s+"
                         r"(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)\b(?!')"
-                        r"|\blast\s+year's\s+(?P<unit2>quarter|period)\b")
+                        r"|\blast\s+year's\s+(?P<unit2>quarter|period)\b", "tcsqpl")
 _P_DURATION = _c(r"\b(?P<num>" + NUM + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?"
                  # "two more years", "an additional year", "five straight days"
                  r"(?:\s+(?:more|additional|extra|full|straight|consecutive))?"
@@ -273,8 +275,9 @@ _P_DURATION = _c(r"\b(?P<num>" + NUM + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?"
                  r"(?P<half2>\s+and\s+a\s+half\b)?"
                  r"(?P<old>[\s-]+old\b)?(?:\s+(?P<orso>or\s+so)\b)?(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b)?",
                  "0-9acdefhmnostz")
-_P_FRAC_DURATION = _c(r"\b(?P<n>\d+)\s+1/2\s+(?P<unit>" + UNIT + r")\b")
-_BARE_UNIT = r"(?:years|months|weeks|days|decades|centuries|hours|quarters)\b"
+_P_FRAC_DURATION = _c(r"\b(?P<n>\d+)\s+1/2\s+(?P<unit>" + UNIT + r")\b", "0-9")
+_BARE_UNITS = ("years", "months", "weeks", "days", "decades", "centuries", "hours", "quarters")
+_BARE_UNIT = r"(?:" + "|".join(_BARE_UNITS) + r")\b"
 _P_BARE_UNITS = _c(r"\b(?:(?P<pre>for|over|within|over\s+the|in\s+recent|recent|the\s+coming|coming|in\s+coming|"
                    r"the\s+past\s+few|the\s+next\s+few|the\s+last\s+few|the)\s+)(?P<unit>" + _BARE_UNIT + r")"
                    # "within weeks or months", "in the weeks ahead"
@@ -300,9 +303,9 @@ _P_CLOCK = _c(r"(?:"
               r"local\s+time|[A-Z]{2,4}T\b|[ECMP]T\b))(?:\s*(?:hours?|hrs|h)\b)?"
               r"|\b(?P<noon>noon|midday|midnight)\b)"
               r"(?:\s*(?P<zone>" + ZONE + r")|\s+(?P<local>local\s+time))?"
-              r"(?:,?\s+(?P<wd>" + WEEKDAY + r")|,?\s+(?P<mon>" + MONTH + r")\s+(?P<d>[0-3]?\d)\b)?")
+              r"(?:,?\s+(?P<wd>" + WEEKDAY + r")|,?\s+(?P<mon>" + MONTH + r")\s+(?P<d>[0-3]?\d)\b)?", "0-9nm")
 _P_SET = _c(r"\b(?:(?P<q>each|every|per)\s+(?P<unit>day|week|month|quarter|year|morning|night|evening|"
-            r"afternoon|hour|" + WEEKDAY + r"|" + MONTH + r")|(?P<adv>hourly|nightly))\b")
+            r"afternoon|hour|" + WEEKDAY + r"|" + MONTH + r")|(?P<adv>hourly|nightly))\b", "ehnp")
 
 # What may stand before a core match and belongs to the expression, matched backwards (anchored at its end).
 _PRE_WORDS = (r"(?:the\s+)?(?:(?:early|mid|late)(?:\s*-\s*|\s+)|(?:beginning|start|middle|end|close|first\s+half|"
@@ -1285,7 +1288,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_RELUNIT, _r_relunit, _BEFORE_RELUNIT),
     _Family(_P_DURATION, _r_duration, _BEFORE_DURATION),
     _Family(_P_FRAC_DURATION, _r_frac_duration, gate=("1/2",)),
-    _Family(_P_BARE_UNITS, _r_bare_units),
+    _Family(_P_BARE_UNITS, _r_bare_units, gate=(*_BARE_UNITS, "while", "some")),
     _Family(_P_SET, _r_set, gate=("each", "every", "per", "hourly", "nightly")),
     _Family(_P_POD, _r_pod, gate=("morning", "afternoon", "evening", "night")),
     _Family(_P_REF, _r_ref),
