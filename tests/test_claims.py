@@ -103,6 +103,13 @@ def test_a_large_event_does_not_draw_in_what_one_of_its_claims_also_mentions(tmp
     assert sorted(len(event.claims) for event in events) == [5, 61]
 
 
+def test_wire_copy_repeated_by_many_sources_is_one_event(tmp_path):
+    # Every word is in every claim, so none weighs much; the claims still say the same of the same day.
+    content = content_of(tmp_path, *["Police stormed the terminal on Tuesday, witnesses said."] * 40)
+    (event,) = merge(extract(content), content.site).events
+    assert len(event.claims) == 40 and len(event.sources) == 40
+
+
 def test_sentences_split_at_ends_not_at_abbreviations():
     text = "The U.S. military left at 6 a.m. on Monday. Mr. Smith said so.\nNext line"
     assert [text[s.start:s.end] for s in split_sentences(text)] == [

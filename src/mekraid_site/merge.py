@@ -3,7 +3,8 @@
 Claims about the same happening join one event: their times are compatible
 at their precision and they share actors and words (rare ones count more,
 and in a large event those that few of its claims have count less, so an
-event does not snowball into everything said of its day). Each claim is compared
+event does not snowball into everything said of its day) or, on one day, most
+of their words (the same sentence in many sources). Each claim is compared
 only with a bounded number of events of its own time (its local day, or its
 value when coarser) that share one of its keys, so the stage stays linear in
 the number of claims; a clearly matching event of a neighbouring day or year,
@@ -73,6 +74,9 @@ _SYNONYMS = (
 _MIN_SHARED_FINE = 3.5
 # A key of a group counts in full when this share of its claims have it, less in proportion when fewer do.
 _KEY_SHARE_IN_FULL = 0.05
+# Or, the same local day, most keys in common (Dice similarity): the same sentence in many sources, wire copy,
+# whose words are common in the collection just because so many sources repeat it.
+_MIN_SIMILARITY_FINE = 0.6
 _MIN_SIMILARITY_COARSE = 0.3  # coarser than a day, same value: Dice similarity of the keys
 _MIN_SIMILARITY_NEAR = 0.4  # a neighbouring day or year, another source: a date dispute
 _NEAR_DAYS, _NEAR_YEARS = 3, 2
@@ -203,6 +207,8 @@ class _Clusterer:
                 # fsum is exactly rounded: the same float whatever order the set gives the keys in.
                 counts, enough = group.key_counts, len(group.claims) * _KEY_SHARE_IN_FULL
                 score = math.fsum([weight(key) * min(1.0, counts[key] / enough) for key in shared])
+                if score < threshold and 2 * len(shared) >= _MIN_SIMILARITY_FINE * (len(keys) + len(counts)):
+                    score = threshold  # repeated words: too common to weigh much, but the claims say the same
             else:
                 score = 2 * len(shared) / (len(keys) + len(group.key_counts))
             if score >= threshold and _better(group, score, best, best_score):
