@@ -245,6 +245,61 @@ def test_parts_of_day():
     assert one("overnight the camp was calm", DCT_001).value == "2023-06-20TNI"
 
 
+
+@pytest.mark.parametrize("text,values", [
+    # A turn of day and night after a preposition, dated by the day named after it.
+    ("Police raided the camp at dawn on Tuesday.", [("dawn", "2023-06-20TMO"), ("Tuesday", "2023-06-20")]),
+    ("They withdrew before dusk on Monday.", [("dusk", "2023-06-19TEV"), ("Monday", "2023-06-19")]),
+    ("By nightfall the camp was calm.", [("nightfall", "2023-06-21TEV")]),
+    # A part of the day takes the date after "of", not the date in focus.
+    ("On Monday talks began. On the morning of June 25, police arrived.",
+     [("Monday", "2023-06-19"), ("the morning", "2023-06-25TMO"), ("June 25", "2023-06-25")]),
+    # Not times: a newspaper's name, a figure of speech.
+    ("Pakistan's Dawn newspaper reported the raid.", []),
+    ("It marked the dawn of a new era.", []),
+])
+def test_turns_of_day_and_parts_of_day_on_their_day(text, values):
+    assert [(t.text, t.value) for t in find(text, DCT_001)] == values
+
+
+@pytest.mark.parametrize("text,values,ranges", [
+    ("Talks ran on June 19-20.", [("June 19", "2023-06-19"), ("20", "2023-06-20")],
+     [("June 19-20", "2023-06-19/2023-06-20")]),
+    ("The summit of June 19-20, 2019 ended.", [("June 19", "2019-06-19"), ("20, 2019", "2019-06-20")],
+     [("June 19-20, 2019", "2019-06-19/2019-06-20")]),
+    ("Protests were held on 3–4 July.", [("3", "2023-07-03"), ("4 July", "2023-07-04")],
+     [("3–4 July", "2023-07-03/2023-07-04")]),
+    ("Talks ran from June 19 to 21.", [("June 19", "2023-06-19"), ("21", "2023-06-21")],
+     [("from June 19 to 21", "2023-06-19/2023-06-21")]),
+    # A count after "and" is no day; a season's years are no days.
+    ("On June 19 and 20 people were hurt.", [("June 19", "2023-06-19")], []),
+    ("In the 2019-20 season, Article 12-14 applied.", [("2019", "2019")], []),
+])
+def test_a_bare_day_beside_a_date_is_a_day_of_its_month(text, values, ranges):
+    found = find(text, DCT_001)
+    assert [(t.text, t.value) for t in found] == values
+    assert [(r.text, r.interval.edtf) for r in find_ranges(text, found)] == ranges
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Results for Q3 2023 are due.", "2023-Q3"),
+    ("Its Q1'24 results are due.", "2024-Q1"),
+    ("Sales fell in Q2, it said.", "2023-Q2"),
+    ("The H1 2024 forecast is flat.", "2024-H1"),
+    ("FY2022 profit rose.", "2022"),
+    ("Sales fell in the second quarter of last year.", "2022-Q2"),
+    ("Sales fell in the first half of last year.", "2022-H1"),
+])
+def test_quarters_halves_and_fiscal_years_in_business_shorthand(text, value):
+    assert one(text, DCT_001).value == value
+
+
+@pytest.mark.parametrize("text", ["A second statement followed.", "He was charged a second time.",
+                                  "Question Q3 asks about pay."])
+def test_ordinals_and_labels_are_not_times(text):
+    assert find(text, DCT_001) == []
+
+
 @pytest.mark.parametrize("text,value,mod", [
     ("for three days", "P3D", None),
     ("more than 3,000 days", "P3000D", "MORE_THAN"),

@@ -60,6 +60,9 @@ PARTS_OF_DAY: dict[str, tuple[str, int, int]] = {
     "night": ("NI", 21, 30), "daytime": ("DT", 6, 18),
 }
 _POD_HOURS = {code: (a, b) for code, a, b in PARTS_OF_DAY.values()}
+# Words for the turn of day and night, as the part of day they open or close.
+TWILIGHT: dict[str, str] = {"dawn": "MO", "daybreak": "MO", "sunrise": "MO", "dusk": "EV", "sunset": "EV",
+                            "nightfall": "EV"}
 
 NUMBER_WORDS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -228,11 +231,17 @@ _P_CENTURY = _c(r"\b(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>"
                 "0-9" + "".join(sorted({w[0] for w in ORDINALS if not w[0].isdigit()})))
 _P_QUARTER = _c(r"\b(?:the\s+)?(?:(?P<pre>" + PREMOD + r"))?(?:(?P<y>\d{4})\s+|(?P<rel>this\s+year's|last\s+year's|"
                 r"next\s+year's|its|the\s+year-(?:earlier|ago))\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|"
-                r"fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<y2>\d{4})\b)?", "0-9temlbscfni")
+                r"fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>\d{4})\b|"
+                r"(?P<rel2>last|this|next)\s+year\b))?", "0-9temlbscfni")
 _P_YEAR_PERIOD = _c(r"\bthe\s+(?P<y>1[5-9]\d\d|20\d\d)\s+(?:period|quarter)\b", "t")
 _P_YEAR_END = _c(r"\b(?:(?:the\s+)?year[\s-]end|(?:the\s+)?end\s+of\s+the\s+year|year's\s+end)\b", "yte")
 _P_HALF = _c(r"\b(?:the\s+)?(?P<h>first|second|last)\s+(?:half|two\s+quarters)\s+of\s+(?:the\s+year\s+)?"
-             r"(?P<y>\d{4})\b", "tfsl")
+             r"(?:(?P<y>\d{4})\b|(?P<rel>last|this|next)\s+year\b)", "tfsl")
+# Business shorthand: "Q3 2023", "Q3'23", "H1 2024", "FY2022"; a lone "Q3" only where a word before makes it a time.
+_P_CODE = _c(r"\b(?:(?P<q>Q[1-4])|(?P<h>H[12])|FY)(?:[\s/-]?(?:(?P<y>(?:19|20)\d\d)|'?(?P<yy>\d\d)))?\b", "qhf")
+_CODE_GATE = re.compile(r"\b(?:q[1-4]|h[12]|fy)")
+_CODE_BEFORE = re.compile(r"\b(?:in|during|for|the|this|last|next|its|their|by|until|since|from|through|of)\s+$",
+                          re.IGNORECASE)
 # A season with a premodifier or a year: "(the) early summer", "the summer of 1988", "late fall" ("a late fall in
 # prices" is no season).
 _P_SEASON = _c(r"\b(?:the\s+)?(?:(?P<pre>early|mid|late)(?:\s*-\s*|\s+))?(?P<season>spring|summer|autumn|fall|winter)\b"
@@ -294,8 +303,8 @@ _P_REF = _c(r"\b(?P<w>right\s+now|now|nowadays|currently|at\s+present|presently|
             r"(?<!\bas\s)soon(?!\s+(?:after|as)\b)|a\s+(?:later|future)\s+date|"
             r"as\s+soon\s+as\s+possible|at\s+this\s+time|the\s+time\s+being)\b", "acilmnprst")
 _P_POD = _c(r"\b(?:(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+the\s+|on\s+)?)?(?:(?P<rel>this|last|"
-            r"the|that)\s+)?(?P<pod>morning|afternoon|evening|night)\b(?:\s+(?P<dw>yesterday|today|tomorrow)\b)?"
-            r"|\b(?P<over>overnight)\b", "emltano")
+            r"the|that)\s+)?(?P<pod>morning|afternoon|evening|night|dawn|daybreak|sunrise|dusk|sunset|nightfall)\b"
+            r"(?:\s+(?P<dw>yesterday|today|tomorrow)\b)?|\b(?P<over>overnight)\b", "emltanods")
 _P_CLOCK = _c(r"(?:"
               r"\b(?P<h1>[01]?\d)(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b)"
               r"|(?<![\w:.,])(?P<h2>[01]?\d|2[0-4]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?![\w:]|\.\d)"
@@ -782,7 +791,7 @@ def _r_quarter(m: _M, ctx: _Ctx) -> _Res | None:
     q = ORDINALS[m["q"].lower()]
     if q > 4:
         return None
-    rel = (m["rel"] or "").lower()
+    rel = (m["rel"] or m["rel2"] or "").lower()
     if m["y"] or m["y2"]:
         year = int(m["y"] or m["y2"])
     elif rel.startswith(("last", "the year")):
@@ -791,11 +800,37 @@ def _r_quarter(m: _M, ctx: _Ctx) -> _Res | None:
         year = ctx.today.year + 1
     elif rel.startswith("this"):
         year = ctx.today.year
-    elif q <= _quarter(ctx.today) or ctx.tense(m.start(), m.end()) > 0:
-        year = ctx.today.year  # this year's quarters: those begun are reported, later ones forecast
-    else:  # "the fourth quarter" in a past-tense sentence early in the year: last year's
-        year = ctx.today.year - 1
+    else:
+        year = _unnamed_quarter_year(q, m, ctx)
     return _Res("DATE", f"{year:04d}-Q{q}", mod=_premod(m["pre"]))
+
+
+def _unnamed_quarter_year(q: int, m: _M, ctx: _Ctx) -> int:
+    """The year of a quarter named without one: this year's if begun by the DCT or spoken of as ahead."""
+    if q <= _quarter(ctx.today) or ctx.tense(m.start(), m.end()) > 0:
+        return ctx.today.year  # this year's quarters: those begun are reported, later ones forecast
+    return ctx.today.year - 1  # "the fourth quarter" in a past-tense sentence early in the year: last year's
+
+
+def _r_code(m: _M, ctx: _Ctx) -> _Res | None:
+    """ "Q3 2023", "H1 2024", "FY2022" (a fiscal year as its calendar year); "in Q3" as "the third quarter"."""
+    year = int(m["y"]) if m["y"] else _year_of_two_digits(int(m["yy"]), ctx.today.year) if m["yy"] else None
+    if m["q"]:
+        q = int(m["q"][1])
+        if year is None:
+            if not _CODE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+                return None  # "Q3" alone may be a label
+            year = _unnamed_quarter_year(q, m, ctx)
+        return _Res("DATE", f"{year:04d}-Q{q}")
+    if year is None:
+        return None
+    return _Res("DATE", f"{year:04d}-H{m['h'][1]}" if m["h"] else f"{year:04d}")
+
+
+def _year_of_two_digits(two_digits: int, this_year: int) -> int:
+    """The year written with its last two digits ("FY22", "Q3'98") nearest to this year."""
+    century = this_year // 100 * 100
+    return min((century + step + two_digits for step in (-100, 0, 100)), key=lambda year: abs(year - this_year))
 
 
 def _quarter_in_focus(ctx: _Ctx) -> date | None:
@@ -820,7 +855,11 @@ def _r_year_end(m: _M, ctx: _Ctx) -> _Res | None:
 
 
 def _r_half(m: _M, ctx: _Ctx) -> _Res | None:
-    return _Res("DATE", f"{m['y']}-H{1 if m['h'].lower() == 'first' else 2}")
+    year = int(m["y"]) if m["y"] else ctx.today.year + _YEAR_STEP[m["rel"].lower()]
+    return _Res("DATE", f"{year:04d}-H{1 if m['h'].lower() == 'first' else 2}")
+
+
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 
 
 def _r_season(m: _M, ctx: _Ctx) -> _Res | None:
@@ -856,7 +895,10 @@ def _r_spelled_year(m: _M, ctx: _Ctx) -> _Res | None:
 
 
 def _pod_code(word: str | None) -> str | None:
-    return PARTS_OF_DAY[word.lower()][0] if word else None
+    if not word:
+        return None
+    word = word.lower()
+    return TWILIGHT.get(word) or PARTS_OF_DAY[word][0]
 
 
 def _r_dayword(m: _M, ctx: _Ctx) -> _Res | None:
@@ -1059,6 +1101,11 @@ def _duration_value(n: int | None, unit: str, time_part: bool, half: bool = Fals
     return f"PT{amount}{unit}{extra}" if time_part else f"P{amount}{unit}{extra}"
 
 
+# After "a second": a word that makes it the ordinal, not the duration ("a second later", "for a second or two").
+_ORDINAL_SECOND = re.compile(r"[\s-]+(?!(?:later|ago|earlier|or|and|of|before|after|longer|too|in|to|for|more|than|the|"
+                             r"that|when|as|he|she|they|it|we|i)\b)[a-z]", re.IGNORECASE)
+
+
 def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
     num_text = m["num"].lower()
     if m["old"]:
@@ -1083,6 +1130,8 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         return _Res("SET", _duration_value(1, unit, time_part), anchor=False)
     if num_text == "some" and not plural:
         return None
+    if num_text in ("a", "an") and m["unit"].lower() == "second" and _ORDINAL_SECOND.match(ctx.text, m.end("unit")):
+        return None  # "a second statement", "a second-degree charge": the ordinal
     mod_text = m["mod"] or m["mod2"]
     mod = _DURATION_MODS.get(re.sub(r"\s+", " ", mod_text.lower())) if mod_text else None
     direction = (m["dir"] or "").lower()
@@ -1157,6 +1206,10 @@ def _r_ref(m: _M, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", value, anchor=False)
 
 
+_TWILIGHT_BEFORE = re.compile(r"\b(?:at|before|after|by|until|till|from|since|around|near|towards?|to)\s+$",
+                              re.IGNORECASE)
+
+
 def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
     if m["over"]:
         focus = _focus_date(ctx.focus)
@@ -1165,6 +1218,9 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
     rel = (m["rel"] or "").lower()
     pod = _pod_code(m["pod"])
     mod = _premod(m["pre"])
+    if m["pod"].lower() in TWILIGHT and (m["pod"][0].isupper() or m["pre"] or m["rel"]
+                                         or not _TWILIGHT_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())):
+        return None  # only "at dawn", "by nightfall": not Dawn the newspaper, not "the dawn of an era"
     if m["dw"]:
         d = ctx.today + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m["dw"].lower()])
     elif rel in ("this",):
@@ -1173,7 +1229,7 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
         if pod != "NI":
             return None
         d = ctx.today - timedelta(days=1)
-    elif rel in ("the", "that") or (not rel and mod):
+    elif rel in ("the", "that") or (not rel and mod) or m["pod"].lower() in TWILIGHT:
         focus = _focus_date(ctx.focus)
         d = focus[0] if focus and focus[1] == "day" else ctx.today
     else:
@@ -1274,6 +1330,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_DMY, _r_mdy, _BEFORE_MDY),
     _Family(_P_QUARTER, _r_quarter, gate=("quarter",)),
     _Family(_P_HALF, _r_half, gate=("half", "quarters")),
+    _Family(_P_CODE, _r_code, gate=_CODE_GATE),
     _Family(_P_YEAR_PERIOD, _r_year_period, gate=(" period", " quarter")),
     _Family(_P_YEAR_END, _r_year_end, gate=("end",)),
     _Family(_P_MONTH, _r_month, _BEFORE_PERIOD),
@@ -1290,7 +1347,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_FRAC_DURATION, _r_frac_duration, gate=("1/2",)),
     _Family(_P_BARE_UNITS, _r_bare_units, gate=(*_BARE_UNITS, "while", "some")),
     _Family(_P_SET, _r_set, gate=("each", "every", "per", "hourly", "nightly")),
-    _Family(_P_POD, _r_pod, gate=("morning", "afternoon", "evening", "night")),
+    _Family(_P_POD, _r_pod, gate=("morning", "afternoon", "evening", "night", *TWILIGHT)),
     _Family(_P_REF, _r_ref),
 )
 
@@ -1484,30 +1541,81 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
         if res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
             ctx.focus_named = True
-    return _clocks_on_their_day(resolved, text)
+    return _days_beside_dates(_clocks_on_their_day(resolved, text), text)
 
 
-# Between a clock time and the day it falls on: "6:55 a.m. last Tuesday", "0638 EST on Tuesday morning".
+# Between a clock time and the day it falls on: "6:55 a.m. last Tuesday", "0638 EST on Tuesday morning";
+# between a part of the day and its day: "dawn on Tuesday", "the morning of June 20".
 _CLOCK_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+)?")
+_PART_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+|of\s+)?")
 
 
 def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tuple[_Cand, _Res]]:
-    """A clock time followed by the day it falls on takes that day's date, not the date in focus.
+    """A clock time or part of a day followed by the day it falls on takes that day's date, not the date in focus.
 
-    Followed by a longer period ("at 1530 GMT three weeks ago"), it is on a day of it that the text does not
-    name: its date is unknown (XXXX-XX-XX), and the period dates what happened.
+    A clock time followed by a longer period ("at 1530 GMT three weeks ago") is on a day of it that the text
+    does not name: its date is unknown (XXXX-XX-XX), and the period dates what happened.
     """
     dated = list(resolved)
-    for index, ((clock, clock_res), (day, day_res)) in enumerate(itertools.pairwise(resolved)):
-        if (clock.rule is not _r_clock or clock.match["wd"] or clock.match["mon"] or day.rule is _r_clock
-                or day_res.type not in ("DATE", "TIME") or not _CLOCK_DAY_GAP.fullmatch(text, clock.end, day.start)):
+    for index, ((hour, hour_res), (day, day_res)) in enumerate(itertools.pairwise(resolved)):
+        if day.rule is _r_clock or day_res.type not in ("DATE", "TIME"):
+            continue
+        clock = hour.rule is _r_clock and not (hour.match["wd"] or hour.match["mon"])
+        part = hour.rule is _r_pod and not (hour.match["dw"] or hour.match["over"])
+        gap = _CLOCK_DAY_GAP if clock else _PART_DAY_GAP if part else None
+        if gap is None or not gap.fullmatch(text, hour.end, day.start):
             continue
         focus = _focus_date(day_res.value)
         if focus and focus[1] == "day":
-            dated[index] = (clock, replace(clock_res, value=focus[0].isoformat() + clock_res.value[10:]))
-        elif focus:  # a week, month or year: the clock time is on a day the text does not name
-            dated[index] = (clock, replace(clock_res, value="XXXX-XX-XX" + clock_res.value[10:]))
+            dated[index] = (hour, replace(hour_res, value=focus[0].isoformat() + hour_res.value[10:]))
+        elif focus and clock:  # a week, month or year: the clock time is on a day the text does not name
+            dated[index] = (hour, replace(hour_res, value="XXXX-XX-XX" + hour_res.value[10:]))
     return dated
+
+
+# "June 19-20", "from June 19 to 21", "June 19-20, 2019"; "19-20 June": a bare day beside a date.
+_DAY_AFTER_DATE = re.compile(r"(?P<join>\s*[-–]\s*|\s+(?:to|and|through|until|till)\s+)(?P<d>[0-3]?\d)\b"
+                             r"(?!\s*(?:%|percent\b|per\s+cent\b)|[.,:/-]\d)(?:,?\s+(?P<y>\d{4})\b)?")
+_DAY_BEFORE_DATE = re.compile(r"\b(?P<d>[0-3]?\d)\s*[-–]\s*$")
+# What follows a day joined by a word, and shows it is no count ("June 19 and 20 people"): punctuation, the end.
+_AFTER_JOINED_DAY = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:in|at|on|when|as|and|but|while|with|before|after)\b")
+
+
+def _days_beside_dates(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tuple[_Cand, _Res]]:
+    """A bare day that continues or opens a date's range of days ("June 19-20") is a day of its month.
+
+    It becomes an expression of its own, which find_ranges joins to the date; a year after the last day
+    ("June 19-20, 2019") dates both.
+    """
+    out = list(resolved)
+    for index, (date_cand, date_res) in enumerate(resolved):
+        if date_cand.rule is not _r_mdy or len(date_res.value) != 10:
+            continue
+        month_first = date_cand.match.start("mon") < date_cand.match.start("d")
+        first = date.fromisoformat(date_res.value)
+        following = resolved[index + 1][0] if index + 1 < len(resolved) else None
+        if month_first and not date_cand.match["y"]:
+            m = _DAY_AFTER_DATE.match(text, date_cand.end)
+            if (not m or not first.day < int(m["d"]) <= calendar.monthrange(first.year, first.month)[1]
+                    or (following is not None and following.start < m.end("d"))
+                    or ("-" not in m["join"] and "–" not in m["join"] and not m["y"]
+                        and not _AFTER_JOINED_DAY.match(text, m.end("d")))):
+                continue
+            end = m.end("d")
+            if m["y"] and (following is None or following.start >= m.start("y")):
+                first, end = first.replace(year=int(m["y"])), m.end("y")
+                out = [item for item in out if not (item[0].start >= m.start("y") and item[0].end <= end)]
+                out[out.index((date_cand, date_res))] = (date_cand, replace(date_res, value=first.isoformat()))
+            day = _Cand(m.start("d"), end, date_cand.rule, date_cand.match, date_cand.priority)
+            out.append((day, _Res("DATE", first.replace(day=int(m["d"])).isoformat(), anchor=False)))
+        elif not month_first:
+            previous_end = resolved[index - 1][0].end if index else 0
+            m = _DAY_BEFORE_DATE.search(text, max(previous_end, date_cand.start - 8), date_cand.start)
+            if m and 1 <= int(m["d"]) < first.day:
+                day = _Cand(m.start("d"), m.end("d"), date_cand.rule, date_cand.match, date_cand.priority)
+                out.append((day, _Res("DATE", first.replace(day=int(m["d"])).isoformat(), anchor=False)))
+    out.sort(key=lambda item: item[0].start)
+    return out
 
 
 def find_timexes(text: str, dct: datetime, tz: ZoneInfo) -> list[Timex]:
