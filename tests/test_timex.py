@@ -262,6 +262,32 @@ def test_turns_of_day_and_parts_of_day_on_their_day(text, values):
     assert [(t.text, t.value) for t in find(text, DCT_001)] == values
 
 
+
+@pytest.mark.parametrize("text,values", [
+    ("Police came on Monday. The next morning they left.", [("Monday", "2023-06-19"),
+                                                             ("The next morning", "2023-06-20TMO")]),
+    ("The talks ended on June 2; the previous night was tense.", [("June 2", "2023-06-02"),
+                                                                   ("the previous night", "2023-06-01TNI")]),
+])
+def test_the_next_and_the_previous_part_of_day(text, values):
+    assert [(t.text, t.value) for t in find(text, DCT_001)] == values
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The court will rule on the 30th.", "2023-06-30"),
+    ("The board met on the 10th, it said.", "2023-06-10"),
+    ("The board will meet on the 10th.", "2023-07-10"),
+    ("Rent is due by the 5th of next month.", "2023-07-05"),
+])
+def test_a_day_of_the_month_alone(text, value):
+    assert one(text, DCT_001).value == value
+
+
+@pytest.mark.parametrize("text", ["They live on the 5th floor.", "He finished the 3rd.", "It is the 2nd time."])
+def test_ordinals_that_are_no_days(text):
+    assert find(text, DCT_001) == []
+
+
 @pytest.mark.parametrize("text,values,ranges", [
     ("Talks ran on June 19-20.", [("June 19", "2023-06-19"), ("20", "2023-06-20")],
      [("June 19-20", "2023-06-19/2023-06-20")]),

@@ -237,6 +237,11 @@ _P_YEAR_PERIOD = _c(r"\bthe\s+(?P<y>1[5-9]\d\d|20\d\d)\s+(?:period|quarter)\b", 
 _P_YEAR_END = _c(r"\b(?:(?:the\s+)?year[\s-]end|(?:the\s+)?end\s+of\s+the\s+year|year's\s+end)\b", "yte")
 _P_HALF = _c(r"\b(?:the\s+)?(?P<h>first|second|last)\s+(?:half|two\s+quarters)\s+of\s+(?:the\s+year\s+)?"
              r"(?:(?P<y>\d{4})\b|(?P<rel>last|this|next)\s+year\b)", "tfsl")
+# "on the 30th", "by the 5th of next month": a day of the month in focus, after a preposition, at a clause's end.
+_P_DAY_OF_MONTH = _c(r"\bthe\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?:\s+of\s+(?P<ref>this|the|next|last)\s+month\b)?"
+                     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|and|when|before|after|to|until)\b)", "t")
+_DAY_OF_MONTH_BEFORE = re.compile(r"\b(?:on|by|until|till|from|before|after|since|between|and|to|through)\s+$",
+                                  re.IGNORECASE)
 # Business shorthand: "Q3 2023", "Q3'23", "H1 2024", "FY2022"; a lone "Q3" only where a word before makes it a time.
 _P_CODE = _c(r"\b(?:(?P<q>Q[1-4])|(?P<h>H[12])|FY)(?:[\s/-]?(?:(?P<y>(?:19|20)\d\d)|'?(?P<yy>\d\d)))?\b", "qhf")
 _CODE_GATE = re.compile(r"\b(?:q[1-4]|h[12]|fy)")
@@ -303,7 +308,7 @@ _P_REF = _c(r"\b(?P<w>right\s+now|now|nowadays|currently|at\s+present|presently|
             r"(?<!\bas\s)soon(?!\s+(?:after|as)\b)|a\s+(?:later|future)\s+date|"
             r"as\s+soon\s+as\s+possible|at\s+this\s+time|the\s+time\s+being)\b", "acilmnprst")
 _P_POD = _c(r"\b(?:(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+the\s+|on\s+)?)?(?:(?P<rel>this|last|"
-            r"the|that)\s+)?(?P<pod>morning|afternoon|evening|night|dawn|daybreak|sunrise|dusk|sunset|nightfall)\b"
+            r"the\s+(?:next|following|previous)|the|that)\s+)?(?P<pod>morning|afternoon|evening|night|dawn|daybreak|sunrise|dusk|sunset|nightfall)\b"
             r"(?:\s+(?P<dw>yesterday|today|tomorrow)\b)?|\b(?P<over>overnight)\b", "emltanods")
 _P_CLOCK = _c(r"(?:"
               r"\b(?P<h1>[01]?\d)(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b)"
@@ -812,6 +817,29 @@ def _unnamed_quarter_year(q: int, m: _M, ctx: _Ctx) -> int:
     return ctx.today.year - 1  # "the fourth quarter" in a past-tense sentence early in the year: last year's
 
 
+def _r_day_of_month(m: _M, ctx: _Ctx) -> _Res | None:
+    """ "on the 30th": that day of the month named, or else of the month in focus, ahead or behind as the tense says."""
+    if not _DAY_OF_MONTH_BEFORE.search(ctx.text, max(0, m.start() - 9), m.start()):
+        return None  # "the 5th floor" is cut off by the lookahead; "finished the 3rd." by this
+    day = int(m["d"])
+    ref = (m["ref"] or "").lower()
+    year, month = ctx.today.year, ctx.today.month
+    if ref in ("next", "last"):
+        year, month = _add_months(year, month, 1 if ref == "next" else -1)
+    elif not ref:
+        focus = _focus_date(ctx.focus)
+        if focus and focus[1] in ("day", "month"):
+            year, month = focus[0].year, focus[0].month
+        named = _safe_date(year, month, day)
+        tense = ctx.tense(m.start(), m.end())
+        if named and not ctx.focus_named and tense > 0 and named < ctx.today:
+            year, month = _add_months(year, month, 1)  # "will rule on the 10th", said on the 22nd: next month's
+        elif named and not ctx.focus_named and tense < 0 and named > ctx.today:
+            year, month = _add_months(year, month, -1)
+    d = _safe_date(year, month, day)
+    return _Res("DATE", d.isoformat()) if d else None
+
+
 def _r_code(m: _M, ctx: _Ctx) -> _Res | None:
     """ "Q3 2023", "H1 2024", "FY2022" (a fiscal year as its calendar year); "in Q3" as "the third quarter"."""
     year = int(m["y"]) if m["y"] else _year_of_two_digits(int(m["yy"]), ctx.today.year) if m["yy"] else None
@@ -1210,12 +1238,15 @@ _TWILIGHT_BEFORE = re.compile(r"\b(?:at|before|after|by|until|till|from|since|ar
                               re.IGNORECASE)
 
 
+_DAY_STEPS = {"the next": 1, "the following": 1, "the previous": -1}
+
+
 def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
     if m["over"]:
         focus = _focus_date(ctx.focus)
         base = focus[0] if focus and focus[1] == "day" else ctx.today
         return _Res("TIME", f"{(base - timedelta(days=1)).isoformat()}TNI", anchor=False)
-    rel = (m["rel"] or "").lower()
+    rel = " ".join((m["rel"] or "").lower().split())
     pod = _pod_code(m["pod"])
     mod = _premod(m["pre"])
     if m["pod"].lower() in TWILIGHT and (m["pod"][0].isupper() or m["pre"] or m["rel"]
@@ -1232,6 +1263,9 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
     elif rel in ("the", "that") or (not rel and mod) or m["pod"].lower() in TWILIGHT:
         focus = _focus_date(ctx.focus)
         d = focus[0] if focus and focus[1] == "day" else ctx.today
+    elif rel in _DAY_STEPS:  # "the next morning": the day after the one in focus
+        focus = _focus_date(ctx.focus)
+        d = (focus[0] if focus and focus[1] == "day" else ctx.today) + timedelta(days=_DAY_STEPS[rel])
     else:
         return None
     return _Res("TIME", f"{d.isoformat()}T{pod}", mod=mod, anchor=False)
@@ -1331,6 +1365,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_QUARTER, _r_quarter, gate=("quarter",)),
     _Family(_P_HALF, _r_half, gate=("half", "quarters")),
     _Family(_P_CODE, _r_code, gate=_CODE_GATE),
+    _Family(_P_DAY_OF_MONTH, _r_day_of_month, gate=("st", "nd", "rd", "th")),
     _Family(_P_YEAR_PERIOD, _r_year_period, gate=(" period", " quarter")),
     _Family(_P_YEAR_END, _r_year_end, gate=("end",)),
     _Family(_P_MONTH, _r_month, _BEFORE_PERIOD),
