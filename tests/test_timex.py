@@ -273,6 +273,18 @@ def test_the_next_and_the_previous_part_of_day(text, values):
     assert [(t.text, t.value) for t in find(text, DCT_001)] == values
 
 
+
+def test_a_clock_range_is_on_the_day_after_its_end():
+    found = find("On June 2 talks began. From 8 p.m. to midnight on Saturday the area was closed.", DCT_001)
+    assert [(t.text, t.value) for t in found] == [("June 2", "2023-06-02"), ("8 p.m.", "2023-06-17T20:00"),
+                                                 ("midnight", "2023-06-17T24:00"), ("Saturday", "2023-06-17")]
+
+
+@pytest.mark.parametrize("text,value", [("The deadline is 31.12.2023.", "2023-12-31"), ("Born on 4/7/1985.", "1985-04-07")])
+def test_a_numeric_date_at_the_end_of_a_sentence(text, value):
+    assert one(text, DCT_001).value == value
+
+
 @pytest.mark.parametrize("text,value", [
     ("The court will rule on the 30th.", "2023-06-30"),
     ("The board met on the 10th, it said.", "2023-06-10"),
@@ -297,9 +309,14 @@ def test_ordinals_that_are_no_days(text):
      [("3–4 July", "2023-07-03/2023-07-04")]),
     ("Talks ran from June 19 to 21.", [("June 19", "2023-06-19"), ("21", "2023-06-21")],
      [("from June 19 to 21", "2023-06-19/2023-06-21")]),
-    # A count after "and" is no day; a season's years are no days.
+    ("Between 1 and 3 March, talks stalled.", [("1", "2023-03-01"), ("3 March", "2023-03-03")],
+     [("Between 1 and 3 March", "2023-03-01/2023-03-03")]),
+    # Years written short.
+    ("From 2013-16 the group lived in Iraq.", [("2013", "2013"), ("16", "2016")], [("From 2013-16", "2013/2016")]),
+    ("In the 1999-01 period, Article 12-14 applied.", [("1999", "1999"), ("01", "2001")], [("1999-01", "1999/2001")]),
+    # A count after "and" is no day.
     ("On June 19 and 20 people were hurt.", [("June 19", "2023-06-19")], []),
-    ("In the 2019-20 season, Article 12-14 applied.", [("2019", "2019")], []),
+    ("He came on 12 and 3 March left.", [("3 March", "2023-03-03")], []),
 ])
 def test_a_bare_day_beside_a_date_is_a_day_of_its_month(text, values, ranges):
     found = find(text, DCT_001)
@@ -321,7 +338,7 @@ def test_quarters_halves_and_fiscal_years_in_business_shorthand(text, value):
 
 
 @pytest.mark.parametrize("text", ["A second statement followed.", "He was charged a second time.",
-                                  "Question Q3 asks about pay."])
+                                  "Question Q3 asks about pay.", "Version 1.2.2023.5 is out."])
 def test_ordinals_and_labels_are_not_times(text):
     assert find(text, DCT_001) == []
 

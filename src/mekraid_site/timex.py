@@ -212,7 +212,7 @@ def _c(pattern: str, first: str = "") -> re.Pattern[str]:
 
 _P_ISO = _c(_B + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
             r"(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?![\w-])", "0-9")
-_P_NUMERIC = _c(_B + r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w./])", "0-9")
+_P_NUMERIC = _c(_B + r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w/]|\.\d)", "0-9")
 # Days of the month written as ordinal words ("March eighth"); numbers are matched as digits.
 _DAY_ORDINALS = _alt([w for w in ORDINALS if not w[0].isdigit()])
 _P_MDY = _c(r"\b(?P<mon>" + MONTH_ANY + r")\s+"
@@ -1576,13 +1576,14 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
         if res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
             ctx.focus_named = True
-    return _days_beside_dates(_clocks_on_their_day(resolved, text), text)
+    return _shorthand_range_ends(_clocks_on_their_day(resolved, text), text)
 
 
 # Between a clock time and the day it falls on: "6:55 a.m. last Tuesday", "0638 EST on Tuesday morning";
 # between a part of the day and its day: "dawn on Tuesday", "the morning of June 20".
 _CLOCK_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+)?")
 _PART_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+|of\s+)?")
+_CLOCK_RANGE_GAP = re.compile(r"\s*(?:[-–]|to|until|till|through|and)\s*")
 
 
 def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tuple[_Cand, _Res]]:
@@ -1592,6 +1593,7 @@ def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[
     does not name: its date is unknown (XXXX-XX-XX), and the period dates what happened.
     """
     dated = list(resolved)
+    redated: set[int] = set()
     for index, ((hour, hour_res), (day, day_res)) in enumerate(itertools.pairwise(resolved)):
         if day.rule is _r_clock or day_res.type not in ("DATE", "TIME"):
             continue
@@ -1603,32 +1605,55 @@ def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[
         focus = _focus_date(day_res.value)
         if focus and focus[1] == "day":
             dated[index] = (hour, replace(hour_res, value=focus[0].isoformat() + hour_res.value[10:]))
+            redated.add(index)
         elif focus and clock:  # a week, month or year: the clock time is on a day the text does not name
             dated[index] = (hour, replace(hour_res, value="XXXX-XX-XX" + hour_res.value[10:]))
+            redated.add(index)
+    # "from 8 p.m. to midnight on Saturday": the first clock time is on the day of the second.
+    for index in sorted(redated, reverse=True):
+        (first, first_res), (last, last_res) = dated[index - 1] if index else (None, None), dated[index]
+        if (index - 1 not in redated and first is not None and first.rule is _r_clock and last.rule is _r_clock
+                and not (first.match["wd"] or first.match["mon"])
+                and _CLOCK_RANGE_GAP.fullmatch(text, first.end, last.start)):
+            dated[index - 1] = (first, replace(first_res, value=last_res.value[:10] + first_res.value[10:]))
+            redated.add(index - 1)
     return dated
 
 
-# "June 19-20", "from June 19 to 21", "June 19-20, 2019"; "19-20 June": a bare day beside a date.
+# "June 19-20", "from June 19 to 21", "June 19-20, 2019"; "19-20 June", "between 1 and 3 March": a bare day beside
+# a date; "2013-16", "2021/22": the last two digits of a year after a year.
 _DAY_AFTER_DATE = re.compile(r"(?P<join>\s*[-–]\s*|\s+(?:to|and|through|until|till)\s+)(?P<d>[0-3]?\d)\b"
                              r"(?!\s*(?:%|percent\b|per\s+cent\b)|[.,:/-]\d)(?:,?\s+(?P<y>\d{4})\b)?")
-_DAY_BEFORE_DATE = re.compile(r"\b(?P<d>[0-3]?\d)\s*[-–]\s*$")
+_DAY_BEFORE_DATE = re.compile(r"(?:\b(?P<opener>between|from|on)\s+)?\b(?P<d>[0-3]?\d)"
+                              r"(?P<join>\s*[-–]\s*|\s+(?:and|to|until|through)\s+)$", re.IGNORECASE)
+_YEAR_AFTER_YEAR = re.compile(r"[-–/](?P<yy>\d\d)\b(?![-–/.,:]\d)")
 # What follows a day joined by a word, and shows it is no count ("June 19 and 20 people"): punctuation, the end.
 _AFTER_JOINED_DAY = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:in|at|on|when|as|and|but|while|with|before|after)\b")
 
 
-def _days_beside_dates(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tuple[_Cand, _Res]]:
-    """A bare day that continues or opens a date's range of days ("June 19-20") is a day of its month.
+def _shorthand_range_ends(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tuple[_Cand, _Res]]:
+    """A bare day that continues or opens a date's range of days ("June 19-20") is a day of its month; the
+    two digits after a year ("2013-16") are a year of its century.
 
-    It becomes an expression of its own, which find_ranges joins to the date; a year after the last day
+    Each becomes an expression of its own, which find_ranges joins to the date; a year after the last day
     ("June 19-20, 2019") dates both.
     """
     out = list(resolved)
     for index, (date_cand, date_res) in enumerate(resolved):
+        following = resolved[index + 1][0] if index + 1 < len(resolved) else None
+        if date_cand.rule is _r_year and len(date_res.value) == 4:
+            m = _YEAR_AFTER_YEAR.match(text, date_cand.end)
+            first = int(date_res.value)
+            last = first - first % 100 + int(m["yy"]) if m else 0
+            last += 100 if last <= first else 0  # "1999-01"
+            if m and last - first <= 20 and (following is None or following.start >= m.end()):
+                end = _Cand(m.start("yy"), m.end("yy"), date_cand.rule, date_cand.match, date_cand.priority)
+                out.append((end, _Res("DATE", f"{last:04d}", anchor=False)))
+            continue
         if date_cand.rule is not _r_mdy or len(date_res.value) != 10:
             continue
         month_first = date_cand.match.start("mon") < date_cand.match.start("d")
         first = date.fromisoformat(date_res.value)
-        following = resolved[index + 1][0] if index + 1 < len(resolved) else None
         if month_first and not date_cand.match["y"]:
             m = _DAY_AFTER_DATE.match(text, date_cand.end)
             if (not m or not first.day < int(m["d"]) <= calendar.monthrange(first.year, first.month)[1]
@@ -1645,8 +1670,8 @@ def _days_beside_dates(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tu
             out.append((day, _Res("DATE", first.replace(day=int(m["d"])).isoformat(), anchor=False)))
         elif not month_first:
             previous_end = resolved[index - 1][0].end if index else 0
-            m = _DAY_BEFORE_DATE.search(text, max(previous_end, date_cand.start - 8), date_cand.start)
-            if m and 1 <= int(m["d"]) < first.day:
+            m = _DAY_BEFORE_DATE.search(text, max(previous_end, date_cand.start - 24), date_cand.start)
+            if m and 1 <= int(m["d"]) < first.day and (m["opener"] or "-" in m["join"] or "–" in m["join"]):
                 day = _Cand(m.start("d"), m.end("d"), date_cand.rule, date_cand.match, date_cand.priority)
                 out.append((day, _Res("DATE", first.replace(day=int(m["d"])).isoformat(), anchor=False)))
     out.sort(key=lambda item: item[0].start)
