@@ -280,7 +280,8 @@ def test_a_clock_range_is_on_the_day_after_its_end():
                                                  ("midnight", "2023-06-17T24:00"), ("Saturday", "2023-06-17")]
 
 
-@pytest.mark.parametrize("text,value", [("The deadline is 31.12.2023.", "2023-12-31"), ("Born on 4/7/1985.", "1985-04-07")])
+@pytest.mark.parametrize("text,value", [("The deadline is 31.12.2023.", "2023-12-31"),
+                                        ("Born on 4/7/1985.", "1985-04-07")])
 def test_a_numeric_date_at_the_end_of_a_sentence(text, value):
     assert one(text, DCT_001).value == value
 
