@@ -486,6 +486,8 @@ def test_weekday_follows_tense():
     assert one("The talks are set to resume Monday in Geneva.", sunday).value == "2023-06-19"
     assert one("The talks resumed Monday in Geneva.", DCT_001).value == "2023-06-19"
     assert one("On Wednesday the council met.", DCT_001).value == "2023-06-21"  # the DCT's own weekday
+    # "last" the verb is no past: the operation lasts into the days ahead.
+    assert one("He said the operation would last until Friday.", DCT_001).value == "2023-06-23"
 
 
 def test_weekday_with_date():

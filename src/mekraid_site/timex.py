@@ -361,7 +361,9 @@ _TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+
                 r"|(?<!to\s)(?:meets?|begins?|starts?|resumes?|expires?|arrives?|convenes?|departs?))\b|'ll\b)"
                 # "had been scheduled to expire Friday": a plan that lay in the past
                 r"|(?P<p>\b(?:(?:had|was|were)\s+(?:been\s+)?(?:scheduled|expected|due|set|planned|slated)(?:\s+to)?"
-                r"|was|were|had|did|said|ago|last|since|began|rose|fell|took|came|went|grew|became|ran"
+                # "last" the verb after a modal ("would last until Thursday") is no past
+                r"|was|were|had|did|said|ago|(?<!will\s)(?<!would\s)(?<!to\s)(?<!could\s)(?<!may\s)(?<!might\s)last"
+                r"|since|began|rose|fell|took|came|went|grew|became|ran"
                 # past forms that are also participles: "will be paid" is no past
                 r"|(?P<pp>made|brought|paid|sold|bought|left|met|won|lost|told|got|gave|saw|fought|struck|held"
                 r"|spent))\b)"
