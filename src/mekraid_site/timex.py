@@ -240,6 +240,7 @@ _P_HALF = _c(r"\b(?:the\s+)?(?P<h>first|second|last)\s+(?:half|two\s+quarters)\s
 # "on the 30th", "by the 5th of next month": a day of the month in focus, after a preposition, at a clause's end.
 _P_DAY_OF_MONTH = _c(r"\bthe\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?:\s+of\s+(?P<ref>this|the|next|last)\s+month\b)?"
                      r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|and|when|before|after|to|until)\b)", "t")
+_DAY_OF_MONTH_GATE = re.compile(r"\d(?:st|nd|rd|th)\b")
 _DAY_OF_MONTH_BEFORE = re.compile(r"\b(?:on|by|until|till|from|before|after|since|between|and|to|through)\s+$",
                                   re.IGNORECASE)
 # Business shorthand: "Q3 2023", "Q3'23", "H1 2024", "FY2022"; a lone "Q3" only where a word before makes it a time.
@@ -308,7 +309,8 @@ _P_REF = _c(r"\b(?P<w>right\s+now|now|nowadays|currently|at\s+present|presently|
             r"(?<!\bas\s)soon(?!\s+(?:after|as)\b)|a\s+(?:later|future)\s+date|"
             r"as\s+soon\s+as\s+possible|at\s+this\s+time|the\s+time\s+being)\b", "acilmnprst")
 _P_POD = _c(r"\b(?:(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+the\s+|on\s+)?)?(?:(?P<rel>this|last|"
-            r"the\s+(?:next|following|previous)|the|that)\s+)?(?P<pod>morning|afternoon|evening|night|dawn|daybreak|sunrise|dusk|sunset|nightfall)\b"
+            r"the\s+(?:next|following|previous)|the|that)\s+)?"
+            r"(?P<pod>morning|afternoon|evening|night|dawn|daybreak|sunrise|dusk|sunset|nightfall)\b"
             r"(?:\s+(?P<dw>yesterday|today|tomorrow)\b)?|\b(?P<over>overnight)\b", "emltanods")
 _P_CLOCK = _c(r"(?:"
               r"\b(?P<h1>[01]?\d)(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b)"
@@ -1367,7 +1369,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_QUARTER, _r_quarter, gate=("quarter",)),
     _Family(_P_HALF, _r_half, gate=("half", "quarters")),
     _Family(_P_CODE, _r_code, gate=_CODE_GATE),
-    _Family(_P_DAY_OF_MONTH, _r_day_of_month, gate=("st", "nd", "rd", "th")),
+    _Family(_P_DAY_OF_MONTH, _r_day_of_month, gate=_DAY_OF_MONTH_GATE),
     _Family(_P_YEAR_PERIOD, _r_year_period, gate=(" period", " quarter")),
     _Family(_P_YEAR_END, _r_year_end, gate=("end",)),
     _Family(_P_MONTH, _r_month, _BEFORE_PERIOD),
@@ -1613,12 +1615,12 @@ def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[
             redated.add(index)
     # "from 8 p.m. to midnight on Saturday": the first clock time is on the day of the second.
     for index in sorted(redated, reverse=True):
-        (first, first_res), (last, last_res) = dated[index - 1] if index else (None, None), dated[index]
-        if (index - 1 not in redated and first is not None and first.rule is _r_clock and last.rule is _r_clock
-                and not (first.match["wd"] or first.match["mon"])
+        if index == 0 or index - 1 in redated:
+            continue
+        (first, first_res), (last, last_res) = dated[index - 1], dated[index]
+        if (first.rule is _r_clock and last.rule is _r_clock and not (first.match["wd"] or first.match["mon"])
                 and _CLOCK_RANGE_GAP.fullmatch(text, first.end, last.start)):
             dated[index - 1] = (first, replace(first_res, value=last_res.value[:10] + first_res.value[10:]))
-            redated.add(index - 1)
     return dated
 
 
