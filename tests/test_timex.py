@@ -172,6 +172,18 @@ def test_clock_times(text, value, start):
     assert not t.interval.uncertain
 
 
+
+@pytest.mark.parametrize("text,values", [
+    ("At 11 o'clock the vote began.", [("11 o'clock", "2023-06-21T11:00")]),
+    ("They met at five o'clock in the afternoon.", [("five o'clock in the afternoon", "2023-06-21T17:00")]),
+    ("Police came at 3 in the morning on Monday.",
+     [("3 in the morning", "2023-06-19T03:00"), ("Monday", "2023-06-19")]),
+    ("By 2 in the afternoon it was over.", [("2 in the afternoon", "2023-06-21T14:00")]),
+])
+def test_clock_times_in_words(text, values):
+    assert [(t.text, t.value) for t in find(text, DCT_001)] == values
+
+
 def test_clock_local_time_approx():
     t = one("around 7 a.m. local time the raid began")
     assert t.text == "around 7 a.m. local time" and t.mod == "APPROX"
@@ -333,6 +345,7 @@ def test_a_bare_day_beside_a_date_is_a_day_of_its_month(text, values, ranges):
     ("FY2022 profit rose.", "2022"),
     ("Sales fell in the second quarter of last year.", "2022-Q2"),
     ("Sales fell in the first half of last year.", "2022-H1"),
+    ("Sales fell in the first half of the year.", "2023-H1"),
 ])
 def test_quarters_halves_and_fiscal_years_in_business_shorthand(text, value):
     assert one(text, DCT_001).value == value
@@ -342,6 +355,14 @@ def test_quarters_halves_and_fiscal_years_in_business_shorthand(text, value):
                                   "Question Q3 asks about pay.", "Version 1.2.2023.5 is out."])
 def test_ordinals_and_labels_are_not_times(text):
     assert find(text, DCT_001) == []
+
+
+
+@pytest.mark.parametrize("text,value", [("Half an hour later, police left.", "PT30M"),
+                                        ("The talks lasted half a day.", "PT12H"),
+                                        ("Prices rose for half a year.", "P6M")])
+def test_half_of_one_unit(text, value):
+    assert one(text, DCT_001).value == value
 
 
 @pytest.mark.parametrize("text,value,mod", [

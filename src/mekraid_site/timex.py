@@ -188,7 +188,9 @@ MONTH = r"(?-i:" + _alt(_MONTH_FORMS) + r")\b" + _ABBR_DOT
 MONTH_ANY = r"(?:" + _alt(sorted({f.lower() for f in _MONTH_FORMS})) + r")\b" + _ABBR_DOT
 WEEKDAY = r"(?:" + _alt(list(WEEKDAYS)) + r")\b"
 _NUM_WORD = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
+_HOUR_WORD = _alt([w for w, n in NUMBER_WORDS.items() if 1 <= n <= 12 and w not in ("a", "an", "dozen")])
 NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:a\s+)?couple\s+of|a\s+few|several|a\s+dozen|a\s+hundred|a\s+thousand"
+       r"|half\s+an?"
        r"|many|few|some|an?|(?:" + _NUM_WORD + r")(?:[\s-]+(?:and[\s-]+)?(?:" + _NUM_WORD + r")){0,3})")
 UNIT = (r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?"
         r"|centur(?:y|ies)|quarters?|millenni(?:um|a)|fortnights?)")
@@ -236,7 +238,7 @@ _P_QUARTER = _c(r"\b(?:the\s+)?(?:(?P<pre>" + PREMOD + r"))?(?:(?P<y>\d{4})\s+|(
 _P_YEAR_PERIOD = _c(r"\bthe\s+(?P<y>1[5-9]\d\d|20\d\d)\s+(?:period|quarter)\b", "t")
 _P_YEAR_END = _c(r"\b(?:(?:the\s+)?year[\s-]end|(?:the\s+)?end\s+of\s+the\s+year|year's\s+end)\b", "yte")
 _P_HALF = _c(r"\b(?:the\s+)?(?P<h>first|second|last)\s+(?:half|two\s+quarters)\s+of\s+(?:the\s+year\s+)?"
-             r"(?:(?P<y>\d{4})\b|(?P<rel>last|this|next)\s+year\b)", "tfsl")
+             r"(?:(?P<y>\d{4})\b|(?P<rel>last|this|next|the)\s+year\b)", "tfsl")
 # "on the 30th", "by the 5th of next month": a day of the month in focus, after a preposition, at a clause's end.
 _P_DAY_OF_MONTH = _c(r"\bthe\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?:\s+of\s+(?P<ref>this|the|next|last)\s+month\b)?"
                      r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|and|when|before|after|to|until)\b)", "t")
@@ -317,9 +319,14 @@ _P_CLOCK = _c(r"(?:"
               r"|(?<![\w:.,])(?P<h2>[01]?\d|2[0-4]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?![\w:]|\.\d)"
               r"|(?<![\w.,:$])(?P<h3>[01]\d|2[0-4])(?P<m3>[0-5]\d)(?=\s*(?:hours?\b|hrs\b|h\b|GMT|UTC|Zulu|Z\b|"
               r"local\s+time|[A-Z]{2,4}T\b|[ECMP]T\b))(?:\s*(?:hours?|hrs|h)\b)?"
-              r"|\b(?P<noon>noon|midday|midnight)\b)"
+              r"|\b(?P<noon>noon|midday|midnight)\b"
+              # "5 o'clock in the morning", "2 in the afternoon"; in words, see _P_OCLOCK
+              r"|\b(?P<h4>[1-9]|1[0-2])(?:\s+o['’]clock\b)?\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b"
+              r"|\b(?P<h5>[1-9]|1[0-2])\s+o['’]clock\b)"
               r"(?:\s*(?P<zone>" + ZONE + r")|\s+(?P<local>local\s+time))?"
               r"(?:,?\s+(?P<wd>" + WEEKDAY + r")|,?\s+(?P<mon>" + MONTH + r")\s+(?P<d>[0-3]?\d)\b)?", "0-9nm")
+# "five o'clock (in the morning)"; "one" alone may be a pronoun ("one in the evening").
+_P_OCLOCK = _c(r"\b(?P<h4>" + _HOUR_WORD + r")\s+o['’]clock\b(?:\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b)?")
 _P_SET = _c(r"\b(?:(?P<q>each|every|per)\s+(?P<unit>day|week|month|quarter|year|morning|night|evening|"
             r"afternoon|hour|" + WEEKDAY + r"|" + MONTH + r")|(?P<adv>hourly|nightly))\b", "ehnp")
 
@@ -349,7 +356,7 @@ _BEFORE_DURATION = _c(r"(?:\b(?P<mod>" + _alt([w for w in _DURATION_MODS if w !=
 
 # A cheap test for anything the clock pattern could match.
 _CLOCK_GATE = re.compile(r"\d(?:[:.]\d\d)?\s*[ap]\.?\s?m\b|\d:\d\d|\d\d\s*(?:hours?|hrs|h|[a-z]{1,4}t|gmt|utc|z|zulu"
-                         r"|local)\b|noon|midday|midnight")
+                         r"|local)\b|noon|midday|midnight|o['’]clock|\d\s+in\s+the\s+(?:morning|afternoon|evening)")
 
 # Context cues.
 _SIGNAL_BEFORE = _c(r"\b(?P<s>" + _alt(list(_SIGNALS)) + r")\s+(?:the\s+)?$")
@@ -891,7 +898,7 @@ def _r_half(m: _M, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", f"{year:04d}-H{1 if m['h'].lower() == 'first' else 2}")
 
 
-_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+_YEAR_STEP = {"last": -1, "this": 0, "the": 0, "next": 1}
 
 
 def _r_season(m: _M, ctx: _Ctx) -> _Res | None:
@@ -1145,6 +1152,11 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
     unit, time_part = _unit_of(m["unit"])
     if unit == "X":
         return None
+    if num_text.startswith("half"):  # "half an hour (later)": half of one unit, in the next smaller units
+        half = _HALF_OF.get((unit, time_part))
+        if half is None or m["unit"].lower().endswith("s") or m["old"]:
+            return None
+        return _Res("DURATION", f"PT{half}" if time_part else f"P{half}")
     vague = re.sub(r"\s+", " ", num_text) in ("a few", "several", "many", "few", "some")
     n = None if vague else _number(num_text)
     if not vague and n is None:
@@ -1287,22 +1299,22 @@ def _r_clock(m: _M, ctx: _Ctx) -> _Res | None:
         hh = (hh % 12) + (12 if pm else 0)
     elif m["h2"] is not None:
         hh, mm, ss = int(m["h2"]), int(m["m2"]), m["s2"]
+    elif m["h4"] is not None or m["h5"] is not None:
+        hh, mm, ss = _number((m["h4"] or m["h5"]).lower()) or 0, 0, None
+        if (m["half"] or "").lower() in ("afternoon", "evening") and hh < 12:
+            hh += 12  # "2 in the afternoon"
     else:
         hh, mm, ss = int(m["h3"]), int(m["m3"]), None
     if hh > 24 or (hh == 24 and mm):
         return None
     day = _clock_day(m, ctx)
     value = f"{day.isoformat()}T{hh:02d}:{mm:02d}" + (f":{ss}" if ss else "")
-    mod = "APPROX" if m["approx"] else None
-    if m["approx"]:
-        word = m["approx"].lower()
-        mod = {"just before": "BEFORE", "just after": "AFTER"}.get(word, "APPROX")
     zone = m["zone"]
     if zone is not None:
         zone = zone.upper()
         if zone in ("Z", "ZULU"):
             zone = "UTC"
-    return _Res("TIME", value, mod=mod, zone=zone, anchor=False)
+    return _Res("TIME", value, zone=zone, anchor=False)
 
 
 def _clock_day(m: _M, ctx: _Ctx) -> date:
@@ -1362,6 +1374,7 @@ class _Family:
 _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_ISO, _r_iso, gate=("-",)),
     _Family(_P_CLOCK, _r_clock, gate=_CLOCK_GATE),
+    _Family(_P_OCLOCK, _r_clock, gate=("o'clock", "o’clock")),
     _Family(_P_NUMERIC, _r_numeric, gate=(".", "/")),
     _Family(_P_WEEKDAY, _r_weekday, gate=tuple(WEEKDAYS)),
     _Family(_P_MDY, _r_mdy, _BEFORE_MDY),
