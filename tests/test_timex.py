@@ -298,6 +298,22 @@ def test_a_numeric_date_at_the_end_of_a_sentence(text, value):
     assert one(text, DCT_001).value == value
 
 
+
+@pytest.mark.parametrize("text,values", [
+    ("Police came on Friday. The day before, calm had returned.",
+     [("Friday", "2023-06-16"), ("The day before", "2023-06-15")]),
+    ("Talks began on June 2; the night before, shots were heard.",
+     [("June 2", "2023-06-02"), ("the night before", "2023-06-01TNI")]),
+    # Before a noun phrase it is about that ("the day before the raid"): only the day in focus.
+    ("Police came on Friday, the day before the raid.", [("Friday", "2023-06-16"), ("the day", "2023-06-16")]),
+    # No day in focus: "the next day" steps from the publication date, not from 1 January.
+    ("In the summer, numbers fell; by dawn the next day, most had gone.",
+     [("the summer", "2023-SU"), ("dawn", "2023-06-22TMO"), ("the next day", "2023-06-22")]),
+])
+def test_a_step_from_the_time_in_focus(text, values):
+    assert [(t.text, t.value) for t in find(text, DCT_001)] == values
+
+
 @pytest.mark.parametrize("text,value", [
     ("The court will rule on the 30th.", "2023-06-30"),
     ("The board met on the 10th, it said.", "2023-06-10"),

@@ -239,6 +239,9 @@ _P_YEAR_PERIOD = _c(r"\bthe\s+(?P<y>1[5-9]\d\d|20\d\d)\s+(?:period|quarter)\b", 
 _P_YEAR_END = _c(r"\b(?:(?:the\s+)?year[\s-]end|(?:the\s+)?end\s+of\s+the\s+year|year's\s+end)\b", "yte")
 _P_HALF = _c(r"\b(?:the\s+)?(?P<h>first|second|last)\s+(?:half|two\s+quarters)\s+of\s+(?:the\s+year\s+)?"
              r"(?:(?P<y>\d{4})\b|(?P<rel>last|this|next|the)\s+year\b)", "tfsl")
+# "The day before, calm had returned": a step from the time in focus, ending a phrase ("the day before the raid" is
+# about the raid).
+_P_STEP_BACK = _c(r"\bthe\s+(?P<unit>day|night|week|month|year)\s+(?P<step>before|after)(?=\s*(?:[,.;:!?)]|$))", "t")
 # "on the 30th", "by the 5th of next month": a day of the month in focus, after a preposition, at a clause's end.
 _P_DAY_OF_MONTH = _c(r"\bthe\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?:\s+of\s+(?P<ref>this|the|next|last)\s+month\b)?"
                      r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|and|when|before|after|to|until)\b)", "t")
@@ -828,6 +831,27 @@ def _unnamed_quarter_year(q: int, m: _M, ctx: _Ctx) -> int:
     return ctx.today.year - 1  # "the fourth quarter" in a past-tense sentence early in the year: last year's
 
 
+def _r_step_back(m: _M, ctx: _Ctx) -> _Res | None:
+    """ "the day before", "the night after", "the year before": one unit from the time in focus."""
+    focus = _focus_date(ctx.focus)
+    unit, step = m["unit"].lower(), -1 if m["step"].lower() == "before" else 1
+    if focus is None or _GRAN_RANK[focus[1]] < _GRAN_RANK[_STEP_GRANULARITY[unit]]:
+        return None  # "the day before" after "in 2019": no day to step from
+    day = focus[0]
+    if unit in ("day", "night"):
+        day += timedelta(days=step)
+        return _Res("DATE", day.isoformat()) if unit == "day" else _Res("TIME", f"{day.isoformat()}TNI", anchor=False)
+    if unit == "week":
+        return _Res("DATE", _week_value(day + timedelta(weeks=step)))
+    if unit == "month":
+        year, month = _add_months(day.year, day.month, step)
+        return _Res("DATE", f"{year:04d}-{month:02d}")
+    return _Res("DATE", f"{day.year + step:04d}")
+
+
+_STEP_GRANULARITY = {"day": "day", "night": "day", "week": "week", "month": "month", "year": "year"}
+
+
 def _r_day_of_month(m: _M, ctx: _Ctx) -> _Res | None:
     """ "on the 30th": that day of the month named, or else of the month in focus, ahead or behind as the tense says."""
     if not _DAY_OF_MONTH_BEFORE.search(ctx.text, max(0, m.start() - 9), m.start()):
@@ -1075,6 +1099,8 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
     if unit == "day":
         if rel == "the past":
             return None
+        if focus[1] != "day":
+            base = ty  # "the next day" after "in the summer": no day in focus to step from but the DCT
         return _Res("DATE", (base + timedelta(days=step)).isoformat(), mod=mod)
     if unit in ("week", "weekend"):
         d = base + timedelta(weeks=step)
@@ -1383,6 +1409,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_HALF, _r_half, gate=("half", "quarters")),
     _Family(_P_CODE, _r_code, gate=_CODE_GATE),
     _Family(_P_DAY_OF_MONTH, _r_day_of_month, gate=_DAY_OF_MONTH_GATE),
+    _Family(_P_STEP_BACK, _r_step_back, gate=(" before", " after")),
     _Family(_P_YEAR_PERIOD, _r_year_period, gate=(" period", " quarter")),
     _Family(_P_YEAR_END, _r_year_end, gate=("end",)),
     _Family(_P_MONTH, _r_month, _BEFORE_PERIOD),
