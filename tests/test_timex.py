@@ -367,6 +367,22 @@ def test_quarters_halves_and_fiscal_years_in_business_shorthand(text, value):
     assert one(text, DCT_001).value == value
 
 
+
+@pytest.mark.parametrize("text,value", [
+    ("Protests resumed on Christmas Day.", "2022-12-25"),
+    ("Police raided the camp on Christmas Eve 2019.", "2019-12-24"),
+    ("Talks will resume after New Year's Day.", "2024-01-01"),
+    ("The church was packed on Easter Monday.", "2023-04-10"),
+    ("It was calm over Easter.", "2023-04-09"),
+])
+def test_holidays(text, value):
+    assert one(text, DCT_001).value == value
+
+
+def test_a_holiday_needs_its_capital():
+    assert find("They sang christmas songs.", DCT_001) == []
+
+
 @pytest.mark.parametrize("text", ["A second statement followed.", "He was charged a second time.",
                                   "Question Q3 asks about pay.", "Version 1.2.2023.5 is out."])
 def test_ordinals_and_labels_are_not_times(text):

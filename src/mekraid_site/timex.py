@@ -22,6 +22,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from dateutil.easter import easter
+
 from mekraid_site.model import Precision, Qualifier, TimeRange, TimeValue, Timex
 
 __all__ = ["find_timexes", "find_ranges", "parse_dct", "timex_json", "ZONES", "MONTHS", "WEEKDAYS"]
@@ -248,6 +250,14 @@ _P_DAY_OF_MONTH = _c(r"\bthe\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?:\s+of\s+(
 _DAY_OF_MONTH_GATE = re.compile(r"\d(?:st|nd|rd|th)\b")
 _DAY_OF_MONTH_BEFORE = re.compile(r"\b(?:on|by|until|till|from|before|after|since|between|and|to|through)\s+$",
                                   re.IGNORECASE)
+# Holidays with a date: fixed ones, and Easter (dateutil computes it); a name, so written with a capital.
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14), "halloween": (10, 31),
+}
+_EASTER_DAYS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
+_P_HOLIDAY = _c(r"\b(?P<h>christmas(?:\s+(?:day|eve))?|boxing\s+day|new\s+year['’]s\s+(?:day|eve)|valentine['’]s\s+day"
+                r"|halloween|easter(?:\s+(?:sunday|monday))?|good\s+friday)\b(?:\s+(?P<y>\d{4})\b)?", "cbnvheg")
 # Business shorthand: "Q3 2023", "Q3'23", "H1 2024", "FY2022"; a lone "Q3" only where a word before makes it a time.
 _P_CODE = _c(r"\b(?:(?P<q>Q[1-4])|(?P<h>H[12])|FY)(?:[\s/-]?(?:(?P<y>(?:19|20)\d\d)|'?(?P<yy>\d\d)))?\b", "qhf")
 _CODE_GATE = re.compile(r"\b(?:q[1-4]|h[12]|fy)")
@@ -875,6 +885,22 @@ def _r_day_of_month(m: _M, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", d.isoformat()) if d else None
 
 
+def _r_holiday(m: _M, ctx: _Ctx) -> _Res | None:
+    """ "Christmas Eve", "New Year's Day 2024", "Easter Monday": the holiday in the year named, or the nearest."""
+    if not m["h"][0].isupper():
+        return None  # "christmas" in lower case is not the name
+    name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")
+    tense = ctx.tense(m.start(), m.end())
+    if name in HOLIDAYS:
+        month, day = HOLIDAYS[name]
+        year = int(m["y"]) if m["y"] else _nearest_year(ctx.today, month, day, tense)
+        found = _safe_date(year, month, day)
+    else:
+        year = int(m["y"]) if m["y"] else _nearest_year(ctx.today, easter(ctx.today.year).month, None, tense)
+        found = easter(year) + timedelta(days=_EASTER_DAYS[name])
+    return _Res("DATE", found.isoformat()) if found else None
+
+
 def _r_code(m: _M, ctx: _Ctx) -> _Res | None:
     """ "Q3 2023", "H1 2024", "FY2022" (a fiscal year as its calendar year); "in Q3" as "the third quarter"."""
     year = int(m["y"]) if m["y"] else _year_of_two_digits(int(m["yy"]), ctx.today.year) if m["yy"] else None
@@ -1408,6 +1434,8 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_QUARTER, _r_quarter, gate=("quarter",)),
     _Family(_P_HALF, _r_half, gate=("half", "quarters")),
     _Family(_P_CODE, _r_code, gate=_CODE_GATE),
+    _Family(_P_HOLIDAY, _r_holiday, gate=("christmas", "boxing day", "new year", "valentine", "halloween", "easter",
+                                          "good friday")),
     _Family(_P_DAY_OF_MONTH, _r_day_of_month, gate=_DAY_OF_MONTH_GATE),
     _Family(_P_STEP_BACK, _r_step_back, gate=(" before", " after")),
     _Family(_P_YEAR_PERIOD, _r_year_period, gate=(" period", " quarter")),
