@@ -15,6 +15,7 @@ import pytest
 from conftest import CONTENT, PROJECT
 from mekraid_site import extract as extract_module
 from mekraid_site.build import build
+from mekraid_site.cache import DiskCache
 from mekraid_site.errors import ContentError
 from mekraid_site.extract import extract
 from mekraid_site.load import load_content
@@ -247,6 +248,17 @@ def test_pages_made_in_worker_processes_are_the_same(monkeypatch, tmp_path):
         assert isinstance(data, SpooledFile) == (path in render_module._WHOLE_SITE_FILES)
     assert spooled == dict(alone)
     assert not spool.exists()
+
+
+def test_articles_read_in_worker_processes_are_the_same_and_are_cached_as_they_came(tmp_path, monkeypatch):
+    monkeypatch.setattr(extract_module, "_MIN_PARALLEL", 0)
+    content = load_content(CONTENT)
+    alone = extract(content, jobs=1)
+    cache = DiskCache(tmp_path)
+    assert extract(content, cache, jobs=2) == alone
+    assert len(cache) == len(content.sources)
+    reread = DiskCache(tmp_path)
+    assert extract(content, reread, jobs=2) == alone and reread.hits == len(content.sources)
 
 
 def test_a_new_article_leaves_pages_it_does_not_touch_as_they_were(tmp_path):

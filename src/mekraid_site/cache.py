@@ -27,7 +27,7 @@ from typing import Any
 from . import __version__
 
 CACHE_DIR_NAME = ".mekraid-cache"
-_FORMAT = 1
+_FORMAT = 2  # a pickled (format, key) header, then the pickled value
 _SAFE_KEY = re.compile(r"[A-Za-z0-9_-]{1,100}")
 _SUFFIX = ".pickle"
 _NAMESPACE = re.compile(r"\d[\w.+]*-[0-9a-f]{16}")  # what program_fingerprint() gives
@@ -69,16 +69,16 @@ class DiskCache(MutableMapping[str, Any]):
         """(key, value) stored in path, or None when it is missing or unreadable (then it is removed)."""
         try:
             with open(path, "rb") as file:
-                stored = pickle.load(file)
+                header = pickle.load(file)
+                if not (isinstance(header, tuple) and len(header) == 2 and header[0] == _FORMAT
+                        and isinstance(header[1], str)):
+                    raise ValueError("not an entry of this cache")
+                return header[1], pickle.load(file)
         except FileNotFoundError:
             return None
-        except Exception:  # noqa: BLE001 (truncated, corrupt, or of classes that changed: a miss)
+        except Exception:  # noqa: BLE001 (truncated, corrupt, foreign, or of classes that changed: a miss)
             _unlink(path)
             return None
-        if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == _FORMAT and isinstance(stored[1], str)):
-            _unlink(path)
-            return None
-        return stored[1], stored[2]
 
     def __getitem__(self, key: str) -> Any:
         if self._last is not None and self._last[0] == key:
@@ -103,6 +103,14 @@ class DiskCache(MutableMapping[str, Any]):
         return True
 
     def __setitem__(self, key: str, value: Any) -> None:
+        try:
+            pickled = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return  # a cache that cannot be written only makes the next build slower
+        self.set_pickled(key, pickled)
+
+    def set_pickled(self, key: str, pickled: bytes) -> None:
+        """Store a value pickled already (by the worker process that made it): it is not pickled again."""
         path = self._file(key)
         self.used.add(key)
         self._last = None
@@ -111,12 +119,13 @@ class DiskCache(MutableMapping[str, Any]):
             handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=_SUFFIX, dir=self.folder)
             try:
                 with os.fdopen(handle, "wb") as file:
-                    pickle.dump((_FORMAT, key, value), file, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump((_FORMAT, key), file, protocol=pickle.HIGHEST_PROTOCOL)
+                    file.write(pickled)
                 os.replace(temporary, path)
             except BaseException:
                 _unlink(Path(temporary))
                 raise
-        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        except OSError:
             pass  # a cache that cannot be written only makes the next build slower
 
     def __delitem__(self, key: str) -> None:

@@ -16,10 +16,11 @@ import gc
 import hashlib
 import itertools
 import multiprocessing
+import pickle
 import re
 import signal
 from collections import Counter, defaultdict
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
@@ -28,6 +29,7 @@ from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from . import annotations, attribution, figures, names, timex
+from .cache import DiskCache
 from .errors import ContentError, Problem
 from .load import slugify
 from .model import Actor, Claim, ClaimFix, Content, Precision, Qualifier, Source, TimeValue, Timex
@@ -274,10 +276,15 @@ def extract(
             todo.append(index)
     problems: list[Problem] = []
     for index, outcome in zip(todo, _extract_all([content.sources[i] for i in todo], content, jobs), strict=True):
+        pickled = outcome if isinstance(outcome, bytes) else None
+        if pickled is not None:
+            outcome = pickle.loads(pickled)
         if isinstance(outcome, ContentError):
             problems += outcome.problems
             continue
-        if cache is not None:
+        if isinstance(cache, DiskCache) and pickled is not None:
+            cache.set_pickled(keys[index], pickled)  # as the worker pickled it, not pickled again here
+        elif cache is not None:
             cache[keys[index]] = outcome
         analyses[index] = replace(outcome, source=content.sources[index])  # one copy, as above
     if problems:
@@ -304,16 +311,21 @@ def analysis_keys(content: Content) -> list[str]:
     return keys
 
 
-def _extract_all(sources: list[Source], content: Content, jobs: int) -> list[SourceAnalysis | ContentError]:
-    """Each article's analysis, or the ContentError its corrections raise, in order."""
+def _extract_all(sources: list[Source], content: Content, jobs: int) -> Iterator[SourceAnalysis | ContentError | bytes]:
+    """Each article's analysis, or the ContentError its corrections raise, in order.
+
+    From worker processes they come pickled, as the workers send them: the cache stores those bytes as
+    they are. They are yielded one by one, so the bytes of all articles are never held at once.
+    """
     if jobs <= 1 or len(sources) < _MIN_PARALLEL:
         known = ActorIndex(content.actors)
-        return [_extract_or_error(source, content, known) for source in sources]
+        yield from (_extract_or_error(source, content, known) for source in sources)
+        return
     chunk = max(1, len(sources) // (jobs * 8))
     # "spawn": workers start clean, safe even when the caller runs threads (`serve` does).
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
                              initializer=_start_worker, initargs=(content, gc.get_threshold())) as pool:
-        return list(pool.map(_extract_in_worker, sources, chunksize=chunk))
+        yield from pool.map(_extract_in_worker, sources, chunksize=chunk)
 
 
 def _extract_or_error(source: Source, content: Content, known: ActorIndex) -> SourceAnalysis | ContentError:
@@ -342,8 +354,8 @@ def die_with_parent() -> None:
         prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def _extract_in_worker(source: Source) -> SourceAnalysis | ContentError:
-    return _extract_or_error(source, _worker["content"], _worker["known"])
+def _extract_in_worker(source: Source) -> bytes:
+    return pickle.dumps(_extract_or_error(source, _worker["content"], _worker["known"]), pickle.HIGHEST_PROTOCOL)
 
 
 def _with_final_ids(analysis: SourceAnalysis, final_ids: dict[str, str]) -> SourceAnalysis:
