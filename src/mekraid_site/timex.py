@@ -1204,11 +1204,13 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
     unit, time_part = _unit_of(m["unit"])
     if unit == "X":
         return None
+    mod_text = m["mod"] or m["mod2"]
+    mod = _DURATION_MODS.get(re.sub(r"\s+", " ", mod_text.lower())) if mod_text else None
     if num_text.startswith("half"):  # "half an hour (later)": half of one unit, in the next smaller units
         half = _HALF_OF.get((unit, time_part))
-        if half is None or m["unit"].lower().endswith("s") or m["old"]:
+        if half is None or m["unit"].lower().endswith("s"):
             return None
-        return _Res("DURATION", f"PT{half}" if time_part else f"P{half}")
+        return _Res("DURATION", f"PT{half}" if time_part else f"P{half}", mod=mod)
     vague = re.sub(r"\s+", " ", num_text) in ("a few", "several", "many", "few", "some")
     n = None if vague else _number(num_text)
     if not vague and n is None:
@@ -1228,8 +1230,6 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         return None
     if num_text in ("a", "an") and m["unit"].lower() == "second" and _ORDINAL_SECOND.match(ctx.text, m.end("unit")):
         return None  # "a second statement", "a second-degree charge": the ordinal
-    mod_text = m["mod"] or m["mod2"]
-    mod = _DURATION_MODS.get(re.sub(r"\s+", " ", mod_text.lower())) if mod_text else None
     direction = (m["dir"] or "").lower()
     rel = (m["rel"] or "").lower()
     if m["orso"]:  # "a week or so (ago)"
