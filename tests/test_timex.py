@@ -383,6 +383,19 @@ def test_a_holiday_needs_its_capital():
     assert find("They sang christmas songs.", DCT_001) == []
 
 
+
+@pytest.mark.parametrize("text,value", [("Since the '67 war the border was shut.", "1967"),
+                                        ("He left in '98 for Paris.", "1998"), ("The class of '19 met.", "2019")])
+def test_a_year_in_two_digits_after_an_apostrophe(text, value):
+    assert one(text, DCT_001).value == value
+
+
+@pytest.mark.parametrize("text", ["See page 2011 of the report.", "He said '98 percent' twice.",
+                                  "Flight 2019 landed."])
+def test_numbers_that_name_something_are_no_years(text):
+    assert find(text, DCT_001) == []
+
+
 @pytest.mark.parametrize("text", ["A second statement followed.", "He was charged a second time.",
                                   "Question Q3 asks about pay.", "Version 1.2.2023.5 is out."])
 def test_ordinals_and_labels_are_not_times(text):

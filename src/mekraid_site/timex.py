@@ -258,6 +258,14 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 _EASTER_DAYS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
 _P_HOLIDAY = _c(r"\b(?P<h>christmas(?:\s+(?:day|eve))?|boxing\s+day|new\s+year['’]s\s+(?:day|eve)|valentine['’]s\s+day"
                 r"|halloween|easter(?:\s+(?:sunday|monday))?|good\s+friday)\b(?:\s+(?P<y>\d{4})\b)?", "cbnvheg")
+# A year written with an apostrophe and its last two digits: "in '98", "the '67 war".
+_P_SHORT_YEAR = _c(r"(?<![\w'’])['’](?P<yy>\d\d)\b(?!['’]?s\b|\d|[.,]\d|\s*%)", "'’")
+_SHORT_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|the|of|by|from|before|after|during|spring|summer|fall"
+                                r"|autumn|winter|class)\s+$", re.IGNORECASE)
+# Words before a number that make it the name or number of something, not a year.
+_IDENTIFIER_BEFORE = re.compile(r"\b(?:resolution|page|pages|flight|room|route|article|no\.|number|unit|chapter"
+                                r"|section|decree|highway|bus|platform|gate|ward|level|version|model|episode|vol"
+                                r"|volume)\s+$", re.IGNORECASE)
 # Business shorthand: "Q3 2023", "Q3'23", "H1 2024", "FY2022"; a lone "Q3" only where a word before makes it a time.
 _P_CODE = _c(r"\b(?:(?P<q>Q[1-4])|(?P<h>H[12])|FY)(?:[\s/-]?(?:(?P<y>(?:19|20)\d\d)|'?(?P<yy>\d\d)))?\b", "qhf")
 _CODE_GATE = re.compile(r"\b(?:q[1-4]|h[12]|fy)")
@@ -796,7 +804,17 @@ def _r_year(m: _M, ctx: _Ctx) -> _Res | None:
     if not (m["pre"] or m["fy"]) and not _YEAR_CUE_BEFORE.search(before) \
             and _COUNT_NOUN_AFTER.match(ctx.text, m.end("y")):
         return None  # "2000 people": a count, not a year
+    if not (m["pre"] or m["fy"]) and _IDENTIFIER_BEFORE.search(before):
+        return None  # "Resolution 2231", "page 2011": a number that names something
     return _Res("DATE", m["y"], mod=_premod(m["pre"]))
+
+
+def _r_short_year(m: _M, ctx: _Ctx) -> _Res | None:
+    """ "in '98", "the '67 war": the year of those last two digits up to the DCT's."""
+    if not _SHORT_YEAR_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start()):
+        return None  # a quotation mark before a number, not a year
+    year = ctx.today.year // 100 * 100 + int(m["yy"])
+    return _Res("DATE", f"{year - 100 if year > ctx.today.year else year:04d}")
 
 
 def _r_decade(m: _M, ctx: _Ctx) -> _Res | None:
@@ -1434,6 +1452,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_QUARTER, _r_quarter, gate=("quarter",)),
     _Family(_P_HALF, _r_half, gate=("half", "quarters")),
     _Family(_P_CODE, _r_code, gate=_CODE_GATE),
+    _Family(_P_SHORT_YEAR, _r_short_year, gate=("'", "’")),
     _Family(_P_HOLIDAY, _r_holiday, gate=("christmas", "boxing day", "new year", "valentine", "halloween", "easter",
                                           "good friday")),
     _Family(_P_DAY_OF_MONTH, _r_day_of_month, gate=_DAY_OF_MONTH_GATE),
