@@ -292,6 +292,13 @@ def test_a_clock_range_is_on_the_day_after_its_end():
                                                  ("midnight", "2023-06-17T24:00"), ("Saturday", "2023-06-17")]
 
 
+def test_a_clock_range_across_midnight_ends_the_next_day():
+    text = "The curfew ran from 10pm until 6am; talks from 9 a.m. to 5 p.m."
+    found = find(text, DCT_001)
+    assert [t.value for t in found] == ["2023-06-21T22:00", "2023-06-22T06:00", "2023-06-21T09:00", "2023-06-21T17:00"]
+    assert [r.text for r in find_ranges(text, found)] == ["from 10pm until 6am", "from 9 a.m. to 5 p.m."]
+
+
 @pytest.mark.parametrize("text,value", [("The deadline is 31.12.2023.", "2023-12-31"),
                                         ("Born on 4/7/1985.", "1985-04-07")])
 def test_a_numeric_date_at_the_end_of_a_sentence(text, value):

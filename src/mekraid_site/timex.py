@@ -1708,6 +1708,14 @@ def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[
         if (first.rule is _r_clock and last.rule is _r_clock and not (first.match["wd"] or first.match["mon"])
                 and _CLOCK_RANGE_GAP.fullmatch(text, first.end, last.start)):
             dated[index - 1] = (first, replace(first_res, value=last_res.value[:10] + first_res.value[10:]))
+    # "from 10 p.m. until 6 a.m.": an end earlier in the day than the start is on the next day.
+    for index, ((first, first_res), (last, last_res)) in enumerate(itertools.pairwise(dated)):
+        if (first.rule is _r_clock and last.rule is _r_clock and not last.match["wd"] and not last.match["mon"]
+                and first_res.value[:10] == last_res.value[:10] and not first_res.value.startswith("X")
+                and last_res.value[10:] < first_res.value[10:]
+                and _CLOCK_RANGE_GAP.fullmatch(text, first.end, last.start)):
+            next_day = date.fromisoformat(last_res.value[:10]) + timedelta(days=1)
+            dated[index + 1] = (last, replace(last_res, value=next_day.isoformat() + last_res.value[10:]))
     return dated
 
 
