@@ -321,6 +321,11 @@ def test_a_step_from_the_time_in_focus(text, values):
     assert [(t.text, t.value) for t in find(text, DCT_001)] == values
 
 
+def test_the_week_with_only_a_year_in_focus_is_the_dcts():
+    found = find("The group was founded in 1980. By the end of the week, talks continue.", DCT_001)
+    assert [(t.text, t.value) for t in found] == [("1980", "1980"), ("the end of the week", "2023-WXX")]
+
+
 @pytest.mark.parametrize("text,value", [
     ("The court will rule on the 30th.", "2023-06-30"),
     ("The board met on the 10th, it said.", "2023-06-10"),

@@ -1090,6 +1090,8 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
     anaphoric = rel in ("the previous", "the following", "the same", "that", "the next", "the prior") or (
         rel == "the" and unit in ("day", "month", "week"))
     base = focus[0] if anaphoric else ty
+    if rel == "the" and unit in ("week", "month") and _GRAN_RANK[focus[1]] < _GRAN_RANK[unit]:
+        base = ty  # "by the end of the week" after "in 1980": no week in focus, so the DCT's
     if rel == "that" and unit == "day" and focus[1] != "day":
         return None
     if rel == "the":
