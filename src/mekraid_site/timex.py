@@ -1716,8 +1716,9 @@ def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[
                 and first_res.value[:10] == last_res.value[:10] and not first_res.value.startswith("X")
                 and last_res.value[10:] < first_res.value[10:]
                 and _CLOCK_RANGE_GAP.fullmatch(text, first.end, last.start)):
-            next_day = date.fromisoformat(last_res.value[:10]) + timedelta(days=1)
-            dated[index + 1] = (last, replace(last_res, value=next_day.isoformat() + last_res.value[10:]))
+            next_day = _within_calendar(lambda day: date.fromisoformat(day) + timedelta(days=1), last_res.value[:10])
+            if next_day is not None:  # None on the calendar's last day
+                dated[index + 1] = (last, replace(last_res, value=next_day.isoformat() + last_res.value[10:]))
     return dated
 
 
@@ -1757,18 +1758,21 @@ def _shorthand_range_ends(resolved: list[tuple[_Cand, _Res]], text: str) -> list
         first = date.fromisoformat(date_res.value)
         if month_first and not date_cand.match["y"]:
             m = _DAY_AFTER_DATE.match(text, date_cand.end)
-            if (not m or not first.day < int(m["d"]) <= calendar.monthrange(first.year, first.month)[1]
-                    or (following is not None and following.start < m.end("d"))
+            if (not m or (following is not None and following.start < m.end("d"))
                     or ("-" not in m["join"] and "–" not in m["join"] and not m["y"]
                         and not _AFTER_JOINED_DAY.match(text, m.end("d")))):
                 continue
-            end = m.end("d")
-            if m["y"] and (following is None or following.start >= m.start("y")):
-                first, end = first.replace(year=int(m["y"])), m.end("y")
+            year_named = bool(m["y"]) and (following is None or following.start >= m.start("y"))
+            year = int(m["y"]) if year_named else first.year
+            opening, closing = _safe_date(year, first.month, first.day), _safe_date(year, first.month, int(m["d"]))
+            if opening is None or closing is None or closing <= opening:
+                continue  # "June 19-12", "February 28-30"
+            end = m.end("y") if year_named else m.end("d")
+            if year_named:  # the year after the last day dates the first too, and is part of the last
                 out = [item for item in out if not (item[0].start >= m.start("y") and item[0].end <= end)]
-                out[out.index((date_cand, date_res))] = (date_cand, replace(date_res, value=first.isoformat()))
+                out[out.index((date_cand, date_res))] = (date_cand, replace(date_res, value=opening.isoformat()))
             day = _Cand(m.start("d"), end, date_cand.rule, date_cand.match, date_cand.priority)
-            out.append((day, _Res("DATE", first.replace(day=int(m["d"])).isoformat(), anchor=False)))
+            out.append((day, _Res("DATE", closing.isoformat(), anchor=False)))
         elif not month_first:
             previous_end = resolved[index - 1][0].end if index else 0
             m = _DAY_BEFORE_DATE.search(text, max(previous_end, date_cand.start - 24), date_cand.start)
