@@ -366,10 +366,10 @@ def test_a_bare_day_beside_a_date_is_a_day_of_its_month(text, values, ranges):
 
 
 
-@pytest.mark.parametrize("dct", [DCT_001, parse_dct("2024-02-29", TIRANE)])
+@pytest.mark.parametrize("dct", [DCT_001, parse_dct("2024-02-29", TIRANE), parse_dct("0002-01-01", TIRANE)])
 @pytest.mark.parametrize("text", ["From 11 p.m. to 1 a.m. on December 31, 9999 it ran.", "On June 19-20, 0000.",
                                   "On February 28-29, 2019 it rained.", "The day before, on January 1, 0001.",
-                                  "Good Friday 0001 and Christmas 9999."])
+                                  "Good Friday 0001 and Christmas 9999.", "Sales in Q4 00 fell, as in '67."])
 def test_the_ends_of_the_calendar_and_leap_days_do_not_raise(text, dct):
     for found in find(text, dct):
         assert found.interval is None or found.interval.start < found.interval.end

@@ -814,7 +814,8 @@ def _r_short_year(m: _M, ctx: _Ctx) -> _Res | None:
     if not _SHORT_YEAR_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start()):
         return None  # a quotation mark before a number, not a year
     year = ctx.today.year // 100 * 100 + int(m["yy"])
-    return _Res("DATE", f"{year - 100 if year > ctx.today.year else year:04d}")
+    year -= 100 if year > ctx.today.year else 0
+    return _Res("DATE", f"{year:04d}") if year >= 1 else None
 
 
 def _r_decade(m: _M, ctx: _Ctx) -> _Res | None:
@@ -937,7 +938,8 @@ def _r_code(m: _M, ctx: _Ctx) -> _Res | None:
 def _year_of_two_digits(two_digits: int, this_year: int) -> int:
     """The year written with its last two digits ("FY22", "Q3'98") nearest to this year."""
     century = this_year // 100 * 100
-    return min((century + step + two_digits for step in (-100, 0, 100)), key=lambda year: abs(year - this_year))
+    years = [century + step + two_digits for step in (-100, 0, 100) if 1 <= century + step + two_digits <= 9999]
+    return min(years, key=lambda year: abs(year - this_year))
 
 
 def _quarter_in_focus(ctx: _Ctx) -> date | None:
