@@ -197,6 +197,8 @@ def test_clock_local_time_approx():
     ("The raid began at 0638 EST, on Tuesday.", ["2023-06-20T06:38", "2023-06-20"]),
     ("Talks resumed at 3 p.m. on June 2.", ["2023-06-02T15:00", "2023-06-02"]),
     ("He was held at 0915 GMT on Monday morning.", ["2023-06-19T09:15", "2023-06-19TMO"]),
+    # The same time in another zone, in brackets, between the clock time and its day.
+    ("It began at 6:30am local time (0430 GMT) on Monday.", ["2023-06-19T06:30", "2023-06-19T04:30", "2023-06-19"]),
     # A longer period: the clock time is on a day of it that the text does not name.
     ("Operations resumed at 1530 GMT three weeks ago.", ["XXXX-XX-XXT15:30", "2023-W22"]),
     ("Talks ended at 9 a.m. last month.", ["XXXX-XX-XXT09:00", "2023-05"]),

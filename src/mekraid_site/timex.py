@@ -1676,9 +1676,10 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
 
 # Between a clock time and the day it falls on: "6:55 a.m. last Tuesday", "0638 EST on Tuesday morning";
 # between a part of the day and its day: "dawn on Tuesday", "the morning of June 20".
-_CLOCK_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+)?")
+_CLOCK_DAY_GAP = re.compile(r"\)?\s*,?\s*(?:on\s+)?")  # ")": "6:30am local time (0430 GMT) on Tuesday"
 _PART_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+|of\s+)?")
 _CLOCK_RANGE_GAP = re.compile(r"\s*(?:[-–]|to|until|till|through|and)\s*")
+_SAME_CLOCK_GAP = re.compile(r"\s*\(\s*")  # the same time in another zone, in brackets
 
 
 def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tuple[_Cand, _Res]]:
@@ -1704,13 +1705,15 @@ def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[
         elif focus and clock:  # a week, month or year: the clock time is on a day the text does not name
             dated[index] = (hour, replace(hour_res, value="XXXX-XX-XX" + hour_res.value[10:]))
             redated.add(index)
-    # "from 8 p.m. to midnight on Saturday": the first clock time is on the day of the second.
+    # "from 8 p.m. to midnight on Saturday", "6:30am local time (0430 GMT) on Tuesday": the first clock time is
+    # on the day of the second.
     for index in sorted(redated, reverse=True):
         if index == 0 or index - 1 in redated:
             continue
         (first, first_res), (last, last_res) = dated[index - 1], dated[index]
         if (first.rule is _r_clock and last.rule is _r_clock and not (first.match["wd"] or first.match["mon"])
-                and _CLOCK_RANGE_GAP.fullmatch(text, first.end, last.start)):
+                and (_CLOCK_RANGE_GAP.fullmatch(text, first.end, last.start)
+                     or _SAME_CLOCK_GAP.fullmatch(text, first.end, last.start))):
             dated[index - 1] = (first, replace(first_res, value=last_res.value[:10] + first_res.value[10:]))
     # "from 10 p.m. until 6 a.m.": an end earlier in the day than the start is on the next day.
     for index, ((first, first_res), (last, last_res)) in enumerate(itertools.pairwise(dated)):
