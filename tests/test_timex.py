@@ -414,8 +414,14 @@ def test_a_year_in_two_digits_after_an_apostrophe(text, value):
     assert one(text, DCT_001).value == value
 
 
+
+def test_the_end_of_a_range_of_years_before_a_plural_is_a_year():
+    found = find("In 2021–2022 arrests rose.", DCT_001)
+    assert [(t.text, t.value) for t in found] == [("2021", "2021"), ("2022", "2022")]
+
+
 @pytest.mark.parametrize("text", ["See page 2011 of the report.", "He said '98 percent' twice.",
-                                  "Flight 2019 landed."])
+                                  "Flight 2019 landed.", "Some 1500-2000 people marched."])
 def test_numbers_that_name_something_are_no_years(text):
     assert find(text, DCT_001) == []
 

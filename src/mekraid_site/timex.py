@@ -419,6 +419,8 @@ _COUNT_NOUN_AFTER = re.compile(r"\s+(?:(?!(?:years|days|is|was|has|as|us|its|thi
                                r"|feet|km|kilometres|kilometers|tonnes|tons|metres|meters)\b")
 _YEAR_CUE_BEFORE = _c(r"\b(?:in|since|until|till|by|from|of|during|before|after|between|and|to|through|the|"
                       r"fiscal|early|mid|late|year|circa|around|about|or|than)\W*$")
+_YEAR_RANGE_BEFORE = re.compile(r"\b((?:1[5-9]|20)\d\d)\s*[-–/]\s*$")
+_NUMBER_RANGE_AFTER = re.compile(r"\s*[-–]\s*(\d{3,5})\b")
 # Prepositions a pattern needs for context but TimeBank leaves outside the span: "(in) recent years",
 # "(within) a week", "(for) centuries", "(in) the past".
 _LEADING_SIGNAL = _c(r"(?:in|within|for|over)\s+")
@@ -801,9 +803,15 @@ def _r_year(m: _M, ctx: _Ctx) -> _Res | None:
     before = ctx.text[max(0, start - 25):start]
     if before.endswith("-") and not m["pre"] and not re.search(r"\d{4}\s*-$", before):
         return None  # "Boeing-1990", but "mid-1996" is a year
-    if not (m["pre"] or m["fy"]) and not _YEAR_CUE_BEFORE.search(before) \
+    range_start = _YEAR_RANGE_BEFORE.search(before)
+    ends_a_range = range_start is not None and 0 < int(m["y"]) - int(range_start[1]) <= 20  # "2021–2022 arrests"
+    if not (m["pre"] or m["fy"] or ends_a_range) and not _YEAR_CUE_BEFORE.search(before) \
             and _COUNT_NOUN_AFTER.match(ctx.text, m.end("y")):
         return None  # "2000 people": a count, not a year
+    range_end = _NUMBER_RANGE_AFTER.match(ctx.text, m.end("y"))
+    if (range_end and not 0 < int(range_end[1]) - int(m["y"]) <= 20
+            and _COUNT_NOUN_AFTER.match(ctx.text, range_end.end())):
+        return None  # "1500-2000 people": the first count of a range
     if not (m["pre"] or m["fy"]) and _IDENTIFIER_BEFORE.search(before):
         return None  # "Resolution 2231", "page 2011": a number that names something
     return _Res("DATE", m["y"], mod=_premod(m["pre"]))
