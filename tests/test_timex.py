@@ -294,6 +294,20 @@ def test_a_clock_range_is_on_the_day_after_its_end():
                                                  ("midnight", "2023-06-17T24:00"), ("Saturday", "2023-06-17")]
 
 
+
+@pytest.mark.parametrize("text,values", [
+    ("Between 5 and 6 a.m. police gathered.", [("5", "2023-06-21T05:00"), ("6 a.m.", "2023-06-21T06:00")]),
+    ("From 5 to 7 p.m. they stayed.", [("5", "2023-06-21T17:00"), ("7 p.m.", "2023-06-21T19:00")]),
+    ("Between 11 and 1 p.m. on Monday.", [("11", "2023-06-19T11:00"), ("1 p.m.", "2023-06-19T13:00"),
+                                          ("Monday", "2023-06-19")]),
+    ("He scored 5 to 7 p.m. fans.", [("7 p.m.", "2023-06-21T19:00")]),
+])
+def test_a_bare_hour_opening_a_range_of_clock_times(text, values):
+    found = find(text, DCT_001)
+    assert [(t.text, t.value) for t in found] == values
+    assert len(find_ranges(text, found)) == (1 if len(values) > 1 else 0)
+
+
 def test_a_clock_range_across_midnight_ends_the_next_day():
     text = "The curfew ran from 10pm until 6am; talks from 9 a.m. to 5 p.m."
     found = find(text, DCT_001)

@@ -1742,6 +1742,9 @@ _DAY_AFTER_DATE = re.compile(r"(?P<join>\s*[-–]\s*|\s+(?:to|and|through|until|
 _DAY_BEFORE_DATE = re.compile(r"(?:\b(?P<opener>between|from|on)\s+)?\b(?P<d>[0-3]?\d)"
                               r"(?P<join>\s*[-–]\s*|\s+(?:and|to|until|through)\s+)$", re.IGNORECASE)
 _YEAR_AFTER_YEAR = re.compile(r"[-–/](?P<yy>\d\d)\b(?![-–/.,:]\d)")
+# "between 5 and 6 a.m.", "from 5 to 7 p.m.": a bare hour that opens a range of clock times.
+_HOUR_BEFORE_CLOCK = re.compile(r"\b(?:between|from)\s+(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?"
+                                r"\s*(?:-|–|and|to|until|till)\s*$", re.IGNORECASE)
 # What follows a day joined by a word, and shows it is no count ("June 19 and 20 people"): punctuation, the end.
 _AFTER_JOINED_DAY = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:in|at|on|when|as|and|but|while|with|before|after)\b")
 
@@ -1756,6 +1759,18 @@ def _shorthand_range_ends(resolved: list[tuple[_Cand, _Res]], text: str) -> list
     out = list(resolved)
     for index, (date_cand, date_res) in enumerate(resolved):
         following = resolved[index + 1][0] if index + 1 < len(resolved) else None
+        previous_end = resolved[index - 1][0].end if index else 0
+        if date_cand.rule is _r_clock and date_cand.match["ampm"] and date_res.value[10:11] == "T":
+            m = _HOUR_BEFORE_CLOCK.search(text, max(previous_end, date_cand.start - 24), date_cand.start)
+            if m:
+                end_hour = int(date_res.value[11:13])
+                hour = int(m["h"]) % 12 + (12 if end_hour >= 12 else 0)
+                hour -= 12 if hour >= end_hour and hour >= 12 else 0  # "between 11 and 1 p.m.": 11 a.m.
+                opening = _Cand(m.start("h"), m.end("m") if m["m"] else m.end("h"), date_cand.rule, date_cand.match,
+                                date_cand.priority)
+                value = f"{date_res.value[:11]}{hour:02d}:{m['m'] or '00'}"
+                out.append((opening, replace(date_res, value=value)))
+            continue
         if date_cand.rule is _r_year and len(date_res.value) == 4:
             m = _YEAR_AFTER_YEAR.match(text, date_cand.end)
             first = int(date_res.value)
@@ -1787,7 +1802,6 @@ def _shorthand_range_ends(resolved: list[tuple[_Cand, _Res]], text: str) -> list
             day = _Cand(m.start("d"), end, date_cand.rule, date_cand.match, date_cand.priority)
             out.append((day, _Res("DATE", closing.isoformat(), anchor=False)))
         elif not month_first:
-            previous_end = resolved[index - 1][0].end if index else 0
             m = _DAY_BEFORE_DATE.search(text, max(previous_end, date_cand.start - 24), date_cand.start)
             if m and 1 <= int(m["d"]) < first.day and (m["opener"] or "-" in m["join"] or "–" in m["join"]):
                 day = _Cand(m.start("d"), m.end("d"), date_cand.rule, date_cand.match, date_cand.priority)
