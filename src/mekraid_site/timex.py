@@ -214,16 +214,19 @@ def _c(pattern: str, first: str = "") -> re.Pattern[str]:
     return re.compile((f"(?=[{first}])" if first else "") + pattern, _FLAGS)
 
 
-_P_ISO = _c(_B + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
-            r"(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?![\w-])", "0-9")
-_P_NUMERIC = _c(_B + r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w/]|\.\d)", "0-9")
+_P_ISO = _c(_B + r"(?P<y>\d{4})(?:-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+            r"(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?![\w-])"
+            r"|/(?P<m2>\d{2})/(?P<d2>\d{2})(?![\w/]|\.\d))", "0-9")  # "2023/06/20" too
+_P_NUMERIC = _c(_B + r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|(?<=/)\d{2})(?![\w/]|\.\d)",
+                "0-9")  # "6/20/23": a year in two digits only with slashes
 # Days of the month written as ordinal words ("March eighth"); numbers are matched as digits.
 _DAY_ORDINALS = _alt([w for w in ORDINALS if not w[0].isdigit()])
 _P_MDY = _c(r"\b(?P<mon>" + MONTH_ANY + r")\s+"
             r"(?P<d>[0-3]?\d|" + _DAY_ORDINALS + r")(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|-year|:\d))"
             r"(?:,?\s+(?P<y>\d{4})\b)?", "adfjmnos")
-_P_DMY = _c(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
-            r"(?P<mon>" + MONTH_ANY + r")(?:,?\s+(?P<y>\d{4})\b)?", "0-9")
+_P_DMY = _c(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<mon>" + MONTH_ANY + r")(?:,?\s+(?P<y>\d{4})\b)?"
+            # "20-Jun-2023", as forms and tables write it
+            r"|-(?P<mon2>" + MONTH_ANY + r")-(?P<y2>\d{4})\b)", "0-9")
 _P_MONTH = _c(r"\b(?P<mon>" + MONTH_ANY + r")(?:\s+(?P<ry>last|this|next)\s+year\b"
               r"|,?\s+(?:of\s+)?(?P<y>\d{4})\b)?", "adfjmnos")
 _P_YEAR = _c(r"(?<![\w$£€#.,/'])"
@@ -701,7 +704,7 @@ def _premod(text: str | None) -> str | None:
 
 
 def _r_iso(m: _M, ctx: _Ctx) -> _Res | None:
-    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    d = _safe_date(int(m["y"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
     if d is None:
         return None
     if m["H"] is None:
@@ -726,6 +729,8 @@ def _parse_offset(text: str) -> timedelta:
 
 def _r_numeric(m: _M, ctx: _Ctx) -> _Res | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if len(m["y"]) == 2:
+        y = _year_of_two_digits(y, ctx.today.year)
     # Dots are European (day first); slashes are US (month first) unless that cannot be.
     if m["sep"] == "." or a > 12:
         day, month = a, b
@@ -750,14 +755,15 @@ def _weekday_of(y: int, month: int, day: int) -> int | None:
 
 
 def _r_mdy(m: _M, ctx: _Ctx) -> _Res | None:
-    if not _capitalised(m["mon"]):
+    month_name, year_named = m["mon"] or m["mon2"], m["y"] or m["y2"]
+    if not _capitalised(month_name):
         return None
-    month = _month_num(m["mon"])
+    month = _month_num(month_name)
     day = int(m["d"]) if m["d"].isdigit() else ORDINALS[re.sub(r"\s+", "-", m["d"].lower())]
     if not 1 <= day <= 31:
         return None
-    if m["y"]:
-        year = int(m["y"])
+    if year_named:
+        year = int(year_named)
     else:
         year = _nearest_year(ctx.today, month, day, ctx.tense(m.start(), m.end()))
         if m["wd"]:  # "Tuesday, Nov. 7": the nearest year in which that date is that weekday
@@ -1454,7 +1460,7 @@ class _Family:
 
 # In priority order: earlier wins between equally long candidates.
 _FAMILIES: tuple[_Family, ...] = (
-    _Family(_P_ISO, _r_iso, gate=("-",)),
+    _Family(_P_ISO, _r_iso, gate=("-", "/")),
     _Family(_P_CLOCK, _r_clock, gate=_CLOCK_GATE),
     _Family(_P_OCLOCK, _r_clock, gate=("o'clock", "o’clock")),
     _Family(_P_NUMERIC, _r_numeric, gate=(".", "/")),
@@ -1780,8 +1786,8 @@ def _shorthand_range_ends(resolved: list[tuple[_Cand, _Res]], text: str) -> list
                 end = _Cand(m.start("yy"), m.end("yy"), date_cand.rule, date_cand.match, date_cand.priority)
                 out.append((end, _Res("DATE", f"{last:04d}", anchor=False)))
             continue
-        if date_cand.rule is not _r_mdy or len(date_res.value) != 10:
-            continue
+        if date_cand.rule is not _r_mdy or len(date_res.value) != 10 or date_cand.match["mon"] is None:
+            continue  # not "20-Jun-2023" either
         month_first = date_cand.match.start("mon") < date_cand.match.start("d")
         first = date.fromisoformat(date_res.value)
         if month_first and not date_cand.match["y"]:
