@@ -316,7 +316,8 @@ def test_a_clock_range_across_midnight_ends_the_next_day():
 
 
 @pytest.mark.parametrize("text,value", [("The deadline is 31.12.2023.", "2023-12-31"),
-                                        ("Born on 4/7/1985.", "1985-04-07"), ("The form says 20-Jun-2023.", "2023-06-20"),
+                                        ("Born on 4/7/1985.", "1985-04-07"),
+                                        ("The form says 20-Jun-2023.", "2023-06-20"),
                                         ("Filed on 2023/06/20.", "2023-06-20"), ("Filed on 6/20/23.", "2023-06-20"),
                                         ("On 9/11/01 it happened.", "2001-09-11")])
 def test_a_numeric_date_at_the_end_of_a_sentence(text, value):
