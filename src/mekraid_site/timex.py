@@ -1353,8 +1353,9 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
     rel = " ".join((m["rel"] or "").lower().split())
     pod = _pod_code(m["pod"])
     mod = _premod(m["pre"])
-    if m["pod"].lower() in TWILIGHT and (m["pod"][0].isupper() or m["pre"] or m["rel"]
-                                         or not _TWILIGHT_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())):
+    twilight = m["pod"].lower() in TWILIGHT
+    if twilight and (m["pod"][0].isupper() or m["pre"] or m["rel"]
+                     or not _TWILIGHT_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())):
         return None  # only "at dawn", "by nightfall": not Dawn the newspaper, not "the dawn of an era"
     if m["dw"]:
         d = ctx.today + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m["dw"].lower()])
@@ -1364,7 +1365,7 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
         if pod != "NI":
             return None
         d = ctx.today - timedelta(days=1)
-    elif rel in ("the", "that") or (not rel and mod) or m["pod"].lower() in TWILIGHT:
+    elif rel in ("the", "that") or (not rel and mod) or twilight:
         focus = _focus_date(ctx.focus)
         d = focus[0] if focus and focus[1] == "day" else ctx.today
     elif rel in _DAY_STEPS:  # "the next morning": the day after the one in focus
