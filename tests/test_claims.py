@@ -83,6 +83,15 @@ def test_a_clock_time_in_a_longer_period_is_dated_by_the_period(tmp_path):
     assert (claim.time_text, claim.time.edtf) == ("three weeks ago", "2023-05-29/2023-06-04")
 
 
+def test_days_earlier_is_before_the_day_in_focus_not_on_it(tmp_path):
+    # Without a time of its own the second sentence would take Tuesday's; "days earlier" puts it before Tuesday.
+    first, second = article_claims(tmp_path, "Police raided the camp on Tuesday. Days earlier, residents had "
+                                             "received a warning.")
+    assert first.time.edtf == "2023-06-20"
+    assert (second.time_text, second.time.edtf, second.time.qualifier.value) == ("Days earlier", "../2023-06-20",
+                                                                                 "before")
+
+
 def test_events_that_share_an_id_are_numbered_in_the_order_they_were_reported(tmp_path):
     def ids(folder: Path, *bodies: str) -> list[str]:
         content = content_of(folder, *bodies)

@@ -340,6 +340,84 @@ def test_a_step_from_the_time_in_focus(text, values):
     assert [(t.text, t.value) for t in find(text, DCT_001)] == values
 
 
+@pytest.mark.parametrize("text,values", [
+    ("The day before yesterday, shots were heard.", [("The day before yesterday", "2023-06-19")]),
+    ("The vote is the day after tomorrow.", [("the day after tomorrow", "2023-06-23")]),
+    ("The night before last was calm.", [("The night before last", "2023-06-19TNI")]),
+    ("Talks failed the week before last.", [("the week before last", "2023-W23")]),
+    ("Prices rose the month before last and the year before last.",
+     [("the month before last", "2023-04"), ("the year before last", "2021")]),
+])
+def test_two_steps_from_the_publication_date(text, values):
+    assert [(t.text, t.value) for t in find(text, DCT_001)] == values
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Police came on Friday. That same day, the court ruled.",
+     [("Friday", "2023-06-16"), ("That same day", "2023-06-16")]),
+    ("In 2019 the group moved. That very year, it split.", [("2019", "2019"), ("That very year", "2019")]),
+    ("In 2019 the group moved. That same week, it split.", [("2019", "2019")]),  # no week in focus
+    ("Police came on Monday. Later in the week, the court ruled.",
+     [("Monday", "2023-06-19"), ("Later in the week", "2023-W25")]),
+])
+def test_the_same_time_as_the_one_in_focus(text, values):
+    assert [(t.text, t.value) for t in find(text, DCT_001)] == values
+
+
+@pytest.mark.parametrize("text,span,type_,value,edtf", [
+    # Not counted: before or after the day in focus, on the timeline.
+    ("Police came on Monday. Days earlier, crowds had gathered.", "Days earlier", "DATE", "PAST_REF",
+     "../2023-06-19"),
+    ("Police came on Monday. A few days earlier, crowds had gathered.", "A few days earlier", "DATE", "PAST_REF",
+     "../2023-06-19"),
+    ("Police came on Monday. Weeks later, the court ruled.", "Weeks later", "DATE", "FUTURE_REF", "2023-06-19/.."),
+    ("Police came on Monday. In the days that followed, dozens were held.", "the days that followed", "DATE",
+     "FUTURE_REF", "2023-06-19/.."),
+    ("Police came on Monday. In the following weeks, dozens were held.", "the following weeks", "DATE",
+     "FUTURE_REF", "2023-06-19/.."),
+    ("The group moved in 1990. Years later, it split.", "Years later", "DATE", "FUTURE_REF", "1990/.."),
+    ("It rained months ago.", "months ago", "DATE", "PAST_REF", "../2023-06"),
+    # Hours and minutes: a stretch of the same day, as "two hours later" is.
+    ("Police came on Monday. Hours later, the square was empty.", "Hours later", "DURATION", "PTXH", None),
+    ("Minutes later the roof fell.", "Minutes later", "DURATION", "PTXM", None),
+])
+def test_units_not_counted_from_the_time_in_focus(text, span, type_, value, edtf):
+    (found,) = [t for t in find(text, DCT_001) if t.text == span]
+    assert (found.type, found.value) == (type_, value)
+    assert (found.interval.edtf if found.interval else None) == edtf
+
+
+@pytest.mark.parametrize("text", ["The days earlier in the month were calm.", "Those years ago are gone.",
+                                  "In the following paragraphs, we explain."])
+def test_units_not_counted_need_a_time_reading(text):
+    assert [t.value for t in find(text, DCT_001) if t.value in ("PAST_REF", "FUTURE_REF")] == []
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Gunmen attacked in the early hours of Wednesday.", [("the early hours", "2023-06-21TMO"),
+                                                          ("Wednesday", "2023-06-21")]),
+    ("The fire broke out in the small hours of June 3.", [("the small hours", "2023-06-03TMO"),
+                                                          ("June 3", "2023-06-03")]),
+    ("Police came on Monday. In the early hours, shots were heard.", [("Monday", "2023-06-19"),
+                                                                      ("the early hours", "2023-06-19TMO")]),
+    ("It burned until the wee hours of the morning.", [("the wee hours of the morning", "2023-06-21TMO")]),
+    ("In the early hours of the campaign, the party stumbled.", []),  # a stage of something, not a time of day
+])
+def test_the_early_hours_open_the_morning_of_their_day(text, values):
+    found = find(text, DCT_001)
+    assert [(t.text, t.value) for t in found] == values
+    assert all(t.mod == "START" for t in found if t.value.endswith("TMO"))
+
+
+@pytest.mark.parametrize("text,values", [
+    ("The talks began on Mon. and ended on Tues.", [("Mon.", "2023-06-19"), ("Tues.", "2023-06-20")]),
+    ("The vote is set for Sat., Nov. 4.", [("Sat., Nov. 4", "2023-11-04")]),  # the year whose Nov. 4 is a Saturday
+    ("He reads the Sun. Sat. Mon. Mothma spoke. She wed.", []),
+])
+def test_abbreviated_weekdays(text, values):
+    assert [(t.text, t.value) for t in find(text, DCT_001)] == values
+
+
 def test_the_week_with_only_a_year_in_focus_is_the_dcts():
     found = find("The group was founded in 1980. By the end of the week, talks continue.", DCT_001)
     assert [(t.text, t.value) for t in found] == [("1980", "1980"), ("the end of the week", "2023-WXX")]
@@ -874,7 +952,8 @@ def test_first_letter_lookaheads_do_not_change_matches():
     import mekraid_site.timex as tx
     text = ("Early May 1990, the '80s, 3rd quarter, late this year, a year ago, 2 1/2 weeks, couple of days, "
             "Now, then-current, mid-afternoon, Sunday night, 5 Jan, December 25, year-end, the first half of 1990, "
-            "twenty years, Dozen hours, Zero days, in the twenties, Nineteen days, today, Tonight")
+            "twenty years, Dozen hours, Zero days, in the twenties, Nineteen days, today, Tonight, "
+            "Days later, hours ago, the early hours, on Tues.")
     for name in dir(tx):
         pattern = getattr(tx, name)
         if name.startswith("_P_") and pattern.pattern.startswith("(?=["):

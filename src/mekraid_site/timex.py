@@ -189,6 +189,11 @@ MONTH = r"(?-i:" + _alt(_MONTH_FORMS) + r")\b" + _ABBR_DOT
 # ("may", "march" are common words) with _capitalised().
 MONTH_ANY = r"(?:" + _alt(sorted({f.lower() for f in _MONTH_FORMS})) + r")\b" + _ABBR_DOT
 WEEKDAY = r"(?:" + _alt(list(WEEKDAYS)) + r")\b"
+# Abbreviated weekdays, as datelines and listings write them: "Sat., Nov. 4", "on Tues."; only capitalised and with
+# the full stop ("sat.", "Wed" are words).
+_WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+                          "sat": 5, "sun": 6}
+WEEKDAY_ABBREVIATED = r"(?-i:" + _alt([w.title() for w in _WEEKDAY_ABBREVIATIONS]) + r")\."
 _NUM_WORD = _alt([w for w in NUMBER_WORDS if w not in ("a", "an")])
 _HOUR_WORD = _alt([w for w, n in NUMBER_WORDS.items() if 1 <= n <= 12 and w not in ("a", "an", "dozen")])
 NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:a\s+)?couple\s+of|a\s+few|several|a\s+dozen|a\s+hundred|a\s+thousand"
@@ -246,7 +251,9 @@ _P_HALF = _c(r"\b(?:the\s+)?(?P<h>first|second|last)\s+(?:half|two\s+quarters)\s
              r"(?:(?P<y>\d{4})\b|(?P<rel>last|this|next|the)\s+year\b)", "tfsl")
 # "The day before, calm had returned": a step from the time in focus, ending a phrase ("the day before the raid" is
 # about the raid).
-_P_STEP_BACK = _c(r"\bthe\s+(?P<unit>day|night|week|month|year)\s+(?P<step>before|after)(?=\s*(?:[,.;:!?)]|$))", "t")
+# "the day before", "the night after"; "the day before yesterday", "the week before last": two steps from the DCT.
+_P_STEP_BACK = _c(r"\bthe\s+(?P<unit>day|night|week|month|year)\s+(?P<step>before|after)"
+                  r"(?:\s+(?P<ref>yesterday|tomorrow|last)\b|(?=\s*(?:[,.;:!?)]|$)))", "t")
 # "on the 30th", "by the 5th of next month": a day of the month in focus, after a preposition, at a clause's end.
 _P_DAY_OF_MONTH = _c(r"\bthe\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?:\s+of\s+(?P<ref>this|the|next|last)\s+month\b)?"
                      r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|and|when|before|after|to|until)\b)", "t")
@@ -296,9 +303,11 @@ _P_WEEKDAY = _c(r"\b(?:(?P<pre>early|late|earlier|later)\s+(?:on\s+)?)?(?:(?P<re
                 r"this\s+coming|the\s+previous|the\s+following|the\s+next|coming|past)\s+)?"
                 r"(?P<wd>" + _alt(list(WEEKDAYS)) + r")(?P<wpl>s)?\b"
                 r"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<pl>s)?\b)?", "eltncpmwfs")
+_P_WEEKDAY_ABBREVIATED = _c(r"\b(?P<wd>" + WEEKDAY_ABBREVIATED + r")")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|by|until|till|since|from|before|after|through|to)\s+$", re.IGNORECASE)
 _P_RELUNIT = _c(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+current|"
                 r"the\s+previous|the\s+following|the\s+same|the\s+latest|the\s+last|the\s+next|this\s+past|"
-                r"this\s+coming|the\s+prior|that|the(?:\s+(?:full|fiscal|current\s+fiscal|latest\s+fiscal))?|"
+                r"this\s+coming|the\s+prior|that(?:\s+(?:same|very))?|the\s+very|the(?:\s+(?:full|fiscal|current\s+fiscal|latest\s+fiscal))?|"
                 r"a\s+year\s+(?:ago|earlier))\s+(?P<unit>week(?:end)?|month|year|"
                 r"quarter|decade|century|day|spring|summer|autumn|fall|winter|period)\b(?!-|\s+(?:old|long)\b)", "tlna")
 _P_YEARAGO = _c(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<w>year|month|week)[\s-](?:earlier|ago)"
@@ -316,13 +325,17 @@ _P_DURATION = _c(r"\b(?P<num>" + NUM + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?"
                  r"(?P<half2>\s+and\s+a\s+half\b)?"
                  r"(?P<old>[\s-]+old\b)?(?:\s+(?P<orso>or\s+so)\b)?(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b)?",
                  "0-9acdefhmnostz")
+# "Days earlier", "hours later", "weeks ago": units not counted (counted ones are _P_DURATION's).
+_P_UNITS_AWAY = _c(r"\b(?P<unit>minutes|hours|days|weeks|months|years|decades)\s+(?P<dir>earlier|later|ago)\b", "dhmwy")
+_NOUN_PHRASE_BEFORE = _c(r"\b(?:the|these|those|their|its|his|her|our|of)\s+$")
 _P_FRAC_DURATION = _c(r"\b(?P<n>\d+)\s+1/2\s+(?P<unit>" + UNIT + r")\b", "0-9")
 _BARE_UNITS = ("years", "months", "weeks", "days", "decades", "centuries", "hours", "quarters")
 _BARE_UNIT = r"(?:" + "|".join(_BARE_UNITS) + r")\b"
 _P_BARE_UNITS = _c(r"\b(?:(?P<pre>for|over|within|over\s+the|in\s+recent|recent|the\s+coming|coming|in\s+coming|"
-                   r"the\s+past\s+few|the\s+next\s+few|the\s+last\s+few|the)\s+)(?P<unit>" + _BARE_UNIT + r")"
-                   # "within weeks or months", "in the weeks ahead"
-                   r"(?:\s+or\s+" + _BARE_UNIT + r")?(?P<ahead>\s+ahead\b)?"
+                   r"the\s+past\s+few|the\s+next\s+few|the\s+last\s+few|the\s+following|the\s+ensuing|"
+                   r"the\s+subsequent|the)\s+)(?P<unit>" + _BARE_UNIT + r")"
+                   # "within weeks or months", "in the weeks ahead", "in the days that followed"
+                   r"(?:\s+or\s+" + _BARE_UNIT + r")?(?:(?P<ahead>\s+ahead\b)|(?P<after>\s+that\s+followed\b))?"
                    r"|\bfor\s+(?P<vague>a\s+while|some\s+time)\b")
 # "current" as an adjective before a noun ("current market conditions"), not the noun ("the current"), not
 # the electric one, not the accounting terms ("current assets").
@@ -337,7 +350,9 @@ _P_REF = _c(r"\b(?P<w>right\s+now|now|nowadays|currently|at\s+present|presently|
 _P_POD = _c(r"\b(?:(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+the\s+|on\s+)?)?(?:(?P<rel>this|last|"
             r"the\s+(?:next|following|previous)|the|that)\s+)?"
             r"(?P<pod>morning|afternoon|evening|night|dawn|daybreak|sunrise|dusk|sunset|nightfall)\b"
-            r"(?:\s+(?P<dw>yesterday|today|tomorrow)\b)?|\b(?P<over>overnight)\b", "emltanods")
+            r"(?:\s+(?P<dw>yesterday|today|tomorrow)\b)?|\b(?P<over>overnight)\b"
+            # the hours after midnight, counted as the start of the morning
+            r"|\bthe\s+(?P<hours>early|small|wee)\s+hours\b(?:\s+of\s+the\s+morning\b)?", "emltanods")
 _P_CLOCK = _c(r"(?:"
               r"\b(?P<h1>[01]?\d)(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b)"
               r"|(?<![\w:.,])(?P<h2>[01]?\d|2[0-4]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?![\w:]|\.\d)"
@@ -371,7 +386,7 @@ _RATE_BEFORE = _c(r"(?:\d|\b(?:million|billion|thousand|hundred|cents?|dollars?|
 _YEAR_ENDED = _c(r"\s+end(?:ed|ing)\b")
 _QUARTER_ENDED = _c(r"\s+end(?:ed|ing)\s+(?P<mon>" + MONTH + r")\s+(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>\d{4})\b)?")
 _THROUGHOUT = _c(r"\bthroughout\s+$")
-_BEFORE_MDY = _c(r"(?:\b(?P<wd>" + WEEKDAY + r"),?\s+)?$")
+_BEFORE_MDY = _c(r"(?:\b(?P<wd>" + WEEKDAY + r"|" + WEEKDAY_ABBREVIATED + r"),?\s+)?$")
 _BEFORE_DECADE = _c(r"(?:\bthe\s+)?(?:\b(?P<pre>" + _PRE_WORDS + r"))?$")
 _BEFORE_DURATION = _c(r"(?:\b(?P<mod>" + _alt([w for w in _DURATION_MODS if w != "over"]) + r")\s+"
                       r"|\b(?P<mod2>over)\s+(?!the\b))?(?:\b(?P<det>the|each\s+of\s+the)\s+)?"
@@ -521,6 +536,8 @@ class _Res:
     zone: str | None = None  # zone as written, for clock times
     offset: timedelta | None = None  # explicit UTC offset from the text
     anchor: bool = True  # whether this value becomes the date in focus
+    # For a value that names no point ("days earlier" is PAST_REF): the time it lies before or after.
+    beside: tuple[str, Qualifier] | None = None
 
 
 class _M:
@@ -767,7 +784,7 @@ def _r_mdy(m: _M, ctx: _Ctx) -> _Res | None:
     else:
         year = _nearest_year(ctx.today, month, day, ctx.tense(m.start(), m.end()))
         if m["wd"]:  # "Tuesday, Nov. 7": the nearest year in which that date is that weekday
-            wd = WEEKDAYS[m["wd"].lower()]
+            wd = _weekday_number(m["wd"])
             fits = [y for y in (year, year - 1, year + 1) if _weekday_of(y, month, day) == wd]
             if fits:
                 year = fits[0]
@@ -875,9 +892,18 @@ def _unnamed_quarter_year(q: int, m: _M, ctx: _Ctx) -> int:
 
 
 def _r_step_back(m: _M, ctx: _Ctx) -> _Res | None:
-    """ "the day before", "the night after", "the year before": one unit from the time in focus."""
+    """ "the day before", "the night after", "the year before": one unit from the time in focus.
+
+    "The day before yesterday", "the day after tomorrow", "the week (month, year) before last": two from the DCT.
+    """
     focus = _focus_date(ctx.focus)
     unit, step = m["unit"].lower(), -1 if m["step"].lower() == "before" else 1
+    ref = (m["ref"] or "").lower()
+    if ref:
+        step = _TWO_STEPS.get(f"{m['step'].lower()} {ref}", 0)
+        if not step:
+            return None  # "the week after last" is last week
+        focus = ctx.today, _STEP_GRANULARITY[unit]
     if focus is None or _GRAN_RANK[focus[1]] < _GRAN_RANK[_STEP_GRANULARITY[unit]]:
         return None  # "the day before" after "in 2019": no day to step from
     day = focus[0]
@@ -892,6 +918,7 @@ def _r_step_back(m: _M, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", f"{day.year + step:04d}")
 
 
+_TWO_STEPS = {"before yesterday": -2, "before last": -2, "after tomorrow": 2}
 _STEP_GRANULARITY = {"day": "day", "night": "day", "week": "week", "month": "month", "year": "year"}
 
 
@@ -1038,8 +1065,21 @@ def _r_dayword(m: _M, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", d.isoformat(), mod=mod)
 
 
+def _weekday_number(name: str) -> int:
+    """Monday 0 ... Sunday 6, from a weekday's name or abbreviation ("Tues.")."""
+    name = name.lower().rstrip(".")
+    return WEEKDAYS[name] if name in WEEKDAYS else _WEEKDAY_ABBREVIATIONS[name]
+
+
+def _r_weekday_abbreviated(m: _M, ctx: _Ctx) -> _Res | None:
+    """ "on Tues.", "by Fri.": an abbreviated weekday after a preposition (not "The Sun." the newspaper)."""
+    if not _PREPOSITION_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None
+    return _r_weekday(m, ctx)
+
+
 def _r_weekday(m: _M, ctx: _Ctx) -> _Res | None:
-    wd = WEEKDAYS[m["wd"].lower()]
+    wd = _weekday_number(m["wd"])
     recurring = _weekday_set(m, ctx, wd)
     if recurring is not None:
         return recurring
@@ -1081,8 +1121,12 @@ def _weekday_set(m: _M, ctx: _Ctx, wd: int) -> _Res | None:
     return _Res("SET", f"XXXX-WXX-{wd + 1}" + (f"T{code}" if code else ""), anchor=False)
 
 
+_SAME_AS_THAT = {"that same": "that", "that very": "that", "the very": "that"}
+
+
 def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
+    rel = _SAME_AS_THAT.get(rel, rel)  # "that same day", "the very day": that day
     unit = m["unit"].lower()
     if m["unit"][0].isupper() and not m["unit"].isupper():
         return None  # "ABC's 'This Week'": a title
@@ -1108,10 +1152,13 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
     base = focus[0] if anaphoric else ty
     if rel == "the" and unit in ("week", "month") and _GRAN_RANK[focus[1]] < _GRAN_RANK[unit]:
         base = ty  # "by the end of the week" after "in 1980": no week in focus, so the DCT's
-    if rel == "that" and unit == "day" and focus[1] != "day":
-        return None
+    if rel == "that" and unit in ("day", "week", "month") and _GRAN_RANK[focus[1]] < _GRAN_RANK[unit]:
+        return None  # "in 2019 ... that week": no week in focus
     if rel == "the":
         if unit == "week":  # "for the week", "the week's most active session": TimeBank leaves the week open
+            if m["pre"] and m["pre"][0] in "eElL" and ctx.focus_named and focus[1] == "day":
+                # "on Monday ... later in the week": Monday's week
+                return _Res("DATE", _week_value(base), mod=mod, anchor=False)
             return _Res("DATE", f"{base.year:04d}-WXX", mod=mod, anchor=False)
         if unit == "weekend":
             back = (ty.weekday() - 5) % 7
@@ -1285,7 +1332,7 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         if n is None:
             if direction == "ago" and unit == "Y" and num_text == "a few":
                 return _Res("DATE", f"{(ctx.today.year - 3) // 10:03d}X", mod=mod, anchor=False)
-            return _Res("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod, anchor=False)
+            return _some_units_away(base, gran, sign, mod)
         if unit == "Y" and n == 1 and direction in ("ago", "earlier"):
             q = _quarter_in_focus(ctx)
             focus = _focus_date(ctx.focus)
@@ -1299,6 +1346,36 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
     return _Res("DURATION", _duration_value(n, unit, time_part, bool(m["half"] or m["half2"])), mod=mod)
 
 
+def _some_units_away(base: date, gran: str, sign: int, mod: str | None = None) -> _Res:
+    """ "Days earlier", "several weeks later": PAST_REF or FUTURE_REF, before or after the base day at gran."""
+    side = Qualifier.BEFORE if sign < 0 else Qualifier.AFTER
+    # A week's EDTF form is already an interval ("2023-06-19/2023-06-25"): from a week, step from its day.
+    return _Res("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod, anchor=False,
+                beside=(_at_granularity(base, "day" if gran == "week" else gran), side))
+
+
+def _r_units_away(m: _M, ctx: _Ctx) -> _Res | None:
+    """ "Days earlier", "hours later", "weeks ago": units not counted, from the time in focus or the DCT."""
+    if _NOUN_PHRASE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None  # "the days later in the week", "those years ago"
+    unit, time_part = _unit_of(m["unit"])
+    if time_part:
+        return _Res("DURATION", _duration_value(None, unit, True))
+    direction = m["dir"].lower()
+    if direction == "ago":
+        return _some_units_away(ctx.today, _UNIT_GRAN[unit], -1)
+    return _units_from_focus(ctx, unit, -1 if direction == "earlier" else 1)
+
+
+def _units_from_focus(ctx: _Ctx, unit: str, sign: int) -> _Res:
+    """Some units before or after the time in focus, or the DCT when there is none."""
+    gran = _UNIT_GRAN[unit]
+    focus = _focus_date(ctx.focus) or (ctx.today, "day")
+    if _GRAN_RANK[focus[1]] < _GRAN_RANK[gran]:
+        gran = focus[1]  # "in 1990 ... days later": after 1990
+    return _some_units_away(focus[0], gran, sign)
+
+
 def _r_frac_duration(m: _M, ctx: _Ctx) -> _Res | None:
     unit, time_part = _unit_of(m["unit"])
     if unit == "Y":
@@ -1310,9 +1387,11 @@ def _r_bare_units(m: _M, ctx: _Ctx) -> _Res | None:
     if m["vague"]:
         return _Res("DURATION", "PXX")  # "for a while": a stretch of unknown length and unit
     pre = re.sub(r"\s+", " ", m["pre"].lower())
+    unit, time_part = _unit_of(m["unit"])
+    if (pre in ("the following", "the ensuing", "the subsequent") or m["after"]) and not time_part:
+        return _units_from_focus(ctx, unit, 1)  # "in the days that followed": after the time in focus
     if pre == "the" and not m["ahead"]:
         return None  # "the years of plenty"
-    unit, time_part = _unit_of(m["unit"])
     if pre in ("in recent", "recent") and unit in ("Y", "D"):
         return _Res("DATE", "PAST_REF", anchor=False)
     if pre in ("the coming", "coming", "in coming") and unit in ("Y", "M", "Q"):
@@ -1342,10 +1421,20 @@ _TWILIGHT_BEFORE = re.compile(r"\b(?:at|before|after|by|until|till|from|since|ar
                               re.IGNORECASE)
 
 
+# "the early hours of" a day or date takes that day (see _clocks_on_their_day); of anything else, it is no time.
+_HOURS_OF_SOMETHING = re.compile(r"\s+of\s+(?!(?:" + WEEKDAY + "|" + MONTH + r"|\d|yesterday|today|tomorrow|"
+                                 r"(?:the|that)\s+(?:same\s+|next\s+|following\s+|previous\s+)?day|new\s+year)\b)",
+                                 re.IGNORECASE)
 _DAY_STEPS = {"the next": 1, "the following": 1, "the previous": -1}
 
 
 def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
+    if m["hours"]:
+        if _HOURS_OF_SOMETHING.match(ctx.text, m.end()):
+            return None  # "the early hours of the campaign": a stage of something, not a time of day
+        focus = _focus_date(ctx.focus)
+        day = focus[0] if focus and focus[1] == "day" else ctx.today
+        return _Res("TIME", f"{day.isoformat()}TMO", mod="START", anchor=False)
     if m["over"]:
         focus = _focus_date(ctx.focus)
         base = focus[0] if focus and focus[1] == "day" else ctx.today
@@ -1409,7 +1498,7 @@ def _r_clock(m: _M, ctx: _Ctx) -> _Res | None:
 def _clock_day(m: _M, ctx: _Ctx) -> date:
     """The day a clock time falls on: a day named with it, else the next day-date after "on", else the focus."""
     if m["wd"]:
-        wd = WEEKDAYS[m["wd"].lower()]
+        wd = _weekday_number(m["wd"])
         if ctx.tense(m.start(), m.end()) > 0:  # "the offer expires at midnight Friday"
             return ctx.today + timedelta(days=(wd - ctx.today.weekday()) % 7)
         return ctx.today - timedelta(days=(ctx.today.weekday() - wd) % 7)
@@ -1466,6 +1555,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_OCLOCK, _r_clock, gate=("o'clock", "o’clock")),
     _Family(_P_NUMERIC, _r_numeric, gate=(".", "/")),
     _Family(_P_WEEKDAY, _r_weekday, gate=tuple(WEEKDAYS)),
+    _Family(_P_WEEKDAY_ABBREVIATED, _r_weekday_abbreviated, gate=tuple(f"{w}." for w in _WEEKDAY_ABBREVIATIONS)),
     _Family(_P_MDY, _r_mdy, _BEFORE_MDY),
     _Family(_P_DMY, _r_mdy, _BEFORE_MDY),
     _Family(_P_QUARTER, _r_quarter, gate=("quarter",)),
@@ -1489,10 +1579,11 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_PERIOD_YEAR_AGO, _r_yearago, gate=("year ago", "year earlier", "last year")),
     _Family(_P_RELUNIT, _r_relunit, _BEFORE_RELUNIT),
     _Family(_P_DURATION, _r_duration, _BEFORE_DURATION),
+    _Family(_P_UNITS_AWAY, _r_units_away, gate=("earlier", "later", "ago")),
     _Family(_P_FRAC_DURATION, _r_frac_duration, gate=("1/2",)),
     _Family(_P_BARE_UNITS, _r_bare_units, gate=(*_BARE_UNITS, "while", "some")),
     _Family(_P_SET, _r_set, gate=("each", "every", "per", "hourly", "nightly")),
-    _Family(_P_POD, _r_pod, gate=("morning", "afternoon", "evening", "night", *TWILIGHT)),
+    _Family(_P_POD, _r_pod, gate=("morning", "afternoon", "evening", "night", "hours", *TWILIGHT)),
     _Family(_P_REF, _r_ref),
 )
 
@@ -1839,7 +1930,11 @@ def find_timexes(text: str, dct: datetime, tz: ZoneInfo) -> list[Timex]:
         if signal and res.type in ("DATE", "TIME") and mod is None:
             mod, qualifier = _SIGNALS[re.sub(r"\s+", " ", signal["s"].lower())]
         interval = None
-        if res.type in ("DATE", "TIME"):
+        if res.beside is not None:  # "days earlier": before the time in focus
+            value, qualifier = res.beside
+            tv = _within_calendar(_place, replace(res, value=value), tz)
+            interval = _qualified(tv, qualifier) if tv else None
+        elif res.type in ("DATE", "TIME"):
             tv = _within_calendar(_place, res, tz)
             interval = _qualified(tv, qualifier) if tv else None
         out.append(Timex(start, c.end, text[start:c.end], res.type, res.value, mod, interval))
