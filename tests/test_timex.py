@@ -394,6 +394,27 @@ def test_units_not_counted_need_a_time_reading(text):
 
 
 @pytest.mark.parametrize("text,values", [
+    ("A year ago today, the dam burst.", [("A year ago today", "2022-06-21")]),
+    ("Two years ago yesterday it fell.", [("Two years ago yesterday", "2021-06-20")]),
+    ("Police came on Monday. A week on, ten are missing.", [("Monday", "2023-06-19"), ("A week on", "2023-W26")]),
+    ("Police came on Monday. Ten days on from the raid, ten are missing.",
+     [("Monday", "2023-06-19"), ("Ten days on", "2023-06-29")]),
+    ("A week on Monday, the vote is held.", [("A week", "P1W"), ("Monday", "2023-06-19")]),  # Monday week: no step
+])
+def test_steps_to_a_day_written_with_ago_today_and_on(text, values):
+    assert [(t.text, t.value) for t in find(text, DCT_001)] == values
+
+
+@pytest.mark.parametrize("text,values", [
+    ("The blast came at 0900 local (0600 GMT).", [("0900 local", "2023-06-21T09:00"),
+                                                  ("0600 GMT", "2023-06-21T06:00")]),
+    ("Some 1200 local residents fled.", []),
+])
+def test_local_alone_after_a_clock_time(text, values):
+    assert [(t.text, t.value) for t in find(text, DCT_001)] == values
+
+
+@pytest.mark.parametrize("text,values", [
     ("Gunmen attacked in the early hours of Wednesday.", [("the early hours", "2023-06-21TMO"),
                                                           ("Wednesday", "2023-06-21")]),
     ("The fire broke out in the small hours of June 3.", [("the small hours", "2023-06-03TMO"),

@@ -318,15 +318,20 @@ _P_YEARAGO = _c(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<w>ye
 _P_PERIOD_YEAR_AGO = _c(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<unit>quarter|period)\s+"
                         r"(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)\b(?!')"
                         r"|\blast\s+year's\s+(?P<unit2>quarter|period)\b", "tcsqpl")
+# "A week on, ...", "ten days on from the quake": later ("a week on Monday" is Monday week: not this).
+_ON = r"on(?=\s*,|\s+from\b)"
 _P_DURATION = _c(r"\b(?P<num>" + NUM + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?"
                  # "two more years", "an additional year", "five straight days"
                  r"(?:\s+(?:more|additional|extra|full|straight|consecutive))?"
                  r"(?:\s+|\s*-\s*)(?:(?:trading|business|working|calendar)\s+)?(?P<unit>" + UNIT + r")\b"
                  r"(?P<half2>\s+and\s+a\s+half\b)?"
-                 r"(?P<old>[\s-]+old\b)?(?:\s+(?P<orso>or\s+so)\b)?(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b)?",
+                 r"(?P<old>[\s-]+old\b)?(?:\s+(?P<orso>or\s+so)\b)?"
+                 r"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|" + _ON + r")\b)?"
+                 r"(?:(?<=ago)\s+(?P<dw>today|yesterday)\b)?",
                  "0-9acdefhmnostz")
 # "Days earlier", "hours later", "weeks ago": units not counted (counted ones are _P_DURATION's).
-_P_UNITS_AWAY = _c(r"\b(?P<unit>minutes|hours|days|weeks|months|years|decades)\s+(?P<dir>earlier|later|ago)\b", "dhmwy")
+_P_UNITS_AWAY = _c(r"\b(?P<unit>minutes|hours|days|weeks|months|years|decades)"
+                   r"\s+(?P<dir>earlier|later|ago|" + _ON + r")\b", "dhmwy")
 _NOUN_PHRASE_BEFORE = _c(r"\b(?:the|these|those|their|its|his|her|our|of)\s+$")
 _P_FRAC_DURATION = _c(r"\b(?P<n>\d+)\s+1/2\s+(?P<unit>" + UNIT + r")\b", "0-9")
 _BARE_UNITS = ("years", "months", "weeks", "days", "decades", "centuries", "hours", "quarters")
@@ -353,16 +358,18 @@ _P_POD = _c(r"\b(?:(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+t
             r"(?:\s+(?P<dw>yesterday|today|tomorrow)\b)?|\b(?P<over>overnight)\b"
             # the hours after midnight, counted as the start of the morning
             r"|\bthe\s+(?P<hours>early|small|wee)\s+hours\b(?:\s+of\s+the\s+morning\b)?", "emltanods")
+# "0900 local (0600 GMT)": "local" alone, not "1200 local residents".
+_LOCAL_ALONE = r"local\b(?!\s+[a-z])"
 _P_CLOCK = _c(r"(?:"
               r"\b(?P<h1>[01]?\d)(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b)"
               r"|(?<![\w:.,])(?P<h2>[01]?\d|2[0-4]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?![\w:]|\.\d)"
               r"|(?<![\w.,:$])(?P<h3>[01]\d|2[0-4])(?P<m3>[0-5]\d)(?=\s*(?:hours?\b|hrs\b|h\b|GMT|UTC|Zulu|Z\b|"
-              r"local\s+time|[A-Z]{2,4}T\b|[ECMP]T\b))(?:\s*(?:hours?|hrs|h)\b)?"
+              r"local\s+time|" + _LOCAL_ALONE + r"|[A-Z]{2,4}T\b|[ECMP]T\b))(?:\s*(?:hours?|hrs|h)\b)?"
               r"|\b(?P<noon>noon|midday|midnight)\b"
               # "5 o'clock in the morning", "2 in the afternoon"; in words, see _P_OCLOCK
               r"|\b(?P<h4>[1-9]|1[0-2])(?:\s+o['’]clock\b)?\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b"
               r"|\b(?P<h5>[1-9]|1[0-2])\s+o['’]clock\b)"
-              r"(?:\s*(?P<zone>" + ZONE + r")|\s+(?P<local>local\s+time))?"
+              r"(?:\s*(?P<zone>" + ZONE + r")|\s+(?P<local>local\s+time|" + _LOCAL_ALONE + r"))?"
               r"(?:,?\s+(?P<wd>" + WEEKDAY + r")|,?\s+(?P<mon>" + MONTH + r")\s+(?P<d>[0-3]?\d)\b)?", "0-9nm")
 # "five o'clock (in the morning)"; "one" alone may be a pronoun ("one in the evening").
 _P_OCLOCK = _c(r"\b(?P<h4>" + _HOUR_WORD + r")\s+o['’]clock\b(?:\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b)?")
@@ -1280,6 +1287,9 @@ _ORDINAL_SECOND = re.compile(r"[\s-]+(?!(?:later|ago|earlier|or|and|of|before|af
                              r"that|when|as|he|she|they|it|we|i)\b)[a-z]", re.IGNORECASE)
 
 
+_DIRECTION = {"on": "later"}
+
+
 def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
     num_text = m["num"].lower()
     if m["old"]:
@@ -1313,7 +1323,7 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         return None
     if num_text in ("a", "an") and m["unit"].lower() == "second" and _ORDINAL_SECOND.match(ctx.text, m.end("unit")):
         return None  # "a second statement", "a second-degree charge": the ordinal
-    direction = (m["dir"] or "").lower()
+    direction = _DIRECTION.get((m["dir"] or "").lower(), (m["dir"] or "").lower())
     rel = (m["rel"] or "").lower()
     if m["orso"]:  # "a week or so (ago)"
         mod = "APPROX"
@@ -1323,6 +1333,8 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         sign = 1 if direction in ("later", "from now", "hence") else -1
         base = ctx.today
         gran = _UNIT_GRAN.get(unit, "day")
+        if m["dw"]:  # "a year ago today": that day of the year
+            base, gran = base - timedelta(days=m["dw"].lower() == "yesterday"), "day"
         if direction in ("earlier", "later"):
             focus = _focus_date(ctx.focus)
             if focus:
@@ -1361,7 +1373,7 @@ def _r_units_away(m: _M, ctx: _Ctx) -> _Res | None:
     unit, time_part = _unit_of(m["unit"])
     if time_part:
         return _Res("DURATION", _duration_value(None, unit, True))
-    direction = m["dir"].lower()
+    direction = _DIRECTION.get(m["dir"].lower(), m["dir"].lower())
     if direction == "ago":
         return _some_units_away(ctx.today, _UNIT_GRAN[unit], -1)
     return _units_from_focus(ctx, unit, -1 if direction == "earlier" else 1)
