@@ -406,6 +406,17 @@ def test_steps_to_a_day_written_with_ago_today_and_on(text, values):
 
 
 @pytest.mark.parametrize("text,values", [
+    ("As recently as 2019, the camp was open.", [("2019", "2019", None)]),  # not also "recently"
+    ("As recently as May, the camp was open.", [("May", "2023-05", None)]),
+    ("Before March, the camp was open; officials May say so.", [("March", "2023-03", "BEFORE")]),
+    ("The deal expires end-June.", [("end-June", "2023-06", "END")]),
+    ("Talks began start-2022.", [("start-2022", "2022", "START")]),
+])
+def test_month_and_year_with_what_news_writes_before_them(text, values):
+    assert [(t.text, t.value, t.mod) for t in find(text, DCT_001)] == values
+
+
+@pytest.mark.parametrize("text,values", [
     ("The blast came at 0900 local (0600 GMT).", [("0900 local", "2023-06-21T09:00"),
                                                   ("0600 GMT", "2023-06-21T06:00")]),
     ("Some 1200 local residents fled.", []),

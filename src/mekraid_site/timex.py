@@ -377,8 +377,8 @@ _P_SET = _c(r"\b(?:(?P<q>each|every|per)\s+(?P<unit>day|week|month|quarter|year|
             r"afternoon|hour|" + WEEKDAY + r"|" + MONTH + r")|(?P<adv>hourly|nightly))\b", "ehnp")
 
 # What may stand before a core match and belongs to the expression, matched backwards (anchored at its end).
-_PRE_WORDS = (r"(?:the\s+)?(?:(?:early|mid|late)(?:\s*-\s*|\s+)|(?:beginning|start|middle|end|close|first\s+half|"
-              r"second\s+half|last\s+half)\s+of\s+(?:the\s+)?)")
+_PRE_WORDS = (r"(?:the\s+)?(?:(?:early|mid|late)(?:\s*-\s*|\s+)|(?:end|start)\s*-\s*|"  # "end-June"
+              r"(?:beginning|start|middle|end|close|first\s+half|second\s+half|last\s+half)\s+of\s+(?:the\s+)?)")
 _BEFORE_PERIOD = _c(r"(?:\b(?P<pre>" + _PRE_WORDS + r"))?(?:\b(?P<rel>last|this|next|this\s+past|this\s+coming|"
                     r"the\s+previous|the\s+following)\s+)?(?:\b(?P<fy>fiscal(?:\s+year)?|the\s+year)\s+)?$")
 _BEFORE_RELUNIT = _c(r"(?:\b(?P<pre>early|late|earlier|later|mid)(?:\s+in)?(?:\s*-\s*|\s+)|\b(?P<pre2>(?:the\s+)?"
@@ -801,6 +801,11 @@ def _r_mdy(m: _M, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", d.isoformat(), mod=_premod(m["pre"]))
 
 
+# Before "May" or "March" alone, words that make it the month.
+_MONTH_WORD_BEFORE = re.compile(r"\b(?:in|since|until|till|by|of|from|early|late|mid|last|this|next|through|during|"
+                                r"before|after|as\s+(?:recently|early|late)\s+as)\s*$", re.IGNORECASE)
+
+
 def _r_month(m: _M, ctx: _Ctx) -> _Res | None:
     mon_text = m["mon"]
     if not _capitalised(mon_text):
@@ -808,8 +813,7 @@ def _r_month(m: _M, ctx: _Ctx) -> _Res | None:
     month = _month_num(mon_text)
     # "May" alone is too often the verb; accept it only with a year or a determiner.
     if mon_text.rstrip(".") in ("May", "MAY", "March", "MARCH") and not (m["y"] or m["rel"] or m["ry"] or m["pre"]):
-        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
-        if not re.search(r"\b(?:in|since|until|by|of|from|early|late|mid|last|this|next|through|during)\s*$", before):
+        if not _MONTH_WORD_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()):
             return None
     rel = (m["rel"] or "").lower().split()
     ty = ctx.today
@@ -1421,8 +1425,13 @@ _REF_VALUES = {
 _REF_OF = {w: v for v, ws in _REF_VALUES.items() for w in ws}
 
 
+_AS_RECENTLY = re.compile(r"as recently as\b", re.IGNORECASE)
+
+
 def _r_ref(m: _M, ctx: _Ctx) -> _Res | None:
     w = re.sub(r"[\s-]+", " ", m["w"].lower())
+    if w == "recently" and _AS_RECENTLY.match(ctx.text, m.start() - 3):
+        return None  # "as recently as 2019": the year says when
     value = _REF_OF.get(w)
     if value is None:
         return None
