@@ -12,9 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mekraid_site.model import Precision, Qualifier
-from mekraid_site.timex import find_ranges, find_timexes, parse_dct, timex_json
+from mekraid_site.timex import find_ranges, find_timexes, parse_dct, timex_json, unqualified
 
 TIRANE = ZoneInfo("Europe/Tirane")
+UTC_ZONE = ZoneInfo("UTC")
 UTC = timezone.utc
 DCT_000 = parse_dct("2023-06-20", TIRANE)  # a Tuesday
 DCT_001 = parse_dct("2023-06-21", TIRANE)  # a Wednesday
@@ -29,6 +30,11 @@ VALUE_RE = re.compile(
     r"|P(?:(?:\d+|X)(?:Y|M|W|D|Q|E|C|L|WE))+(?:T(?:(?:\d+|X)[HMS])+)?(?:\d+M)?"
     r"|PT(?:(?:\d+|X)[HMS])+)$"
 )
+
+
+# EDTF (ISO 8601-2) as the engine writes it: a date or time, an interval of two, or one open at an end.
+_EDTF_POINT = r"\d{2,4}X{0,2}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2}))?)?)?[~?%]?"
+EDTF_RE = re.compile(rf"^(?:{_EDTF_POINT}|{_EDTF_POINT}/{_EDTF_POINT}|\.\./{_EDTF_POINT}|{_EDTF_POINT}/\.\.)$")
 
 
 def find(text: str, dct: datetime = DCT_000, tz: ZoneInfo = TIRANE):
@@ -598,6 +604,10 @@ def test_sets(text, value):
     ("before 2016 the group", Qualifier.BEFORE, "../2016"),
     ("after 2016 the group", Qualifier.AFTER, "2016/.."),
     ("approximately 1986 the group", Qualifier.APPROXIMATE, "1986~"),
+    # A week is an interval: an open end joins the day on its side.
+    ("before last week the group", Qualifier.BEFORE, "../2023-06-12"),
+    ("until next week the group", Qualifier.UNTIL, "../2023-07-02"),
+    ("since the weekend the group", Qualifier.SINCE, "2023-06-17/.."),
 ])
 def test_qualifiers(text, qualifier, edtf):
     t = one(text)
@@ -627,6 +637,17 @@ def test_naive_dct_is_refused():
         find_timexes("today", datetime(2023, 6, 20), TIRANE)
 
 
+def test_edtf_of_the_first_years_has_four_digits():
+    t = one("It ended at 0638 GMT.", parse_dct("0002-01-01", UTC_ZONE))
+    assert t.interval.edtf == "0002-01-01T06:38Z"
+
+
+def test_a_range_ending_in_a_week_runs_to_its_last_day():
+    found = find("Between June 2 and last week, prices rose.")
+    (joined,) = find_ranges("Between June 2 and last week, prices rose.", found)
+    assert joined.interval.edtf == "2023-06-02/2023-06-18"
+
+
 def test_timex_json():
     j = timex_json(one("At approximately 0638 EST, reports"))
     assert {k: j[k] for k in ("start", "end", "text", "type", "value", "mod")} == {
@@ -640,7 +661,8 @@ def test_timex_json():
 _WORDS = ["on", "Tuesday", "June", "20", "2023", "1986", "at", "0638", "EST", "by", "noon", "the", "past",
           "three", "months", "last", "year", "ago", "a", "decade", "early", "mid-June", "since", "until", ",", ".",
           "between", "and", "from", "to", "-", "approximately", "7", "a.m.", "local", "time", "5,000", "days",
-          "later", "the 1990s", "every", "week", "overnight", "morning", "2013-2016", "20.06.2023", "06:38"]
+          "later", "the 1990s", "every", "week", "overnight", "morning", "2013-2016", "20.06.2023", "06:38",
+          "before", "after", "weekend", "next", "the 20th century", "spring", "Q3", "fiscal"]
 _texts = st.one_of(st.text(max_size=200),
                    st.lists(st.sampled_from(_WORDS), max_size=40).map(" ".join))
 
@@ -662,6 +684,8 @@ def test_properties(text, days):
             tv = t.interval
             assert tv.start < tv.end
             assert tv.start.utcoffset() == timedelta(0) and tv.end.utcoffset() == timedelta(0)
+            assert EDTF_RE.match(tv.edtf), tv.edtf
+            assert unqualified(tv).edtf.strip("~?%") in tv.edtf
         timex_json(t)
     for r in find_ranges(text, found):
         assert text[r.start:r.end] == r.text and r.interval.start < r.interval.end

@@ -117,4 +117,5 @@ def _ordinal_suffix(number: int) -> str:
 
 def iso_utc(moment: datetime) -> str:
     """An aware datetime as ISO 8601 in UTC with a Z."""
-    return moment.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%SZ")
+    utc = moment.astimezone(ZoneInfo("UTC"))
+    return f"{utc.year:04d}-{utc:%m-%dT%H:%M:%SZ}"  # %Y writes the year 2 as "2", not "0002"

@@ -613,7 +613,7 @@ def _datings(
         if preposition:
             # "after the 1979 revolution": the sentence is after it, and the revolution is in 1979.
             qualifier = _PREPOSITION_QUALIFIER.get(preposition.group(1).lower())
-            when = replace(found.interval, qualifier=qualifier) if qualifier else found.interval
+            when = timex.qualified(found.interval, qualifier) if qualifier else found.interval
             datings.append((preposition.start() + line_start, found.end, when))
             references.append(found)
         elif attributive:
@@ -629,14 +629,7 @@ def _reference_piece(text: str, sentence: Sentence, reference: Timex) -> tuple[i
     start = before.start() if before else reference.start
     end_match = _PHRASE_END.search(text, reference.end, sentence.end)
     end = end_match.start() if end_match else sentence.end
-    return start, end, _unqualified(reference.interval), reference.text
-
-
-def _unqualified(time: TimeValue) -> TimeValue:
-    """The named time itself, without "after"/"until": the 1979 of "after the 1979 revolution"."""
-    if time.qualifier not in (Qualifier.AFTER, Qualifier.BEFORE, Qualifier.SINCE, Qualifier.UNTIL, Qualifier.BY):
-        return time
-    return replace(time, qualifier=None, edtf=time.edtf.replace("../", "").replace("/..", ""))
+    return start, end, timex.unqualified(reference.interval), reference.text
 
 
 def _split_clauses(

@@ -193,7 +193,7 @@ def _datetime_attribute(time: TimeValue) -> str:
         return edtf
     if "T" in edtf:
         return iso_utc(time.start)
-    return time.start.strftime("%Y")
+    return f"{time.start.year:04d}"
 
 
 _PIECES_PER_BATCH = 4096

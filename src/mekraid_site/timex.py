@@ -26,7 +26,8 @@ from dateutil.easter import easter
 
 from mekraid_site.model import Precision, Qualifier, TimeRange, TimeValue, Timex
 
-__all__ = ["find_timexes", "find_ranges", "parse_dct", "timex_json", "ZONES", "MONTHS", "WEEKDAYS"]
+__all__ = ["find_timexes", "find_ranges", "parse_dct", "timex_json", "qualified", "unqualified", "ZONES", "MONTHS",
+           "WEEKDAYS"]
 
 UTC = timezone.utc
 _T = TypeVar("_T")
@@ -1649,7 +1650,8 @@ def _place(res: _Res, tz: ZoneInfo) -> TimeValue | None:
         wall = datetime.combine(d, time(0)) + timedelta(hours=hh, minutes=mm, seconds=ss)
         zone_name, offset, note = _clock_zone(res, wall, tz)
         start = (wall - offset).replace(tzinfo=UTC)
-        edtf = wall.strftime("%Y-%m-%dT%H:%M") + (wall.strftime(":%S") if m[6] else "") + (
+        # Not strftime's %Y: it writes the year 2 as "2", not "0002".
+        edtf = f"{wall.year:04d}-{wall:%m-%dT%H:%M}" + (wall.strftime(":%S") if m[6] else "") + (
             "Z" if offset == timedelta(0) and zone_name in ("UTC", "GMT") else _fmt_offset(offset))
         return TimeValue(start, start + step, precision, edtf, uncertain=note is not None,
                          zone=zone_name, utc_offset=offset, note=note)
@@ -1722,21 +1724,48 @@ def _clock_zone(res: _Res, wall: datetime, tz: ZoneInfo) -> tuple[str, timedelta
     return res.zone, zone.offset, note
 
 
-def _qualified(tv: TimeValue, qualifier: Qualifier | None) -> TimeValue:
-    """Attach a qualifier and write it into the EDTF form."""
+_OPEN_ENDED = (Qualifier.BEFORE, Qualifier.BY, Qualifier.UNTIL, Qualifier.AFTER, Qualifier.SINCE)
+
+
+def qualified(tv: TimeValue, qualifier: Qualifier | None) -> TimeValue:
+    """The time with a qualifier, written into its EDTF form: before 2020 is "../2020", about 1990 "1990~".
+
+    A week is an interval in EDTF ("2023-06-12/2023-06-18"): an open end joins the day on the side it
+    opens from, "../2023-06-12" before it, "2023-06-18/.." after it.
+    """
+    tv = unqualified(tv)
     if qualifier is None and not tv.uncertain:
         return tv
     edtf = tv.edtf
     is_date = "T" not in edtf and "/" not in edtf
-    if qualifier in (Qualifier.BY, Qualifier.BEFORE, Qualifier.UNTIL):
-        edtf = f"../{edtf}"
-    elif qualifier in (Qualifier.AFTER, Qualifier.SINCE):
-        edtf = f"{edtf}/.."
-    elif qualifier is Qualifier.APPROXIMATE and is_date:
+    first, _, last = edtf.partition("/")
+    last = last or first
+    if qualifier is Qualifier.BEFORE:
+        edtf = f"../{first}"
+    elif qualifier in (Qualifier.BY, Qualifier.UNTIL):
+        edtf = f"../{last}"
+    elif qualifier is Qualifier.AFTER:
+        edtf = f"{last}/.."
+    elif qualifier is Qualifier.SINCE:
+        edtf = f"{first}/.."
+    elif qualifier is Qualifier.APPROXIMATE and is_date and not edtf.endswith(("~", "%")):
         edtf += "~"
-    if tv.uncertain and is_date and "/" not in edtf:
+    if tv.uncertain and is_date and "/" not in edtf and not edtf.endswith(("?", "%")):
         edtf = edtf[:-1] + "%" if edtf.endswith("~") else edtf + "?"
     return TimeValue(tv.start, tv.end, tv.precision, edtf, qualifier, tv.uncertain, tv.zone, tv.utc_offset, tv.note)
+
+
+def unqualified(tv: TimeValue) -> TimeValue:
+    """The named time itself, without before, after, by, since or until: the 1979 of "after 1979"."""
+    if tv.qualifier not in _OPEN_ENDED:
+        return tv
+    bare = tv.edtf.removeprefix("../").removesuffix("/..")
+    if tv.precision is Precision.WEEK and "/" not in bare:  # the day a week's open end joined: the week again
+        length = timedelta(days=round((tv.end - tv.start) / timedelta(days=1)) - 1)
+        day = date.fromisoformat(bare)
+        first = day if tv.qualifier in (Qualifier.BEFORE, Qualifier.SINCE) else day - length
+        bare = f"{first.isoformat()}/{(first + length).isoformat()}"
+    return replace(tv, qualifier=None, edtf=bare)
 
 
 # ---------------------------------------------------------------------------
@@ -1954,10 +1983,10 @@ def find_timexes(text: str, dct: datetime, tz: ZoneInfo) -> list[Timex]:
         if res.beside is not None:  # "days earlier": before the time in focus
             value, qualifier = res.beside
             tv = _within_calendar(_place, replace(res, value=value), tz)
-            interval = _qualified(tv, qualifier) if tv else None
+            interval = qualified(tv, qualifier) if tv else None
         elif res.type in ("DATE", "TIME"):
             tv = _within_calendar(_place, res, tz)
-            interval = _qualified(tv, qualifier) if tv else None
+            interval = qualified(tv, qualifier) if tv else None
         out.append(Timex(start, c.end, text[start:c.end], res.type, res.value, mod, interval))
     return out
 
@@ -1977,7 +2006,8 @@ def find_ranges(text: str, timexes: Sequence[Timex]) -> list[TimeRange]:
                 start = head.start() if head else a.start
                 ia, ib = a.interval, b.interval
                 coarse = ia.precision if ia.precision.rank <= ib.precision.rank else ib.precision
-                edtf = f"{_bare_edtf(ia.edtf)}/{_bare_edtf(ib.edtf)}"
+                # From the first day of the first to the last of the second: a week is itself "first/last".
+                edtf = f"{_bare_edtf(ia.edtf).split('/')[0]}/{_bare_edtf(ib.edtf).split('/')[-1]}"
                 tv = TimeValue(ia.start, ib.end, coarse, edtf)
                 out.append(TimeRange(start, b.end, text[start:b.end], a, b, tv))
                 i += 2
