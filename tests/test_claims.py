@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from conftest import CONTENT
+from mekraid_site.display import describe_time
 from mekraid_site.extract import extract, split_sentences
 from mekraid_site.load import load_content
 from mekraid_site.merge import event_title, merge
@@ -85,11 +87,19 @@ def test_a_clock_time_in_a_longer_period_is_dated_by_the_period(tmp_path):
 
 def test_days_earlier_is_before_the_day_in_focus_not_on_it(tmp_path):
     # Without a time of its own the second sentence would take Tuesday's; "days earlier" puts it before Tuesday.
-    first, second = article_claims(tmp_path, "Police raided the camp on Tuesday. Days earlier, residents had "
-                                             "received a warning.")
+    content = content_of(tmp_path, "Police raided the camp on Tuesday. Days earlier, residents had received a "
+                                   "warning. In the early hours of Wednesday, police detained twelve people.")
+    timeline = merge(extract(content), content.site)
+    first, second, third = timeline.claims
     assert first.time.edtf == "2023-06-20"
     assert (second.time_text, second.time.edtf, second.time.qualifier.value) == ("Days earlier", "../2023-06-20",
                                                                                  "before")
+    zone = ZoneInfo(content.site.incident.timezone)
+    assert [(event.title, describe_time(event.time, zone)) for event in timeline.events] == [
+        ("Police raided the camp", "20 June 2023"),  # not "Police raided the camp ." nor with a space
+        ("Residents had received a warning", "before 20 June 2023"),  # the time's comma is not the title's
+        ("Police detained twelve people", "21 June 2023, early morning"),
+    ]
 
 
 def test_events_that_share_an_id_are_numbered_in_the_order_they_were_reported(tmp_path):

@@ -33,6 +33,9 @@ def describe_time(time: TimeValue, local_zone: ZoneInfo) -> str:
         text = _describe_point(time, local_zone)
     word = _QUALIFIER_WORDS.get(time.qualifier) if time.qualifier else None
     if word in ("early", "mid", "late"):
+        if time.precision is Precision.PART_OF_DAY:  # "20 June 2023, early morning", not "early 20 June 2023, ..."
+            day, _, part = text.rpartition(", ")
+            return f"{day}, {word}-{part}" if word == "mid" else f"{day}, {word} {part}"
         return f"{word}-{text}" if word == "mid" else f"{word} {text}"
     return f"{word} {text}" if word else text
 

@@ -501,7 +501,7 @@ def _title(quote: str, time_text: str) -> str:
             text = text[opening + 2:]  # "In 1990, the council banned ...": drop the opening time phrase
         else:
             text = _TIME_PREPOSITION.sub("", text[:at]).rstrip() + " " + text[at + len(time_text):].lstrip()
-    text = " ".join(text.split())
+    text = " ".join(text.split()).lstrip(",;: ")  # "Days earlier, residents ...": the comma went with the time
     text = _LEADING_PHRASE.sub("", text)
     text = _REPORT_FRAME.sub("", text)
     words_needed = 3
@@ -512,7 +512,7 @@ def _title(quote: str, time_text: str) -> str:
     words = text.split()
     if len(words) > _TITLE_WORDS:
         text = " ".join(words[:_TITLE_WORDS]) + "…"
-    text = text.strip().rstrip(".,;:")
+    text = text.strip().rstrip(".,;: ")
     return text[:1].upper() + text[1:] if text else "Untitled event"
 
 
