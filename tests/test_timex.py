@@ -422,6 +422,17 @@ def test_month_and_year_with_what_news_writes_before_them(text, values):
     assert [(t.text, t.value, t.mod) for t in find(text, DCT_001)] == values
 
 
+@pytest.mark.parametrize("text,value", [
+    ("They met around 10:30 on Monday night.", "2023-06-19T22:30"),
+    ("They met at 3:15 on Tuesday afternoon.", "2023-06-20T15:15"),
+    ("They met at 10:30 on Tuesday morning.", "2023-06-20T10:30"),
+    ("They met at 20:30 on Monday night.", "2023-06-19T20:30"),
+    ("They met at 07:30 on Monday evening.", "2023-06-19T07:30"),  # a zero-padded hour is a 24-hour clock
+])
+def test_a_clock_time_without_am_pm_follows_its_part_of_the_day(text, value):
+    assert find(text, DCT_001)[0].value == value
+
+
 @pytest.mark.parametrize("text,values", [
     ("The blast came at 0900 local (0600 GMT).", [("0900 local", "2023-06-21T09:00"),
                                                   ("0600 GMT", "2023-06-21T06:00")]),

@@ -1838,6 +1838,17 @@ _CLOCK_RANGE_GAP = re.compile(r"\s*(?:[-–]|to|until|till|through|and)\s*")
 _SAME_CLOCK_GAP = re.compile(r"\s*\(\s*")  # the same time in another zone, in brackets
 
 
+# Hours of a twelve-hour clock that a part of the day puts after noon: "10:30 on Monday night" is 22:30.
+_AFTERNOON_HOURS = {"AF": range(1, 7), "EV": range(5, 12), "NI": range(6, 12)}
+
+
+def _in_part_of_day(clock_value: str, day_value: str) -> str:
+    """A clock time written without a.m. or p.m. ("T10:30"), moved after noon if its part of the day says so."""
+    hours = _AFTERNOON_HOURS.get(day_value[-2:]) if "T" in day_value else None
+    hour = int(clock_value[1:3])
+    return f"T{hour + 12:02d}{clock_value[3:]}" if hours and hour in hours else clock_value
+
+
 def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tuple[_Cand, _Res]]:
     """A clock time or part of a day followed by the day it falls on takes that day's date, not the date in focus.
 
@@ -1856,7 +1867,10 @@ def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[
             continue
         focus = _focus_date(day_res.value)
         if focus and focus[1] == "day":
-            dated[index] = (hour, replace(hour_res, value=focus[0].isoformat() + hour_res.value[10:]))
+            clock_value = hour_res.value[10:]
+            if clock and hour.match["h2"] and not hour.match["h2"].startswith("0"):
+                clock_value = _in_part_of_day(clock_value, day_res.value)
+            dated[index] = (hour, replace(hour_res, value=focus[0].isoformat() + clock_value))
             redated.add(index)
         elif focus and clock:  # a week, month or year: the clock time is on a day the text does not name
             dated[index] = (hour, replace(hour_res, value="XXXX-XX-XX" + hour_res.value[10:]))
