@@ -327,7 +327,7 @@ _P_DURATION = _c(r"\b(?P<num>" + NUM + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?"
                  r"(?:\s+|\s*-\s*)(?:(?:trading|business|working|calendar)\s+)?(?P<unit>" + UNIT + r")\b"
                  r"(?P<half2>\s+and\s+a\s+half\b)?"
                  r"(?P<old>[\s-]+old\b)?(?:\s+(?P<orso>or\s+so)\b)?"
-                 r"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|" + _ON + r")\b)?"
+                 r"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|" + _ON + r")\b|(?P<hence>['’]s?\s+time\b))?"
                  r"(?:(?<=ago)\s+(?P<dw>today|yesterday)\b)?",
                  "0-9acdefhmnostz")
 # "Days earlier", "hours later", "weeks ago": units not counted (counted ones are _P_DURATION's).
@@ -375,7 +375,10 @@ _P_CLOCK = _c(r"(?:"
 # "five o'clock (in the morning)"; "one" alone may be a pronoun ("one in the evening").
 _P_OCLOCK = _c(r"\b(?P<h4>" + _HOUR_WORD + r")\s+o['’]clock\b(?:\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b)?")
 _P_SET = _c(r"\b(?:(?P<q>each|every|per)\s+(?P<unit>day|week|month|quarter|year|morning|night|evening|"
-            r"afternoon|hour|" + WEEKDAY + r"|" + MONTH + r")|(?P<adv>hourly|nightly))\b", "ehnp")
+            r"afternoon|hour|" + WEEKDAY + r"|" + MONTH + r")|(?P<adv>hourly|nightly)"
+            # "every two weeks", "every other day"
+            r"|every\s+(?P<n>other|\d{1,2}|" + _HOUR_WORD + r")\s+(?P<units>minutes|hours|days|weeks|months|years|"
+            r"day|week|month|year))\b", "ehnp")
 
 # What may stand before a core match and belongs to the expression, matched backwards (anchored at its end).
 _PRE_WORDS = (r"(?:the\s+)?(?:(?:early|mid|late)(?:\s*-\s*|\s+)|(?:end|start)\s*-\s*|"  # "end-June"
@@ -1311,6 +1314,8 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         return _Res("DURATION", f"PT{half}" if time_part else f"P{half}", mod=mod)
     vague = re.sub(r"\s+", " ", num_text) in ("a few", "several", "many", "few", "some")
     n = None if vague else _number(num_text)
+    if n is not None and m["unit"].lower().startswith("fortnight"):
+        n *= 2  # "a fortnight": two weeks
     if not vague and n is None:
         return None
     if n is not None and 1500 <= n <= 2100 and num_text.isdigit():
@@ -1328,7 +1333,7 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         return None
     if num_text in ("a", "an") and m["unit"].lower() == "second" and _ORDINAL_SECOND.match(ctx.text, m.end("unit")):
         return None  # "a second statement", "a second-degree charge": the ordinal
-    direction = _DIRECTION.get((m["dir"] or "").lower(), (m["dir"] or "").lower())
+    direction = "from now" if m["hence"] else _DIRECTION.get((m["dir"] or "").lower(), (m["dir"] or "").lower())
     rel = (m["rel"] or "").lower()
     if m["orso"]:  # "a week or so (ago)"
         mod = "APPROX"
@@ -1535,6 +1540,12 @@ def _clock_day(m: _M, ctx: _Ctx) -> date:
 
 
 def _r_set(m: _M, ctx: _Ctx) -> _Res | None:
+    if m["n"]:
+        count = 2 if m["n"].lower() == "other" else _number(m["n"].lower())
+        if count is None or (count == 1) != (m["n"].lower() != "other" and not m["units"].endswith("s")):
+            return None  # "every two week", "every one weeks"
+        letter, time_part = _unit_of(m["units"])
+        return _Res("SET", _duration_value(count, letter, time_part), anchor=False)
     if m["adv"]:
         value = {"hourly": "PT1H", "nightly": "XXXX-XX-XXTNI"}[m["adv"].lower()]
         return _Res("SET", value, anchor=False)
