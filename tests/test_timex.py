@@ -365,6 +365,8 @@ def test_two_steps_from_the_publication_date(text, values):
     ("In 2019 the group moved. That same week, it split.", [("2019", "2019")]),  # no week in focus
     ("Police came on Monday. Later in the week, the court ruled.",
      [("Monday", "2023-06-19"), ("Later in the week", "2023-W25")]),
+    ("Police came on Monday. By the end of the week, the court had ruled.",
+     [("Monday", "2023-06-19"), ("the end of the week", "2023-W25")]),
 ])
 def test_the_same_time_as_the_one_in_focus(text, values):
     assert [(t.text, t.value) for t in find(text, DCT_001)] == values

@@ -1171,8 +1171,8 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
         return None  # "in 2019 ... that week": no week in focus
     if rel == "the":
         if unit == "week":  # "for the week", "the week's most active session": TimeBank leaves the week open
-            if m["pre"] and m["pre"][0] in "eElL" and ctx.focus_named and focus[1] == "day":
-                # "on Monday ... later in the week": Monday's week
+            if (m["pre2"] or m["pre"] and m["pre"][0] in "eElL") and ctx.focus_named and focus[1] == "day":
+                # "on Monday ... later in the week", "by the end of the week": Monday's week
                 return _Res("DATE", _week_value(base), mod=mod, anchor=False)
             return _Res("DATE", f"{base.year:04d}-WXX", mod=mod, anchor=False)
         if unit == "weekend":
