@@ -414,6 +414,23 @@ print(took[1] / took[0], took[2] / took[1])
     assert all(ratio < 5 for ratio in ratios), ratios  # linear: 3; quadratic: 9
 
 
+def test_a_script_without_a_main_guard_fails_with_a_message_not_a_hang(tmp_path):
+    # Worker processes import the script that starts them; this one builds again as they do.
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", content)
+    for number in range(70):  # enough articles for worker processes
+        (content / "articles" / f"fire-{number}.md").write_text(GOOD, encoding="utf-8")
+    script = tmp_path / "unguarded.py"
+    script.write_text("from pathlib import Path\nfrom mekraid_site.build import build\n"
+                      f"build(Path({str(content)!r}), Path({str(tmp_path / 'site')!r}), Path({str(TEMPLATES)!r}), "
+                      "use_cache=False, jobs=2)\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert 'put the call under `if __name__ == "__main__":`' in done.stderr
+    assert "a process reading articles ended abruptly" in done.stderr
+    assert not (tmp_path / "site").exists()
+
+
 def test_deeply_nested_yaml_is_a_clean_error(tmp_path):
     content = corpus_content(tmp_path, "empty-file.md")
     (content / "articles" / "empty-file.md").write_text(

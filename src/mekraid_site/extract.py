@@ -16,12 +16,14 @@ import gc
 import hashlib
 import itertools
 import multiprocessing
+import os
 import pickle
 import re
 import signal
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from operator import attrgetter
@@ -321,11 +323,22 @@ def _extract_all(sources: list[Source], content: Content, jobs: int) -> Iterator
         known = ActorIndex(content.actors)
         yield from (_extract_or_error(source, content, known) for source in sources)
         return
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        # A worker is importing the caller's script, which builds again: its pool would wait forever.
+        raise RuntimeError("the build ran while a worker process was importing the script that started it; put the "
+                           "call under `if __name__ == \"__main__\":`, or pass jobs=1")
     chunk = max(1, len(sources) // (jobs * 8))
+    # The articles go to the workers one task at a time, not with the rest of the content at their start: a
+    # worker that dies while starting must not leave the build blocked writing megabytes into its pipe.
+    shared = replace(content, sources=())
     # "spawn": workers start clean, safe even when the caller runs threads (`serve` does).
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_start_worker, initargs=(content, gc.get_threshold())) as pool:
-        yield from pool.map(_extract_in_worker, sources, chunksize=chunk)
+                             initializer=_start_worker, initargs=(shared, gc.get_threshold())) as pool:
+        try:
+            yield from pool.map(_extract_in_worker, sources, chunksize=chunk)
+        except BrokenProcessPool as error:
+            raise RuntimeError("a process reading articles ended abruptly: killed, out of memory, or it failed to "
+                               "start (its error, if it had one, is printed above)") from error
 
 
 def _extract_or_error(source: Source, content: Content, known: ActorIndex) -> SourceAnalysis | ContentError:
@@ -352,6 +365,9 @@ def die_with_parent() -> None:
     prctl = getattr(ctypes.CDLL(libc_name), "prctl", None) if libc_name else None
     if prctl is not None:
         prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        parent = multiprocessing.parent_process()
+        if parent is not None and os.getppid() != parent.pid:
+            os._exit(1)  # the build was gone before the signal was asked for: nothing would send it
 
 
 def _extract_in_worker(source: Source) -> bytes:

@@ -308,7 +308,8 @@ _P_WEEKDAY_ABBREVIATED = _c(r"\b(?P<wd>" + WEEKDAY_ABBREVIATED + r")")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:on|by|until|till|since|from|before|after|through|to)\s+$", re.IGNORECASE)
 _P_RELUNIT = _c(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+current|"
                 r"the\s+previous|the\s+following|the\s+same|the\s+latest|the\s+last|the\s+next|this\s+past|"
-                r"this\s+coming|the\s+prior|that(?:\s+(?:same|very))?|the\s+very|the(?:\s+(?:full|fiscal|current\s+fiscal|latest\s+fiscal))?|"
+                r"this\s+coming|the\s+prior|that(?:\s+(?:same|very))?|the\s+very|"
+                r"the(?:\s+(?:full|fiscal|current\s+fiscal|latest\s+fiscal))?|"
                 r"a\s+year\s+(?:ago|earlier))\s+(?P<unit>week(?:end)?|month|year|"
                 r"quarter|decade|century|day|spring|summer|autumn|fall|winter|period)\b(?!-|\s+(?:old|long)\b)", "tlna")
 _P_YEARAGO = _c(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<w>year|month|week)[\s-](?:earlier|ago)"
@@ -1436,7 +1437,7 @@ _AS_RECENTLY = re.compile(r"as recently as\b", re.IGNORECASE)
 
 def _r_ref(m: _M, ctx: _Ctx) -> _Res | None:
     w = re.sub(r"[\s-]+", " ", m["w"].lower())
-    if w == "recently" and _AS_RECENTLY.match(ctx.text, m.start() - 3):
+    if w == "recently" and _AS_RECENTLY.match(ctx.text, max(0, m.start() - 3)):
         return None  # "as recently as 2019": the year says when
     value = _REF_OF.get(w)
     if value is None:
@@ -1541,9 +1542,10 @@ def _clock_day(m: _M, ctx: _Ctx) -> date:
 
 def _r_set(m: _M, ctx: _Ctx) -> _Res | None:
     if m["n"]:
-        count = 2 if m["n"].lower() == "other" else _number(m["n"].lower())
-        if count is None or (count == 1) != (m["n"].lower() != "other" and not m["units"].endswith("s")):
-            return None  # "every two week", "every one weeks"
+        other = m["n"].lower() == "other"
+        count = 2 if other else _number(m["n"].lower())
+        if count is None or m["units"].lower().endswith("s") == (other or count == 1):
+            return None  # "every two week", "every other days", "every one weeks"
         letter, time_part = _unit_of(m["units"])
         return _Res("SET", _duration_value(count, letter, time_part), anchor=False)
     if m["adv"]:
