@@ -424,6 +424,19 @@ def test_month_and_year_with_what_news_writes_before_them(text, values):
     assert [(t.text, t.value, t.mod) for t in find(text, DCT_001)] == values
 
 
+@pytest.mark.parametrize("text,values", [
+    ("In 2019, a 35-day shutdown ended on Jan. 25.", [("2019", "2019"), ("35-day", "P35D"), ("Jan. 25", "2019-01-25")]),
+    ("In early 2013, talks stalled in May.", [("early 2013", "2013"), ("May", "2013-05")]),
+    ("During 2016, on Tuesday, Nov. 8, voters chose.", [("2016", "2016"), ("Tuesday, Nov. 8", "2016-11-08")]),
+    # A year elsewhere in the sentence is often about something else; the next sentence is not framed by it.
+    ("Under a program approved in 1987, shares were bought through Sept. 29.",
+     [("1987", "1987"), ("Sept. 29", "2022-09-29")]),
+    ("In 1990, the group moved. It left on June 3.", [("1990", "1990"), ("June 3", "2023-06-03")]),
+])
+def test_a_sentence_that_opens_with_a_year_dates_its_days_in_that_year(text, values):
+    assert [(t.text, t.value) for t in find(text, DCT_001)] == values
+
+
 @pytest.mark.parametrize("text,value", [
     ("They met around 10:30 on Monday night.", "2023-06-19T22:30"),
     ("They met at 3:15 on Tuesday afternoon.", "2023-06-20T15:15"),

@@ -466,6 +466,10 @@ _RANGE_HEAD = _c(r"\b(?P<w>between|from)\s+$")
 # ---------------------------------------------------------------------------
 
 
+# What may open a sentence before the time that frames it: "In 2019, ...", "During March 2020, ...".
+_FRAMING_OPENING = re.compile(r"\s*[\"“]?(?:In|During)\s+(?:early\s+|late\s+|mid-)?", re.IGNORECASE)
+
+
 @dataclass
 class _Ctx:
     """Per-call resolution state: the DCT and the date in focus (the last specific date)."""
@@ -476,6 +480,7 @@ class _Ctx:
     today: date
     focus: str  # a TIMEX3 value, at most day precision
     focus_named: bool = False  # whether the focus was named in the text rather than being the DCT
+    focus_start: int = -1  # where the text named it
     # The first calendar quarter the text names: the period a results report is about ("third-quarter
     # net income rose"); "the quarter", "the latest period", "the year-ago quarter" refer back to it.
     topic_quarter: str | None = None
@@ -511,6 +516,19 @@ class _Ctx:
         count.
         """
         return 1 if _MODAL_CUE.search(self.text, self._sentence_start(start, 160), start) else 0
+
+    def year_named_before(self, start: int) -> int | None:
+        """The year a sentence opens with, for a date later in it: "In 2019, ... ended on Jan. 25" is in 2019.
+
+        Only an opening "In/During ...": a year elsewhere in the sentence is as often about something else
+        ("a program approved in 1987 ... had purchased shares through Sept. 29").
+        """
+        if not self.focus_named or not 0 <= self.focus_start < start:
+            return None
+        opening = self._sentence_start(start, start - self.focus_start + 20)
+        if opening > self.focus_start or not _FRAMING_OPENING.fullmatch(self.text, opening, self.focus_start):
+            return None
+        return int(self.focus[:4])
 
     def _sentence_start(self, start: int, reach: int) -> int:
         """Where the sentence holding `start` begins, looking back at most `reach` characters."""
@@ -793,6 +811,9 @@ def _r_mdy(m: _M, ctx: _Ctx) -> _Res | None:
         return None
     if year_named:
         year = int(year_named)
+    elif (year_before := ctx.year_named_before(m.start())) is not None and (
+            not m["wd"] or _weekday_of(year_before, month, day) == _weekday_number(m["wd"])):
+        year = year_before  # "In 2019, ... ended on Jan. 25"
     else:
         year = _nearest_year(ctx.today, month, day, ctx.tense(m.start(), m.end()))
         if m["wd"]:  # "Tuesday, Nov. 7": the nearest year in which that date is that weekday
@@ -832,6 +853,8 @@ def _r_month(m: _M, ctx: _Ctx) -> _Res | None:
         year = ty.year if month > ty.month else ty.year + 1
     elif rel == ["this"]:
         year = ty.year
+    elif (year_before := ctx.year_named_before(m.start())) is not None:
+        year = year_before
     else:
         year = _nearest_year(ty, month, None, ctx.tense(m.start(), m.end()))
     return _Res("DATE", f"{year:04d}-{month:02d}", mod=_premod(m["pre"]))
@@ -1839,7 +1862,7 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
             ctx.topic_quarter = res.value  # a calendar quarter placed by the DCT, not "the 1984 quarter"
         if res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
-            ctx.focus_named = True
+            ctx.focus_named, ctx.focus_start = True, c.start
     return _shorthand_range_ends(_clocks_on_their_day(resolved, text), text)
 
 
