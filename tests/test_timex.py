@@ -437,6 +437,15 @@ def test_a_sentence_that_opens_with_a_year_dates_its_days_in_that_year(text, val
     assert [(t.text, t.value) for t in find(text, DCT_001)] == values
 
 
+@pytest.mark.parametrize("text,values", [
+    ("Before the end of the decade, the group plans to leave.", [("the end of the decade", "202", "END")]),
+    ("By the middle of the century, seas will rise.", [("the middle of the century", "20", "MID")]),
+    ("The decade of war ended.", []),  # a period of something, not this decade
+])
+def test_the_end_of_the_decade_is_the_publication_dates(text, values):
+    assert [(t.text, t.value, t.mod) for t in find(text, DCT_001)] == values
+
+
 @pytest.mark.parametrize("text,value", [
     ("They met around 10:30 on Monday night.", "2023-06-19T22:30"),
     ("They met at 3:15 on Tuesday afternoon.", "2023-06-20T15:15"),

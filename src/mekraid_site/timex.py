@@ -1212,6 +1212,9 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
             if not mod and unit != "year" and re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5):m.start()]):
                 return _Res("DURATION", _duration_value(1, _unit_of(unit)[0], False))
             return _Res("DATE", _at_granularity(base, unit), mod=mod, anchor=False)
+        if unit in ("decade", "century") and mod:  # "by the end of the decade": the DCT's, as for "the year"
+            return _Res("DATE", f"{ty.year // 10:03d}" if unit == "decade" else f"{ty.year // 100:02d}", mod=mod,
+                        anchor=False)
         if unit in SEASONS:
             code = SEASONS[unit]
             return _Res("DATE", f"{_season_year(code, ctx, m.start(), m.end()):04d}-{code}", mod=mod)
