@@ -447,6 +447,16 @@ def test_the_end_of_the_decade_is_the_publication_dates(text, values):
 
 
 @pytest.mark.parametrize("text,value", [
+    ("He has been held since his arrest on 3 March last year.", "2022-03-03"),
+    ("The term ends on March 3 next year.", "2024-03-03"),
+    ("It opened on the 3rd of March this year.", "2023-03-03"),
+])
+def test_a_day_of_a_month_of_last_or_next_year(text, value):
+    (found,) = find(text, DCT_001)
+    assert (found.value, found.text.endswith("year")) == (value, True)
+
+
+@pytest.mark.parametrize("text,value", [
     ("They met around 10:30 on Monday night.", "2023-06-19T22:30"),
     ("They met at 3:15 on Tuesday afternoon.", "2023-06-20T15:15"),
     ("They met at 10:30 on Tuesday morning.", "2023-06-20T10:30"),

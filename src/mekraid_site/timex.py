@@ -229,8 +229,9 @@ _P_NUMERIC = _c(_B + r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d
 _DAY_ORDINALS = _alt([w for w in ORDINALS if not w[0].isdigit()])
 _P_MDY = _c(r"\b(?P<mon>" + MONTH_ANY + r")\s+"
             r"(?P<d>[0-3]?\d|" + _DAY_ORDINALS + r")(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|-year|:\d))"
-            r"(?:,?\s+(?P<y>\d{4})\b)?", "adfjmnos")
-_P_DMY = _c(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<mon>" + MONTH_ANY + r")(?:,?\s+(?P<y>\d{4})\b)?"
+            r"(?:,?\s+(?P<y>\d{4})\b|\s+(?P<ry>last|this|next)\s+year\b)?", "adfjmnos")
+_P_DMY = _c(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<mon>" + MONTH_ANY + r")"
+            r"(?:,?\s+(?P<y>\d{4})\b|\s+(?P<ry>last|this|next)\s+year\b)?"  # "3 March last year"
             # "20-Jun-2023", as forms and tables write it
             r"|-(?P<mon2>" + MONTH_ANY + r")-(?P<y2>\d{4})\b)", "0-9")
 _P_MONTH = _c(r"\b(?P<mon>" + MONTH_ANY + r")(?:\s+(?P<ry>last|this|next)\s+year\b"
@@ -801,6 +802,9 @@ def _weekday_of(y: int, month: int, day: int) -> int | None:
     return None if d is None else d.weekday()
 
 
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+
+
 def _r_mdy(m: _M, ctx: _Ctx) -> _Res | None:
     month_name, year_named = m["mon"] or m["mon2"], m["y"] or m["y2"]
     if not _capitalised(month_name):
@@ -811,6 +815,8 @@ def _r_mdy(m: _M, ctx: _Ctx) -> _Res | None:
         return None
     if year_named:
         year = int(year_named)
+    elif m["ry"]:
+        year = ctx.today.year + _YEAR_STEP[m["ry"].lower()]
     elif (year_before := ctx.year_named_before(m.start())) is not None and (
             not m["wd"] or _weekday_of(year_before, month, day) == _weekday_number(m["wd"])):
         year = year_before  # "In 2019, ... ended on Jan. 25"
@@ -846,7 +852,7 @@ def _r_month(m: _M, ctx: _Ctx) -> _Res | None:
     if m["y"]:
         year = int(m["y"])
     elif m["ry"]:
-        year = ty.year + {"last": -1, "this": 0, "next": 1}[m["ry"].lower()]
+        year = ty.year + _YEAR_STEP[m["ry"].lower()]
     elif rel and rel[-1] in ("last", "past", "previous"):
         year = ty.year if month < ty.month else ty.year - 1
     elif rel and rel[-1] in ("next", "coming", "following"):
