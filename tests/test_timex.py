@@ -479,6 +479,23 @@ def test_sets_fortnights_and_time_from_now(text, values):
     assert [(t.text, t.type, t.value) for t in find(text, DCT_001)] == values
 
 
+@pytest.mark.parametrize("text,value,start", [
+    ("The launch is at 14:30 GMT+2.", "2023-06-21T14:30", utc(2023, 6, 21, 12, 30)),
+    ("The quake struck at 03:12 UTC+3.", "2023-06-21T03:12", utc(2023, 6, 21, 0, 12)),
+    ("It ended at 10:00 UTC+5:30.", "2023-06-21T10:00", utc(2023, 6, 21, 4, 30)),
+    ("It began at 9am GMT-5.", "2023-06-21T09:00", utc(2023, 6, 21, 14, 0)),
+    ("The meeting starts at 14h30.", "2023-06-21T14:30", utc(2023, 6, 21, 12, 30)),  # Tirane, summer: UTC+2
+])
+def test_offsets_after_gmt_and_the_european_hour_mark(text, value, start):
+    (found,) = find(text, DCT_001)
+    assert (found.value, found.interval.start) == (value, start)
+
+
+@pytest.mark.parametrize("text", ["He finished in 4h45.", "Route 9h12 is closed.", "At 10:00 GMT 2 people died."])
+def test_hour_marks_and_offsets_only_as_clock_times(text):
+    assert [t.text for t in find(text, DCT_001) if "h" in t.text or "+" in t.text] == []
+
+
 @pytest.mark.parametrize("text,values", [
     ("The blast came at 0900 local (0600 GMT).", [("0900 local", "2023-06-21T09:00"),
                                                   ("0600 GMT", "2023-06-21T06:00")]),

@@ -369,10 +369,13 @@ _P_CLOCK = _c(r"(?:"
               r"|(?<![\w.,:$])(?P<h3>[01]\d|2[0-4])(?P<m3>[0-5]\d)(?=\s*(?:hours?\b|hrs\b|h\b|GMT|UTC|Zulu|Z\b|"
               r"local\s+time|" + _LOCAL_ALONE + r"|[A-Z]{2,4}T\b|[ECMP]T\b))(?:\s*(?:hours?|hrs|h)\b)?"
               r"|\b(?P<noon>noon|midday|midnight)\b"
+              r"|(?<![\w:.,])(?P<h6>[01]?\d|2[0-3])h(?P<m6>[0-5]\d)\b"  # "14h30", as French and other news write it
               # "5 o'clock in the morning", "2 in the afternoon"; in words, see _P_OCLOCK
               r"|\b(?P<h4>[1-9]|1[0-2])(?:\s+o['’]clock\b)?\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b"
               r"|\b(?P<h5>[1-9]|1[0-2])\s+o['’]clock\b)"
-              r"(?:\s*(?P<zone>" + ZONE + r")|\s+(?P<local>local\s+time|" + _LOCAL_ALONE + r"))?"
+              # "14:30 GMT+2": an offset from UTC as news writes it (not POSIX's inverted sign)
+              r"(?:\s*(?P<zone>" + ZONE + r")(?P<zoff>[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?![\d:]))?"
+              r"|\s+(?P<local>local\s+time|" + _LOCAL_ALONE + r"))?"
               r"(?:,?\s+(?P<wd>" + WEEKDAY + r")|,?\s+(?P<mon>" + MONTH + r")\s+(?P<d>[0-3]?\d)\b)?", "0-9nm")
 # "five o'clock (in the morning)"; "one" alone may be a pronoun ("one in the evening").
 _P_OCLOCK = _c(r"\b(?P<h4>" + _HOUR_WORD + r")\s+o['’]clock\b(?:\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b)?")
@@ -408,7 +411,8 @@ _BEFORE_DURATION = _c(r"(?:\b(?P<mod>" + _alt([w for w in _DURATION_MODS if w !=
 
 # A cheap test for anything the clock pattern could match.
 _CLOCK_GATE = re.compile(r"\d(?:[:.]\d\d)?\s*[ap]\.?\s?m\b|\d:\d\d|\d\d\s*(?:hours?|hrs|h|[a-z]{1,4}t|gmt|utc|z|zulu"
-                         r"|local)\b|noon|midday|midnight|o['’]clock|\d\s+in\s+the\s+(?:morning|afternoon|evening)")
+                         r"|local)\b|noon|midday|midnight|o['’]clock|\d\s+in\s+the\s+(?:morning|afternoon|evening)"
+                         r"|\dh\d\d")
 
 # Context cues.
 _SIGNAL_BEFORE = _c(r"\b(?P<s>" + _alt(list(_SIGNALS)) + r")\s+(?:the\s+)?$")
@@ -1537,6 +1541,10 @@ def _r_clock(m: _M, ctx: _Ctx) -> _Res | None:
         hh = (hh % 12) + (12 if pm else 0)
     elif m["h2"] is not None:
         hh, mm, ss = int(m["h2"]), int(m["m2"]), m["s2"]
+    elif m["h6"] is not None:
+        if not _AT_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start()):
+            return None  # "finished in 4h45", "Route 9h12": a time taken or a name, not a time of day
+        hh, mm, ss = int(m["h6"]), int(m["m6"]), None
     elif m["h4"] is not None or m["h5"] is not None:
         hh, mm, ss = _number((m["h4"] or m["h5"]).lower()) or 0, 0, None
         if (m["half"] or "").lower() in ("afternoon", "evening") and hh < 12:
@@ -1552,7 +1560,16 @@ def _r_clock(m: _M, ctx: _Ctx) -> _Res | None:
         zone = zone.upper()
         if zone in ("Z", "ZULU"):
             zone = "UTC"
+        if m["zoff"] and zone in ("UTC", "GMT"):
+            sign, hours, minutes = _ZONE_OFFSET.fullmatch(m["zoff"]).groups()
+            offset = (-1 if sign == "-" else 1) * timedelta(hours=int(hours), minutes=int(minutes or 0))
+            return _Res("TIME", value, zone=zone + m["zoff"], offset=offset, anchor=False)
     return _Res("TIME", value, zone=zone, anchor=False)
+
+
+_AT_BEFORE = re.compile(r"\b(?:at|from|until|till|to|by|before|after|around|about|since|between|and)\s+$",
+                        re.IGNORECASE)
+_ZONE_OFFSET = re.compile(r"([+-])(\d{1,2}):?(\d{2})?")
 
 
 def _clock_day(m: _M, ctx: _Ctx) -> date:
