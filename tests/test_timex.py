@@ -497,6 +497,20 @@ def test_hour_marks_and_offsets_only_as_clock_times(text):
 
 
 @pytest.mark.parametrize("text,values", [
+    ("The drug is taken twice daily.", [("daily", "XXXX-XX-XX")]),
+    ("The council meets weekly and reports monthly.", [("weekly", "XXXX-WXX"), ("monthly", "XXXX-XX")]),
+    ("The festival is held annually.", [("annually", "XXXX")]),
+    ("Every Sunday morning, the market opens.", [("Every Sunday morning", "XXXX-WXX-7TMO")]),
+    # Adjectives and rates are no sets of times.
+    ("A weekly magazine and daily life.", []),
+    ("Sales rise 8.5% annually; the plant makes 10,000 units annually.", []),
+])
+def test_adverbs_of_frequency_are_sets(text, values):
+    found = find(text, DCT_001)
+    assert [(t.text, t.value) for t in found] == values and all(t.type == "SET" for t in found)
+
+
+@pytest.mark.parametrize("text,values", [
     ("The blast came at 0900 local (0600 GMT).", [("0900 local", "2023-06-21T09:00"),
                                                   ("0600 GMT", "2023-06-21T06:00")]),
     ("Some 1200 local residents fled.", []),

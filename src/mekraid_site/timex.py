@@ -380,10 +380,14 @@ _P_CLOCK = _c(r"(?:"
 # "five o'clock (in the morning)"; "one" alone may be a pronoun ("one in the evening").
 _P_OCLOCK = _c(r"\b(?P<h4>" + _HOUR_WORD + r")\s+o['’]clock\b(?:\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b)?")
 _P_SET = _c(r"\b(?:(?P<q>each|every|per)\s+(?P<unit>day|week|month|quarter|year|morning|night|evening|"
-            r"afternoon|hour|" + WEEKDAY + r"|" + MONTH + r")|(?P<adv>hourly|nightly)"
+            r"afternoon|hour|" + WEEKDAY + r"|" + MONTH + r")(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?"
+            r"|(?P<adv>hourly|nightly)"
+            # "meets weekly and reports monthly", "twice daily": adverbs, not "a weekly magazine"
+            r"|(?P<adv2>daily|weekly|monthly|annually|yearly)(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|but|in|at|on|for|"
+            r"since|until|to|from|by|with)\b)"
             # "every two weeks", "every other day"
             r"|every\s+(?P<n>other|\d{1,2}|" + _HOUR_WORD + r")\s+(?P<units>minutes|hours|days|weeks|months|years|"
-            r"day|week|month|year))\b", "ehnp")
+            r"day|week|month|year))\b", "ehnpdwmay")
 
 # What may stand before a core match and belongs to the expression, matched backwards (anchored at its end).
 _PRE_WORDS = (r"(?:the\s+)?(?:(?:early|mid|late)(?:\s*-\s*|\s+)|(?:end|start)\s*-\s*|"  # "end-June"
@@ -1589,6 +1593,15 @@ def _clock_day(m: _M, ctx: _Ctx) -> date:
     return focus[0] if focus and focus[1] == "day" else ctx.today
 
 
+# As TimeBank writes them: "daily" is every day of every month of every year.
+# Before "annually" and the like, words that make it a rate: "8.5% annually", "10,000 units annually", "doubling
+# its profits annually".
+_RATE_OF_CHANGE_BEFORE = re.compile(r"(?:%|\bpercent|\bper\s+cent|\d\s+[a-z]+s|\b(?:doubl|tripl|grow|ris|increas|"
+                                    r"fall|declin)\w*(?:\s+\w+){0,2})\s+$", re.IGNORECASE)
+_SET_ADVERBS = {"hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "daily": "XXXX-XX-XX", "weekly": "XXXX-WXX",
+                "monthly": "XXXX-XX", "annually": "XXXX", "yearly": "XXXX"}
+
+
 def _r_set(m: _M, ctx: _Ctx) -> _Res | None:
     if m["n"]:
         other = m["n"].lower() == "other"
@@ -1597,12 +1610,14 @@ def _r_set(m: _M, ctx: _Ctx) -> _Res | None:
             return None  # "every two week", "every other days", "every one weeks"
         letter, time_part = _unit_of(m["units"])
         return _Res("SET", _duration_value(count, letter, time_part), anchor=False)
-    if m["adv"]:
-        value = {"hourly": "PT1H", "nightly": "XXXX-XX-XXTNI"}[m["adv"].lower()]
-        return _Res("SET", value, anchor=False)
+    if m["adv2"] and _RATE_OF_CHANGE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return None  # "to rise 8.5% annually": a rate, as TimeBank leaves it
+    if m["adv"] or m["adv2"]:
+        return _Res("SET", _SET_ADVERBS[(m["adv"] or m["adv2"]).lower()], anchor=False)
     unit = m["unit"].lower().rstrip(".")
-    if unit in WEEKDAYS:
-        return _Res("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}", anchor=False)
+    if unit in WEEKDAYS:  # "every Sunday (morning)"
+        part = f"T{PARTS_OF_DAY[m['pod'].lower()][0]}" if m["pod"] else ""
+        return _Res("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}{part}", anchor=False)
     if unit in MONTHS:
         return _Res("SET", f"XXXX-{MONTHS[unit]:02d}", anchor=False)
     if unit in PARTS_OF_DAY:
@@ -1666,7 +1681,8 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_UNITS_AWAY, _r_units_away, gate=("earlier", "later", "ago")),
     _Family(_P_FRAC_DURATION, _r_frac_duration, gate=("1/2",)),
     _Family(_P_BARE_UNITS, _r_bare_units, gate=(*_BARE_UNITS, "while", "some")),
-    _Family(_P_SET, _r_set, gate=("each", "every", "per", "hourly", "nightly")),
+    _Family(_P_SET, _r_set, gate=("each", "every", "per", "hourly", "nightly", "daily", "weekly", "monthly",
+                                  "annually", "yearly")),
     _Family(_P_POD, _r_pod, gate=("morning", "afternoon", "evening", "night", "hours", *TWILIGHT)),
     _Family(_P_REF, _r_ref),
 )
