@@ -497,6 +497,14 @@ def test_hour_marks_and_offsets_only_as_clock_times(text):
 
 
 @pytest.mark.parametrize("text,values", [
+    ("He lives at 1600 Pennsylvania Avenue.", []),  # a house number
+    ("In 1990 Smith Street was built.", [("1990", "1990")]),
+])
+def test_a_number_before_a_street_name_is_no_year(text, values):
+    assert [(t.text, t.value) for t in find(text, DCT_001)] == values
+
+
+@pytest.mark.parametrize("text,values", [
     ("The drug is taken twice daily.", [("daily", "XXXX-XX-XX")]),
     ("The council meets weekly and reports monthly.", [("weekly", "XXXX-WXX"), ("monthly", "XXXX-XX")]),
     ("The festival is held annually.", [("annually", "XXXX")]),

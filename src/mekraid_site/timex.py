@@ -888,9 +888,14 @@ def _r_year(m: _M, ctx: _Ctx) -> _Res | None:
     if (range_end and not 0 < int(range_end[1]) - int(m["y"]) <= 20
             and _COUNT_NOUN_AFTER.match(ctx.text, range_end.end())):
         return None  # "1500-2000 people": the first count of a range
-    if not (m["pre"] or m["fy"]) and _IDENTIFIER_BEFORE.search(before):
-        return None  # "Resolution 2231", "page 2011": a number that names something
+    if not (m["pre"] or m["fy"]) and (_IDENTIFIER_BEFORE.search(before) or (
+            _STREET_AFTER.match(ctx.text, m.end("y")) and not _YEAR_CUE_BEFORE.search(before))):
+        return None  # "Resolution 2231", "page 2011", "1600 Pennsylvania Avenue": a number that names something
     return _Res("DATE", m["y"], mod=_premod(m["pre"]))
+
+
+_STREET_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|"
+                           r"Way|Place|Square|Highway)\b")
 
 
 def _r_short_year(m: _M, ctx: _Ctx) -> _Res | None:
