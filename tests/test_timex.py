@@ -27,8 +27,8 @@ VALUE_RE = re.compile(
     r"|(?:\d{2}|\d{3}|\d{3}X|\d{2}XX|\d{4}|XXXX)"
     r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?|-Q[1-4X]|-H[12]|-(?:SP|SU|FA|WI))?"
     r"(?:T(?:MO|AF|EV|NI|DT|\d{2}(?::\d{2}(?::\d{2})?)?))?"
-    r"|P(?:(?:\d+|X)(?:Y|M|W|D|Q|E|C|L|WE))+(?:T(?:(?:\d+|X)[HMS])+)?(?:\d+M)?"
-    r"|PT(?:(?:\d+|X)[HMS])+)$"
+    r"|P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|E|C|L|WE))+(?:T(?:(?:\d+|X)[HMS])+)?(?:\d+M)?"
+    r"|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+)$"
 )
 
 
@@ -494,6 +494,14 @@ def test_offsets_after_gmt_and_the_european_hour_mark(text, value, start):
 @pytest.mark.parametrize("text", ["He finished in 4h45.", "Route 9h12 is closed.", "At 10:00 GMT 2 people died."])
 def test_hour_marks_and_offsets_only_as_clock_times(text):
     assert [t.text for t in find(text, DCT_001) if "h" in t.text or "+" in t.text] == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("It took 2.5 hours.", "PT2.5H"), ("He ran it in 9.58 seconds.", "PT9.58S"), ("He served 1.5 years.", "P1.5Y"),
+    ("It took 2.0 hours.", "PT2H"), ("It took 1.5 fortnights.", "P3W"),
+])
+def test_a_decimal_count_of_units_keeps_its_fraction(text, value):
+    assert one(text, DCT_001).value == value
 
 
 @pytest.mark.parametrize("text,values", [

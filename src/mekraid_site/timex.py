@@ -1330,7 +1330,8 @@ def _r_yearago(m: _M, ctx: _Ctx) -> _Res | None:
 _HALF_OF = {("Y", False): "6M", ("M", False): "15D", ("D", False): "T12H", ("H", True): "30M", ("M", True): "30S"}
 
 
-def _duration_value(n: int | None, unit: str, time_part: bool, half: bool = False) -> str:
+def _duration_value(n: int | str | None, unit: str, time_part: bool, half: bool = False) -> str:
+    """An ISO 8601 duration: n units (a decimal as written: "2.5"), X for an unknown count, plus a half."""
     amount = "X" if n is None else str(n)
     extra = _HALF_OF.get((unit, time_part), "") if half and n is not None else ""
     return f"PT{amount}{unit}{extra}" if time_part else f"P{amount}{unit}{extra}"
@@ -1360,8 +1361,10 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         return _Res("DURATION", f"PT{half}" if time_part else f"P{half}", mod=mod)
     vague = re.sub(r"\s+", " ", num_text) in ("a few", "several", "many", "few", "some")
     n = None if vague else _number(num_text)
-    if n is not None and m["unit"].lower().startswith("fortnight"):
-        n *= 2  # "a fortnight": two weeks
+    # "2.5 hours" is PT2.5H, as ISO 8601 writes a fraction of the last unit; counts and steps use the whole part.
+    decimal = num_text.rstrip("0") if re.fullmatch(r"\d+\.\d*[1-9]\d*", num_text) else None
+    if n is not None and m["unit"].lower().startswith("fortnight"):  # "a fortnight": two weeks
+        n, decimal = n * 2, decimal and f"{float(decimal) * 2:g}"
     if not vague and n is None:
         return None
     if n is not None and 1500 <= n <= 2100 and num_text.isdigit():
@@ -1385,7 +1388,7 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         mod = "APPROX"
     if direction in ("ago", "earlier", "later", "from now", "hence"):
         if time_part:
-            return _Res("DURATION", _duration_value(n, unit, True), mod=mod)
+            return _Res("DURATION", _duration_value(decimal or n, unit, True), mod=mod)
         sign = 1 if direction in ("later", "from now", "hence") else -1
         base = ctx.today
         gran = _UNIT_GRAN.get(unit, "day")
@@ -1411,7 +1414,7 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         return _Res("DATE", _at_granularity(d, gran), mod=mod, anchor=direction == "later")
     if rel == "recent" and n is None:
         return None
-    return _Res("DURATION", _duration_value(n, unit, time_part, bool(m["half"] or m["half2"])), mod=mod)
+    return _Res("DURATION", _duration_value(decimal or n, unit, time_part, bool(m["half"] or m["half2"])), mod=mod)
 
 
 def _some_units_away(base: date, gran: str, sign: int, mod: str | None = None) -> _Res:
