@@ -135,6 +135,8 @@ def test_index_shows_the_whole_timeline_and_filters_it(site, base_url):
     assert page.locator(".period[data-period='incident-day']").is_hidden()
 
     page.click("button[type=reset]")
+    # The filter runs once the form has reset, after the click's event: wait for it.
+    sync_api.expect(page.locator("#f-count")).to_have_text("Showing all 13 events.")
     assert _visible_events(page) == 13
     page.select_option("#f-kind", "disputed")
     assert _visible_events(page) == 1
