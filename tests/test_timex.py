@@ -1032,6 +1032,8 @@ def test_year_earlier_months_are_a_duration():
     ("The split would be paid on a date in January.", "2024-01"),  # "be paid" is a passive, not a past
     ("The two leaders meet separately Monday.", "2023-06-26"),  # a scheduled present
     ("The offer had been due to expire Friday.", "2023-06-16"),  # an infinitive under a past plan
+    ("The final is on Sunday.", "2023-06-25"),  # a scheduled present: "is on", "is at"
+    ("The meeting was on Monday.", "2023-06-19"),
 ])
 def test_tense_cues(text, value):
     assert one(text, DCT_001).value == value

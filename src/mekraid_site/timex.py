@@ -427,7 +427,8 @@ _TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+
                 r"plans?\s+to|intends?\s+to|hopes?\s+to|aims?\s+to|would|upcoming|next|coming|effective"
                 # the present of a scheduled event: "the two leaders meet Monday", "the offer expires Friday"
                 # ("had been due to expire Friday" is an infinitive under a past plan)
-                r"|(?<!to\s)(?:meets?|begins?|starts?|resumes?|expires?|arrives?|convenes?|departs?))\b|'ll\b)"
+                r"|(?<!to\s)(?:meets?|begins?|starts?|resumes?|expires?|arrives?|convenes?|departs?)"
+                r"|(?:is|are)\s+(?:on|at))\b|'ll\b)"  # "the vote is on Friday", "is at 3pm on Friday"
                 # "had been scheduled to expire Friday": a plan that lay in the past
                 r"|(?P<p>\b(?:(?:had|was|were)\s+(?:been\s+)?(?:scheduled|expected|due|set|planned|slated)(?:\s+to)?"
                 # "last" the verb after a modal ("would last until Thursday") is no past
