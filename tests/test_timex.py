@@ -462,6 +462,9 @@ def test_a_day_of_a_month_of_last_or_next_year(text, value):
     ("They met at 10:30 on Tuesday morning.", "2023-06-20T10:30"),
     ("They met at 20:30 on Monday night.", "2023-06-19T20:30"),
     ("They met at 07:30 on Monday evening.", "2023-06-19T07:30"),  # a zero-padded hour is a 24-hour clock
+    ("Shots rang out at 2am on Saturday night.", "2023-06-18T02:00"),  # after midnight: Sunday
+    ("They met at 2:00 on Monday night.", "2023-06-20T02:00"),
+    ("It ended at midnight on Monday night.", "2023-06-19T24:00"),
 ])
 def test_a_clock_time_without_am_pm_follows_its_part_of_the_day(text, value):
     assert find(text, DCT_001)[0].value == value

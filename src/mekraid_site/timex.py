@@ -1954,10 +1954,12 @@ def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[
             continue
         focus = _focus_date(day_res.value)
         if focus and focus[1] == "day":
-            clock_value = hour_res.value[10:]
+            day, clock_value = focus[0], hour_res.value[10:]
             if clock and hour.match["h2"] and not hour.match["h2"].startswith("0"):
                 clock_value = _in_part_of_day(clock_value, day_res.value)
-            dated[index] = (hour, replace(hour_res, value=focus[0].isoformat() + clock_value))
+            if clock and day_res.value.endswith("TNI") and clock_value[1:3] < "06":
+                day = _within_calendar(lambda d: d + timedelta(days=1), day) or day  # "2am on Saturday night"
+            dated[index] = (hour, replace(hour_res, value=day.isoformat() + clock_value))
             redated.add(index)
         elif focus and clock:  # a week, month or year: the clock time is on a day the text does not name
             dated[index] = (hour, replace(hour_res, value="XXXX-XX-XX" + hour_res.value[10:]))
