@@ -508,6 +508,15 @@ def test_a_decimal_count_of_units_keeps_its_fraction(text, value):
 
 
 @pytest.mark.parametrize("text,values", [
+    ("The post-2008 crisis lingered.", [("2008", "AFTER", "2008/..")]),
+    ("Prices returned to pre-2020 levels.", [("2020", "BEFORE", "../2020")]),
+    ("The Boeing-1990 model flew.", []),
+])
+def test_pre_and_post_before_a_year(text, values):
+    assert [(t.text, t.mod, t.interval.edtf) for t in find(text, DCT_001)] == values
+
+
+@pytest.mark.parametrize("text,values", [
     ("He lives at 1600 Pennsylvania Avenue.", []),  # a house number
     ("In 1990 Smith Street was built.", [("1990", "1990")]),
 ])

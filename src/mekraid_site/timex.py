@@ -875,10 +875,16 @@ def _r_month(m: _M, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", f"{year:04d}-{month:02d}", mod=_premod(m["pre"]))
 
 
+_PRE_POST = re.compile(r"\b(pre|post)-$", re.IGNORECASE)
+
+
 def _r_year(m: _M, ctx: _Ctx) -> _Res | None:
     start = m.start("y")
     before = ctx.text[max(0, start - 25):start]
     if before.endswith("-") and not m["pre"] and not re.search(r"\d{4}\s*-$", before):
+        side = _PRE_POST.search(before)
+        if side:  # "the post-2008 crisis", "pre-2020 levels"
+            return _Res("DATE", m["y"], mod="AFTER" if side[1].lower() == "post" else "BEFORE")
         return None  # "Boeing-1990", but "mid-1996" is a year
     range_start = _YEAR_RANGE_BEFORE.search(before)
     ends_a_range = range_start is not None and 0 < int(m["y"]) - int(range_start[1]) <= 20  # "2021–2022 arrests"
