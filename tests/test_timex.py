@@ -508,6 +508,15 @@ def test_a_decimal_count_of_units_keeps_its_fraction(text, value):
 
 
 @pytest.mark.parametrize("text,values", [
+    ("Late in 1999, the talks collapsed.", [("Late in 1999", "1999", "END")]),
+    ("Early in March 2020, cases rose.", [("Early in March 2020", "2020-03", "START")]),
+    ("In the spring of last year, protests began.", [("the spring of last year", "2022-SP", None)]),
+])
+def test_early_in_a_year_and_a_season_of_last_year(text, values):
+    assert [(t.text, t.value, t.mod) for t in find(text, DCT_001)] == values
+
+
+@pytest.mark.parametrize("text,values", [
     ("The post-2008 crisis lingered.", [("2008", "AFTER", "2008/..")]),
     ("Prices returned to pre-2020 levels.", [("2020", "BEFORE", "../2020")]),
     ("The Boeing-1990 model flew.", []),

@@ -286,7 +286,8 @@ _CODE_BEFORE = re.compile(r"\b(?:in|during|for|the|this|last|next|its|their|by|u
 # A season with a premodifier or a year: "(the) early summer", "the summer of 1988", "late fall" ("a late fall in
 # prices" is no season).
 _P_SEASON = _c(r"\b(?:the\s+)?(?:(?P<pre>early|mid|late)(?:\s*-\s*|\s+))?(?P<season>spring|summer|autumn|fall|winter)\b"
-               r"(?:\s+(?:of\s+)?(?P<y>1[5-9]\d\d|20\d\d)\b|(?!\s+(?:in|of)\b))", "temlsafw")
+               r"(?:\s+(?:of\s+)?(?P<y>1[5-9]\d\d|20\d\d)\b|\s+of\s+(?P<ry>last|this|next)\s+year\b"
+               r"|(?!\s+(?:in|of)\b))", "temlsafw")
 _P_SPELLED_YEAR = _c(r"\b(?:the\s+year\s+)?(?:nineteen(?:[\s-]+hundred)?(?:[\s-]+and)?[\s-]+(?P<t>twenty|thirty|forty|"
                      r"fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<u>one|two|three|four|five|six|seven|eight|nine))?"
                      r"|(?P<k>two\s+thousand(?:[\s-]+(?:and[\s-]+)?(?P<ku>one|two|three|four|five|six|seven|eight|nine"
@@ -390,7 +391,7 @@ _P_SET = _c(r"\b(?:(?P<q>each|every|per)\s+(?P<unit>day|week|month|quarter|year|
             r"day|week|month|year))\b", "ehnpdwmay")
 
 # What may stand before a core match and belongs to the expression, matched backwards (anchored at its end).
-_PRE_WORDS = (r"(?:the\s+)?(?:(?:early|mid|late)(?:\s*-\s*|\s+)|(?:end|start)\s*-\s*|"  # "end-June"
+_PRE_WORDS = (r"(?:the\s+)?(?:(?:early|mid|late)(?:\s+in)?(?:\s*-\s*|\s+)|(?:end|start)\s*-\s*|"  # "end-June"
               r"(?:beginning|start|middle|end|close|first\s+half|second\s+half|last\s+half)\s+of\s+(?:the\s+)?)")
 _BEFORE_PERIOD = _c(r"(?:\b(?P<pre>" + _PRE_WORDS + r"))?(?:\b(?P<rel>last|this|next|this\s+past|this\s+coming|"
                     r"the\s+previous|the\s+following)\s+)?(?:\b(?P<fy>fiscal(?:\s+year)?|the\s+year)\s+)?$")
@@ -1080,10 +1081,13 @@ _YEAR_STEP = {"last": -1, "this": 0, "the": 0, "next": 1}
 def _r_season(m: _M, ctx: _Ctx) -> _Res | None:
     """ "the summer of 1988"; "early summer": the latest such season begun by the DCT, or the next one in a sentence
     about the future."""
-    if not (m["pre"] or m["y"]):
+    if not (m["pre"] or m["y"] or m["ry"]):
         return None  # "the summer", "this fall": the relative-unit rule's
     code = SEASONS[m["season"].lower()]
-    year = int(m["y"]) if m["y"] else _season_year(code, ctx, m.start(), m.end())
+    if m["ry"]:  # "the spring of last year"
+        year = ctx.today.year + _YEAR_STEP[m["ry"].lower()]
+    else:
+        year = int(m["y"]) if m["y"] else _season_year(code, ctx, m.start(), m.end())
     return _Res("DATE", f"{year:04d}-{code}", mod=_premod(m["pre"]))
 
 
