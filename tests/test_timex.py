@@ -1054,6 +1054,8 @@ def test_year_earlier_months_are_a_duration():
     ("The two leaders meet separately Monday.", "2023-06-26"),  # a scheduled present
     ("The offer had been due to expire Friday.", "2023-06-16"),  # an infinitive under a past plan
     ("The final is on Sunday.", "2023-06-25"),  # a scheduled present: "is on", "is at"
+    ("The law takes effect on 1 January.", "2024-01-01"),
+    ("The law took effect on 1 January.", "2023-01-01"),
     ("The meeting was on Monday.", "2023-06-19"),
 ])
 def test_tense_cues(text, value):

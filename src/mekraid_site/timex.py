@@ -429,7 +429,7 @@ _TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+
                 # the present of a scheduled event: "the two leaders meet Monday", "the offer expires Friday"
                 # ("had been due to expire Friday" is an infinitive under a past plan)
                 r"|(?<!to\s)(?:meets?|begins?|starts?|resumes?|expires?|arrives?|convenes?|departs?)"
-                r"|(?:is|are)\s+(?:on|at))\b|'ll\b)"  # "the vote is on Friday", "is at 3pm on Friday"
+                r"|(?:is|are)\s+(?:on|at)|takes?\s+effect|comes?\s+into\s+force)\b|'ll\b)"  # "the vote is on Friday"
                 # "had been scheduled to expire Friday": a plan that lay in the past
                 r"|(?P<p>\b(?:(?:had|was|were)\s+(?:been\s+)?(?:scheduled|expected|due|set|planned|slated)(?:\s+to)?"
                 # "last" the verb after a modal ("would last until Thursday") is no past
