@@ -812,7 +812,8 @@ def _weekday_of(y: int, month: int, day: int) -> int | None:
     return None if d is None else d.weekday()
 
 
-_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+# "last year", "this year", "next year", and "the year" of "the first half of the year": steps from the DCT's year.
+_YEAR_STEP = {"last": -1, "this": 0, "the": 0, "next": 1}
 
 
 def _r_mdy(m: _M, ctx: _Ctx) -> _Res | None:
@@ -1073,9 +1074,6 @@ def _r_year_end(m: _M, ctx: _Ctx) -> _Res | None:
 def _r_half(m: _M, ctx: _Ctx) -> _Res | None:
     year = int(m["y"]) if m["y"] else ctx.today.year + _YEAR_STEP[m["rel"].lower()]
     return _Res("DATE", f"{year:04d}-H{1 if m['h'].lower() == 'first' else 2}")
-
-
-_YEAR_STEP = {"last": -1, "this": 0, "the": 0, "next": 1}
 
 
 def _r_season(m: _M, ctx: _Ctx) -> _Res | None:
@@ -1612,11 +1610,11 @@ def _clock_day(m: _M, ctx: _Ctx) -> date:
     return focus[0] if focus and focus[1] == "day" else ctx.today
 
 
-# As TimeBank writes them: "daily" is every day of every month of every year.
 # Before "annually" and the like, words that make it a rate: "8.5% annually", "10,000 units annually", "doubling
 # its profits annually".
 _RATE_OF_CHANGE_BEFORE = re.compile(r"(?:%|\bpercent|\bper\s+cent|\d\s+[a-z]+s|\b(?:doubl|tripl|grow|ris|increas|"
                                     r"fall|declin)\w*(?:\s+\w+){0,2})\s+$", re.IGNORECASE)
+# As TimeBank writes them: "daily" is every day of every month of every year.
 _SET_ADVERBS = {"hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "daily": "XXXX-XX-XX", "weekly": "XXXX-WXX",
                 "monthly": "XXXX-XX", "annually": "XXXX", "yearly": "XXXX"}
 
