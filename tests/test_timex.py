@@ -494,6 +494,17 @@ def test_offsets_after_gmt_and_the_european_hour_mark(text, value, start):
     assert (found.value, found.interval.start) == (value, start)
 
 
+@pytest.mark.parametrize("text,values", [
+    ("The raid began at 05.45 GMT.", [("05.45 GMT", "2023-06-21T05:45", utc(2023, 6, 21, 5, 45))]),
+    ("Troops moved in at 17.30 local time.", [("17.30 local time", "2023-06-21T17:30", utc(2023, 6, 21, 15, 30))]),
+    ("The curfew starts at 22.00 hrs.", [("22.00 hrs", "2023-06-21T22:00", utc(2023, 6, 21, 20, 0))]),
+    # Without a zone, a number with a dot is a price or a count, not a time.
+    ("Shares closed at 17.30 on Monday.", [("Monday", "2023-06-19", utc(2023, 6, 18, 22, 0))]),
+])
+def test_a_clock_time_with_a_dot_needs_its_zone(text, values):
+    assert [(t.text, t.value, t.interval.start) for t in find(text, DCT_001)] == values
+
+
 @pytest.mark.parametrize("text", ["He finished in 4h45.", "Route 9h12 is closed.", "At 10:00 GMT 2 people died."])
 def test_hour_marks_and_offsets_only_as_clock_times(text):
     assert [t.text for t in find(text, DCT_001) if "h" in t.text or "+" in t.text] == []

@@ -369,6 +369,9 @@ _P_CLOCK = _c(r"(?:"
               r"|(?<![\w:.,])(?P<h2>[01]?\d|2[0-4]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?![\w:]|\.\d)"
               r"|(?<![\w.,:$])(?P<h3>[01]\d|2[0-4])(?P<m3>[0-5]\d)(?=\s*(?:hours?\b|hrs\b|h\b|GMT|UTC|Zulu|Z\b|"
               r"local\s+time|" + _LOCAL_ALONE + r"|[A-Z]{2,4}T\b|[ECMP]T\b))(?:\s*(?:hours?|hrs|h)\b)?"
+              # "17.30 GMT", "05.45 local time": with a dot only before a zone, as "closed at 17.30" is a price
+              r"|(?<![\w.,:$£€])(?P<h7>[01]?\d|2[0-3])\.(?P<m7>[0-5]\d)(?=\s*(?:hrs\b|GMT|UTC|local\s+time|"
+              + _LOCAL_ALONE + r"|[A-Z]{2,4}T\b|[ECMP]T\b))(?:\s*hrs\b)?"
               r"|\b(?P<noon>noon|midday|midnight)\b"
               r"|(?<![\w:.,])(?P<h6>[01]?\d|2[0-3])h(?P<m6>[0-5]\d)\b"  # "14h30", as French and other news write it
               # "5 o'clock in the morning", "2 in the afternoon"; in words, see _P_OCLOCK
@@ -1570,6 +1573,8 @@ def _r_clock(m: _M, ctx: _Ctx) -> _Res | None:
         hh, mm, ss = _number((m["h4"] or m["h5"]).lower()) or 0, 0, None
         if (m["half"] or "").lower() in ("afternoon", "evening") and hh < 12:
             hh += 12  # "2 in the afternoon"
+    elif m["h7"] is not None:
+        hh, mm, ss = int(m["h7"]), int(m["m7"]), None
     else:
         hh, mm, ss = int(m["h3"]), int(m["m3"]), None
     if hh > 24 or (hh == 24 and mm):
