@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .names import name_key
+from .names import guess_kind, name_key
 
 
 @dataclass(frozen=True)
@@ -325,6 +325,12 @@ def strip_title(name: str) -> tuple[str, str | None]:
         tail_words = tail.split()
         if head and tail_words and tail_words[0].lower() in _DETERMINERS:
             name, role = head, " ".join(tail_words[1:]) or None
+    person, of, affiliation = name.partition(" of ")
+    if of and (affiliation[:1].isupper() or affiliation.startswith("the ")):
+        # "Karen Sanchez of the Weather Service": the person speaks; the body she belongs to is her role
+        bare, title = strip_title(person)
+        if 2 <= len(bare.split()) <= 4 and all(map(_is_name_word, bare.split())) and guess_kind(bare) == "person":
+            return bare, " ".join(filter(None, (title, f"of {affiliation}")))
     words = name.split()
     for i in range(len(words) - 2, -1, -1):
         if words[i].rstrip(".").lower() not in _TITLES:

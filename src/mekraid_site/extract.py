@@ -45,6 +45,12 @@ _ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# After "a.m." or "p.m." a capitalised word starts a new sentence ("at 6 a.m. Residents fled"), unless it
+# belongs to the time: a weekday, a month, a zone ("7 p.m. EDT", "10 a.m. Moscow time").
+_CLOCK_ABBREVIATIONS = frozenset(("a.m", "p.m"))
+_NEXT_SENTENCE_AFTER_CLOCK = re.compile(
+    r"\s+[\"“‘']?(?!(?i:" + timex.WEEKDAY + ")|" + timex.MONTH + "|" + timex.WEEKDAY_ABBREVIATED
+    + r"|[A-Z]{1,4}T?\b|Zulu\b|(?:Eastern|Pacific|Central|Mountain|Atlantic)\b|[A-Z][a-z]+\s+time\b)[A-Z][a-z]")
 
 # Nouns that name a happening: "the raid", "this attack", "the police operation"
 # point back to the happening the article is about.
@@ -186,7 +192,9 @@ def split_sentences(text: str) -> list[Sentence]:
             end = match.start()
         else:
             word = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start() + 1)
-            if word and _is_abbreviation(word.group(1)):
+            after_clock = word and word.group(1).lower() in _CLOCK_ABBREVIATIONS
+            if word and _is_abbreviation(word.group(1)) and not (
+                    after_clock and _NEXT_SENTENCE_AFTER_CLOCK.match(text, match.end())):
                 continue
             end = match.end()
         _add_sentence(text, start, end, paragraph, sentences)

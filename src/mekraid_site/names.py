@@ -270,6 +270,8 @@ _BOILERPLATE_RE = re.compile(
         |all\s+rights\s+reserved|©|copyright|advertisement|cookie""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "Karen Sanchez of the National Weather Service": the body a person speaks for, as her role.
+_AFFILIATION_RE = re.compile(r"\s+(of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'-]*){0,5})")
 _APPOSITIVE_ROLE_RE = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?((?:[\w’'-]+\s+){0,3}?(?:" + "|".join(sorted(_ROLE_WORDS)) + r")\b[^,.;]{0,60})",
 )
@@ -346,10 +348,13 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
 
 
 def _split_coordinated(run: list[_Token]) -> list[list[_Token]]:
-    """Split "Police and Army" into two names when both sides have a head word."""
+    """Split "Police and Army" into two names when both sides have a head word, and a person from the body
+    she speaks for: "Karen Sanchez of the Weather Service"."""
     for i, tok in enumerate(run):
         if tok.text == "and" and any(t.text in _HEADS for t in run[:i]) and any(t.text in _HEADS for t in run[i + 1 :]):
             return [*_split_coordinated(run[:i]), *_split_coordinated(run[i + 1 :])]
+        if tok.text == "of" and i >= 2 and _person_name(run[:i]) and any(t.text in _HEADS for t in run[i + 1 :]):
+            return [run[:i], *_split_coordinated(run[i + 1 :])]
     while run and run[0].text in _CONNECTORS:
         run = run[1:]
     return [run] if run else []
@@ -372,26 +377,29 @@ def _mention(
 
 def _person(text: str, run: list[_Token], tokens: list[_Token], index: int) -> NameMention | None:
     """A person introduced by a title in the run, a role word before it, or a role after it."""
-    def name_ok(part: list[_Token]) -> bool:
-        return 1 <= len(part) <= 4 and all(
-            _name_like(t) and t.text not in _HEADS and t.text not in _TITLE_WORDS and t.text not in _CONNECTORS
-            and t.text not in _COMMON_CAPS and not t.text.isupper()
-            for t in part
-        )
-
     for i in range(len(run) - 2, -1, -1):
-        if run[i].text in _TITLE_WORDS and name_ok(run[i + 1 :]):
+        if run[i].text in _TITLE_WORDS and _person_name(run[i + 1 :]):
             role = text[run[0].start : run[i].end]
             return _mention(text, run[i + 1 :], "person", role=role)
-    if not name_ok(run) or len(run) < 2:
+    if not _person_name(run) or len(run) < 2:
         return None
     before = tokens[index - 1] if index > 0 else None
     if before is not None and before.text in _ROLE_WORDS and text[before.end : run[0].start] == " ":
         return _mention(text, run, "person", role=before.text)
-    after = _APPOSITIVE_ROLE_RE.match(text, run[-1].end)
+    after = _APPOSITIVE_ROLE_RE.match(text, run[-1].end) or _AFFILIATION_RE.match(text, run[-1].end)
     if after:
         return _mention(text, run, "person", role=after.group(1).strip())
     return None
+
+
+def _person_name(part: list[_Token]) -> bool:
+    """Whether words can be a person's name: one to four capitalised words, none a head or acronym, and no
+    title first (a title later is a surname: "Amanda King")."""
+    return 1 <= len(part) <= 4 and part[0].text not in _TITLE_WORDS and all(
+        _name_like(t) and t.text not in _HEADS and t.text not in _CONNECTORS
+        and t.text not in _COMMON_CAPS and not t.text.isupper()
+        for t in part
+    )
 
 
 def _organization(text: str, run: list[_Token], known: set[str]) -> NameMention | None:
