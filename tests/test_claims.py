@@ -129,6 +129,25 @@ def test_wire_copy_repeated_by_many_sources_is_one_event(tmp_path):
     assert len(event.claims) == 40 and len(event.sources) == 40
 
 
+def test_an_event_keeps_the_addresses_of_its_five_earliest_sources(tmp_path):
+    # Each source opens with other words, so each would name the event differently if it led.
+    names = ["Anna", "Boris", "Clara", "Dmitri", "Elena", "Farid", "Greta", "Hugo"]
+    content = content_of(tmp_path, *[f"{name} saw police storm the terminal and detain strikers near its gates on "
+                                     "Tuesday." for name in names])
+    (event,) = merge(extract(content), content.site).events
+    assert len(event.sources) == 8 and event.id == "2023-06-20-anna-saw-police-storm-the-terminal"
+    assert event.aliases == tuple(f"2023-06-20-{name.lower()}-saw-police-storm-the-terminal"
+                                  for name in ["Boris", "Clara", "Dmitri", "Elena"])
+
+
+def test_a_capitalised_word_after_am_or_pm_starts_a_sentence_unless_it_belongs_to_the_time():
+    text = ("The dam broke at 6 a.m. Residents fled. Talks began at 7 p.m. Tuesday and ended at 9 p.m. EDT. "
+            "It struck at 10 a.m. Moscow time. He left at 9 a.m. \"We had no warning,\" she said.")
+    assert [text[s.start:s.end] for s in split_sentences(text)] == [
+        "The dam broke at 6 a.m.", "Residents fled.", "Talks began at 7 p.m. Tuesday and ended at 9 p.m. EDT.",
+        "It struck at 10 a.m. Moscow time.", "He left at 9 a.m.", "\"We had no warning,\" she said."]
+
+
 def test_sentences_split_at_ends_not_at_abbreviations():
     text = "The U.S. military left at 6 a.m. on Monday. Mr. Smith said so.\nNext line"
     assert [text[s.start:s.end] for s in split_sentences(text)] == [

@@ -83,6 +83,10 @@ _NEAR_DAYS, _NEAR_YEARS = 3, 2
 # How many of the newest groups sharing a key a claim is compared with: bounds the work on busy days.
 _MAX_POSTINGS = 32
 _TITLE_WORDS = 14
+# An event keeps the address each of its earliest sources would give it, for when a newly added, older article
+# takes the lead: that many sources, not all, or an event that a thousand sources report would have a thousand
+# addresses, each a page.
+_ALIAS_SOURCES = 5
 
 
 @functools.lru_cache(maxsize=1 << 16)  # news repeats its words: most stems are looked up, not made
@@ -379,7 +383,11 @@ def _event(claims: list[Claim], zone: ZoneInfo, titles: dict[str, str]) -> Event
         disputes += (Dispute(about="date", values=tuple(
             DisputedValue(label, tuple(claim.id for claim in group)) for label, group in sorted(dates.items())
         )),)
-    first_of_each_source = {claim.source: claim for claim in reversed(claims)}
+    first_of_earliest_sources: dict[str, Claim] = {}
+    for claim in claims:  # in the order they were read: sources by publication
+        first_of_earliest_sources.setdefault(claim.source, claim)
+        if len(first_of_earliest_sources) == _ALIAS_SOURCES:
+            break
     event_id = _claim_event_id(anchor)
     title = next((titles[claim.id] for claim in claims if claim.id in titles), None)
     return Event(
@@ -390,7 +398,7 @@ def _event(claims: list[Claim], zone: ZoneInfo, titles: dict[str, str]) -> Event
         sources=tuple(dict.fromkeys(claim.source for claim in claims)),
         actors=tuple(dict.fromkeys(actor for claim in claims for actor in claim.actors)),
         disputes=disputes,
-        aliases=tuple(sorted({_claim_event_id(claim) for claim in first_of_each_source.values()} - {event_id})),
+        aliases=tuple(sorted({_claim_event_id(claim) for claim in first_of_earliest_sources.values()} - {event_id})),
     )
 
 
@@ -398,8 +406,8 @@ def _claim_event_id(claim: Claim) -> str:
     """The id an event gets when this claim names it: its date and the first words of its title.
 
     Only the claim decides it, so the id stays while other sources join the
-    event; the first claims of the other sources give the event's aliases,
-    which keep working if a new, earlier source takes the lead.
+    event; the first claims of the next earliest sources give the event's
+    aliases, which keep working if a new, earlier source takes the lead.
     """
     return f"{_date_slug(claim.time)}-{_title_slug(claim.quote, claim.time_text)}"
 
