@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mekraid_site.attribution import Attribution, find_claimant, resolve_surname, strip_title
+from mekraid_site.attribution import Attribution, FullNames, find_claimant, strip_title
 
 
 def claimant(sentence: str) -> tuple[str, str] | None:
@@ -155,19 +155,19 @@ def test_strip_title(name: str, expected: tuple[str, str | None]) -> None:
 
 
 def test_resolve_surname_to_full_name_met_earlier() -> None:
-    assert resolve_surname("Cuci", ["Edi Rama", "Interior Minister Bledi Cuci"]) == "Bledi Cuci"
+    assert FullNames(["Edi Rama", "Interior Minister Bledi Cuci"]).resolve("Cuci") == "Bledi Cuci"
 
 
 def test_resolve_surname_with_title_and_diacritics() -> None:
-    assert resolve_surname("Mr Müller", ["Hans Muller"]) == "Hans Muller"
+    assert FullNames(["Hans Muller"]).resolve("Mr Müller") == "Hans Muller"
 
 
 def test_resolve_surname_prefers_latest_full_name() -> None:
-    assert resolve_surname("Smith", ["John Smith", "Jane Smith"]) == "Jane Smith"
+    assert FullNames(["John Smith", "Jane Smith"]).resolve("Smith") == "Jane Smith"
 
 
 def test_resolve_unknown_surname() -> None:
-    assert resolve_surname("Smith", ["Bledi Cuci"]) is None
+    assert FullNames(["Bledi Cuci"]).resolve("Smith") is None
 
 
 _WORDS = st.sampled_from(
@@ -190,5 +190,5 @@ def test_find_claimant_never_raises_and_offsets_are_consistent(sentence: str) ->
 def test_title_and_surname_functions_never_raise(name: str, known: list[str]) -> None:
     bare, title = strip_title(name)
     assert isinstance(bare, str) and (title is None or isinstance(title, str))
-    full = resolve_surname(name, known)
+    full = FullNames(known).resolve(name)
     assert full is None or isinstance(full, str)

@@ -10,9 +10,10 @@ anaphora ("They", "the ministry") are flagged for the caller to resolve.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .names import guess_kind, name_key
@@ -349,15 +350,33 @@ def strip_title(name: str) -> tuple[str, str | None]:
     return name, role
 
 
-def resolve_surname(name: str, known_full_names: Sequence[str]) -> str | None:
-    """The full name an earlier mention gave for a surname: "Lopez" -> "Ana Lopez"; the latest wins."""
+class FullNames:
+    """The full names an article has given so far, to tell whom a surname means: "Lopez" -> "Ana Lopez".
+
+    Found by the words a name ends with, so that a long article's thousandth
+    "Lopez said" costs as little as its first.
+    """
+
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        self._by_ending: dict[tuple[str, ...], str] = {}
+        for name in names:
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        """A full name met in the text; for its surname, the latest one met wins."""
+        bare, parts = _bare_name_parts(name)
+        for count in range(1, len(parts) + 1):
+            self._by_ending[parts[-count:]] = bare
+
+    def resolve(self, name: str) -> str | None:
+        """The full name met last that ends in this name, without its title; None when there is none."""
+        parts = _bare_name_parts(name)[1]
+        if not parts or not all(parts):
+            return None
+        return self._by_ending.get(parts)
+
+
+@functools.lru_cache(maxsize=1 << 12)  # an article names its people again and again
+def _bare_name_parts(name: str) -> tuple[str, tuple[str, ...]]:
     bare = strip_title(name)[0]
-    parts = [name_key(p) for p in bare.split()]
-    if not parts or not all(parts):
-        return None
-    for full in reversed(known_full_names):
-        full_bare = strip_title(full)[0]
-        full_parts = [name_key(p) for p in full_bare.split()]
-        if len(full_parts) >= len(parts) and full_parts[-len(parts) :] == parts:
-            return full_bare
-    return None
+    return bare, tuple(name_key(part) for part in bare.split())

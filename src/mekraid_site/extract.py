@@ -461,7 +461,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
     previous: _Focus | None = None  # the narrative claim of the previous sentence
     previous_paragraph = -1
     last_claimant: str | None = None
-    full_names: list[str] = []
+    full_names = attribution.FullNames()
     dated_nouns: dict[str, _Focus] = {}  # stem of a happening's noun -> the last claim naming it
     claimant_actors: dict[str, Actor] = {}
     for sentence in sentences:
@@ -520,8 +520,9 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 dated_nouns[_noun_stem(noun)] = narrative
         previous = narrative
         previous_paragraph = sentence.paragraph
-        full_names += [index.actors[actor_id].name for actor_id in sentence_actors
-                       if index.actors[actor_id].kind == "person"]
+        for actor_id in sentence_actors:
+            if index.actors[actor_id].kind == "person":
+                full_names.add(index.actors[actor_id].name)
     fixes = [fix for fix in content.claim_fixes if fix.source == source.id]
     if fixes:
         claims = _apply_claim_fixes(claims, fixes, source, index, mention_spans, timex_spans, zone)
@@ -817,7 +818,7 @@ def _antecedent(
 
 def _claimant(
     found: attribution.Attribution | None, offset: int, index: ActorIndex, mentions: _Spans,
-    full_names: list[str], last_claimant: str | None, claimant_actors: dict[str, Actor],
+    full_names: attribution.FullNames, last_claimant: str | None, claimant_actors: dict[str, Actor],
 ) -> tuple[str | None, str | None]:
     """Who asserts the sentence (None: the publisher), and the claimant to resolve later pronouns to.
 
@@ -836,7 +837,7 @@ def _claimant(
         actor_id = max(inside)[1]
         return actor_id, actor_id
     bare, _role = attribution.strip_title(found.name)
-    full = attribution.resolve_surname(bare, full_names)
+    full = full_names.resolve(bare)
     actor_id = index.lookup(full or bare)
     if actor_id is None:
         name = re.sub(r"^(?:the|a|an)\s+", "", full or bare, flags=re.IGNORECASE)
@@ -845,5 +846,5 @@ def _claimant(
             kind = names.guess_kind(name)
             claimant_actors[actor_id] = Actor(id=actor_id, name=name[:1].upper() + name[1:], kind=kind)
             if kind == "person":
-                full_names.append(name)  # so that "Safavi said" later is this person
+                full_names.add(name)  # so that "Safavi said" later is this person
     return actor_id, actor_id

@@ -459,11 +459,14 @@ def _place(text: str, run: list[_Token], tokens: list[_Token], index: int) -> li
     ):
         return []  # "in Chilean custody": an adjective, not a place
     places = [_mention(text, run, "place")]
-    country = re.match(r",\s+([A-Z][^\W\d_]+)(?=\s*(?:[.;:!?)]|$))", text[run[-1].end :])
+    country = _COUNTRY_AFTER_PLACE.match(text, run[-1].end)
     if country and run[-1].bare == run[-1].text and country.group(1) not in _COMMON_CAPS | _MONTHS_DAYS:
-        start = run[-1].end + country.start(1)
-        places.append(NameMention(country.group(1), start, start + len(country.group(1)), "place"))
+        places.append(NameMention(country.group(1), country.start(1), country.end(1), "place"))
     return places
+
+
+# "in Santiago, Chile.": the country after a place, at the end of a clause
+_COUNTRY_AFTER_PLACE = re.compile(r",\s+([A-Z][^\W\d_]+)(?=\s*(?:[.;:!?)]|$))")
 
 
 def _tokenize(text: str) -> list[_Token]:
