@@ -505,6 +505,15 @@ def test_a_clock_time_with_a_dot_needs_its_zone(text, values):
     assert [(t.text, t.value, t.interval.start) for t in find(text, DCT_001)] == values
 
 
+@pytest.mark.parametrize("text,values", [
+    ("Defences were reinforced over the summer. Power returns by the end of the day.",
+     [("the summer", "2023-SU", None), ("the end of the day", "2023-06-21", "END")]),
+    ("In 2019 the day was hot.", [("2019", "2019", None)]),  # no day in focus and no part of one: not a time
+])
+def test_part_of_the_day_without_a_day_in_focus_is_the_publication_day(text, values):
+    assert [(t.text, t.value, t.mod) for t in find(text, DCT_001)] == values
+
+
 @pytest.mark.parametrize("text", ["He finished in 4h45.", "Route 9h12 is closed.", "At 10:00 GMT 2 people died."])
 def test_hour_marks_and_offsets_only_as_clock_times(text):
     assert [t.text for t in find(text, DCT_001) if "h" in t.text or "+" in t.text] == []

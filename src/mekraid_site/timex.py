@@ -1236,9 +1236,10 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
                 if ctx.future_context(m.start(), m.end()) else ty - timedelta(days=back)
             return _Res("DATE", _week_value(sat) + "-WE", mod=mod)
         if unit == "day":
-            if focus[1] != "day":
-                return None
-            return _Res("DATE", focus[0].isoformat(), mod=mod, anchor=False)
+            if focus[1] == "day":
+                return _Res("DATE", focus[0].isoformat(), mod=mod, anchor=False)
+            # "by the end of the day" after "since the summer": no day in focus, so the DCT's, as for the week
+            return _Res("DATE", ty.isoformat(), mod=mod, anchor=False) if mod else None
         if unit in ("month", "year", "week"):
             if not mod and unit != "year" and re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5):m.start()]):
                 return _Res("DURATION", _duration_value(1, _unit_of(unit)[0], False))
