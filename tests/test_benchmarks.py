@@ -1,4 +1,4 @@
-"""Smoke test of the build benchmark's corpus generator (benchmarks/make_corpus.py); no timing."""
+"""Smoke tests of the build benchmark's corpus generators (benchmarks/make_*corpus.py); no timing."""
 
 from __future__ import annotations
 
@@ -9,19 +9,29 @@ from pathlib import Path
 
 import pytest
 
+from mekraid_site.extract import extract
 from mekraid_site.load import load_content
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 N = 5
 
 
-@pytest.fixture(scope="module")
-def make_corpus():
-    spec = importlib.util.spec_from_file_location("make_corpus", BENCHMARKS / "make_corpus.py")
+def _script(name: str):
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_corpus", module)
+    sys.modules.setdefault(name, module)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def make_corpus():
+    return _script("make_corpus")
+
+
+@pytest.fixture(scope="module")
+def make_other_corpus():
+    return _script("make_other_corpus")
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -72,3 +82,23 @@ def test_same_articles_in_every_format(make_corpus, tmp_path):
         assert f'\nslug: "{article.slug}"\n' in hugo
         for text in (pelican, hugo, ours):
             assert text.endswith(article.body)
+
+
+def test_other_corpus_is_deterministic_with_its_dossier(make_other_corpus, tmp_path):
+    make_other_corpus.write_corpus(N, tmp_path / "a", seed=7, dossier=3)
+    make_other_corpus.write_corpus(N, tmp_path / "b", seed=7, dossier=3)
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert len(load_content(tmp_path / "a").sources) == N
+    (dossier,) = load_content(tmp_path / "a-dossier").sources
+    bodies = [source.body for source in load_content(tmp_path / "a").sources[:3]]
+    assert dossier.body == "\n".join(bodies)
+
+
+def test_other_corpus_people_are_discovered_by_their_names(make_other_corpus, tmp_path):
+    # Nobody is listed: the build finds the people, and "X of the Y" or "at 7 a.m. X" are not names.
+    make_other_corpus.write_corpus(N, tmp_path, seed=7)
+    discovered = extract(load_content(tmp_path)).actors
+    people = [actor.name for actor in discovered if actor.kind == "person"]
+    assert len(people) >= 20
+    assert all(re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", name) for name in people), people
+    assert {"Riverton City Council", "National Weather Service"} <= {actor.name for actor in discovered}
