@@ -25,6 +25,12 @@ _QUALIFIER_WORDS = {
 _SEASON_NAMES = {"21": "spring", "22": "summer", "23": "autumn", "24": "winter"}
 
 
+# How many described times a renderer keeps: the claims of an event share a few times and pages are made event
+# by event, so a few thousand catch nearly every repeat; keeping every distinct time of a large collection
+# held tens of megabytes in each process that renders.
+RECENT_TIMES = 1 << 12
+
+
 def describe_time(time: TimeValue, local_zone: ZoneInfo) -> str:
     """The time as a reader should see it, at its true precision and with its qualifier."""
     if time.is_range:

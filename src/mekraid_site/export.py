@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 from xml.sax import saxutils
 from zoneinfo import ZoneInfo
 
-from .display import describe_time, iso_utc
+from .display import RECENT_TIMES, describe_time, iso_utc
 from .model import Event, Precision, Source, Timeline, TimeValue
 
 
@@ -23,7 +23,7 @@ def timeline_json(timeline: Timeline, zone: ZoneInfo) -> Iterator[bytes]:
 
     In pieces, so that a large timeline can be written to a file without being held whole.
     """
-    @functools.lru_cache(maxsize=None)  # claims share their times
+    @functools.lru_cache(maxsize=RECENT_TIMES)  # claims share their times
     def when(time: TimeValue) -> dict:
         return {
             "start": iso_utc(time.start),

@@ -34,7 +34,7 @@ from markupsafe import Markup, escape
 
 from . import __version__
 from .axis import build_axis
-from .display import describe_time, iso_utc
+from .display import RECENT_TIMES, describe_time, iso_utc
 from .errors import ContentError, Problem
 from .export import atom_feed, event_jsonld, events_csv, sitemap_xml, timeline_json, timelinejs_json
 from .extract import Extraction, die_with_parent
@@ -262,13 +262,13 @@ class _Site:
         theme.update(repr(timeline.site).encode())
         self.salt = theme.digest()
         self.zone = ZoneInfo(timeline.site.incident.timezone)
-        self.describe = functools.lru_cache(maxsize=None)(partial(describe_time, local_zone=self.zone))
+        self.describe = functools.lru_cache(maxsize=RECENT_TIMES)(partial(describe_time, local_zone=self.zone))
         self.view = _View(timeline, self.zone)
         self.context = dict(site=timeline.site, timeline=timeline, view=self.view, describe=self.describe,
                             version=__version__)
         self.renderer.env.globals.update(
             KINDS=KINDS, KIND_LABELS=KIND_LABELS, dt_attr=_datetime_attribute,
-            when_html=functools.lru_cache(maxsize=None)(partial(when_html, describe=self.describe)))
+            when_html=functools.lru_cache(maxsize=RECENT_TIMES)(partial(when_html, describe=self.describe)))
         self.analyses = {analysis.source.id: analysis for analysis in extraction.analyses}
         self.claim_digests = {claim.id: digest for analysis in extraction.analyses
                               for claim, digest in zip(analysis.claims, analysis.claim_digests, strict=True)}
