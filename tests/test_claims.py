@@ -232,6 +232,9 @@ def test_event_title_drops_the_date_and_report_frame(shipped_timeline):
     assert event_title(claim) == "Paris expelled MEK"
     (claim,) = claims_with(shipped_timeline, "Between 2013 and 2016")
     assert event_title(claim) == "Approximately 3,000 MEK members relocated to Albania"
+    # After a leading adverb the time phrase still opens the sentence: not "Revolution, they turned ..."
+    (claim,) = claims_with(shipped_timeline, "However, after the 1979 revolution")
+    assert event_title(claim) == "They turned against the Islamic Republic"
 
 
 def test_unseen_articles_join_the_raid_with_their_own_figures(with_unseen):

@@ -502,6 +502,7 @@ def event_title(claim: Claim) -> str:
 
 def _title(quote: str, time_text: str) -> str:
     text = _LEADING_ADVERB.sub("", quote)
+    text = text[:1].upper() + text[1:]  # "However, after 1979, ...": the opening phrase is "After 1979, "
     if time_text and time_text in text:
         at = text.index(time_text)
         opening = text.find(", ")
