@@ -349,8 +349,7 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
 
 
 def _split_coordinated(run: list[_Token]) -> list[list[_Token]]:
-    """Split "Police and Army" into two names when both sides have a head word, and a person from the body
-    she speaks for: "Karen Sanchez of the Weather Service"."""
+    """Split "Police and Army" (a head word on both sides) and "Karen Sanchez of the Weather Service" in two."""
     for i, tok in enumerate(run):
         if tok.text == "and" and any(t.text in _HEADS for t in run[:i]) and any(t.text in _HEADS for t in run[i + 1 :]):
             return [*_split_coordinated(run[:i]), *_split_coordinated(run[i + 1 :])]
@@ -394,8 +393,7 @@ def _person(text: str, run: list[_Token], tokens: list[_Token], index: int) -> N
 
 
 def _person_name(part: list[_Token]) -> bool:
-    """Whether words can be a person's name: one to four capitalised words, none a head or acronym, and no
-    title first (a title later is a surname: "Amanda King")."""
+    """Whether words can name a person: up to four, none a head or acronym, no title first ("Amanda King")."""
     return 1 <= len(part) <= 4 and part[0].text not in _TITLE_WORDS and all(
         _name_like(t) and t.text not in _HEADS and t.text not in _CONNECTORS
         and t.text not in _COMMON_CAPS and not t.text.isupper()
