@@ -1077,6 +1077,11 @@ def test_year_earlier_months_are_a_duration():
     ("The law takes effect on 1 January.", "2024-01-01"),
     ("The law took effect on 1 January.", "2023-01-01"),
     ("The meeting was on Monday.", "2023-06-19"),
+    ("Voters go to the polls on Sunday.", "2023-06-25"),  # the scheduled present of news
+    ("The summit takes place Friday.", "2023-06-23"),
+    ("The exhibition opens Saturday.", "2023-06-24"),
+    ("The shop closed on Sunday.", "2023-06-18"),
+    ("At the close of business Thursday, 5,745 shares were tendered.", "2023-06-15"),  # "close" the noun
 ])
 def test_tense_cues(text, value):
     assert one(text, DCT_001).value == value

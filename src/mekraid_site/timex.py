@@ -431,7 +431,12 @@ _TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+
                 r"plans?\s+to|intends?\s+to|hopes?\s+to|aims?\s+to|would|upcoming|next|coming|effective"
                 # the present of a scheduled event: "the two leaders meet Monday", "the offer expires Friday"
                 # ("had been due to expire Friday" is an infinitive under a past plan)
-                r"|(?<!to\s)(?:meets?|begins?|starts?|resumes?|expires?|arrives?|convenes?|departs?)"
+                r"|(?<!to\s)(?:meets?|begins?|starts?|resumes?|expires?|arrives?|convenes?|departs?"
+                # "polls close at 8 p.m.", not "at the close of business Thursday", "Friday's close"
+                r"|(?<!the\s)(?<!'s\s)(?<!’s\s)(?:opens?|closes?)"
+                # "voters go to the polls on Sunday", "the summit takes place Friday", "she travels to Paris on Monday"
+                r"|go(?:es)?\s+to\s+the\s+polls|takes?\s+place|kicks?\s+off|gets?\s+under\s*way|travels?\s+to"
+                r"|heads?\s+to)"
                 r"|(?:is|are)\s+(?:on|at)|takes?\s+effect|comes?\s+into\s+force)\b|'ll\b)"  # "the vote is on Friday"
                 # "had been scheduled to expire Friday": a plan that lay in the past
                 r"|(?P<p>\b(?:(?:had|was|were)\s+(?:been\s+)?(?:scheduled|expected|due|set|planned|slated)(?:\s+to)?"
