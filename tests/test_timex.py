@@ -766,6 +766,33 @@ def test_from_to_range():
                                                             ("2013-2016", "2013/2016")]
 
 
+DEC_4 = parse_dct("2013-12-04", UTC_ZONE)  # a Wednesday in December
+
+
+@pytest.mark.parametrize("text,values,edtf", [
+    # Each end placed alone gave December 2013 and February 2013: the start moves back before the end.
+    ("From December to February, snow fell.", [("December", "2012-12"), ("February", "2013-02")], "2012-12/2013-02"),
+    ("The show runs from December to February.", [("December", "2013-12"), ("February", "2014-02")],
+     "2013-12/2014-02"),
+    ("The report covers the period from January to June.", [("January", "2013-01"), ("June", "2013-06")],
+     "2013-01/2013-06"),
+    ("Prices rose between Tuesday and Friday.", [("Tuesday", "2013-11-26"), ("Friday", "2013-11-29")],
+     "2013-11-26/2013-11-29"),
+    ("The shop is open from Monday to Friday.", [("Monday", "2013-12-02"), ("Friday", "2013-12-06")],
+     "2013-12-02/2013-12-06"),
+    # "May" and "March" are the months at the ends of a range of months.
+    ("Between March and May, 40 died.", [("March", "2013-03"), ("May", "2013-05")], "2013-03/2013-05"),
+])
+def test_a_range_of_bare_months_or_weekdays_ends_after_it_starts(text, values, edtf):
+    found = find(text, DEC_4)
+    assert [(t.text, t.value) for t in found] == values
+    assert [r.interval.edtf for r in find_ranges(text, found)] == [edtf]
+
+
+def test_a_list_of_months_is_no_range():
+    assert [t.value for t in find("He visited in June and January.", DEC_4)] == ["2013-06", "2014-01"]
+
+
 # --- API details ------------------------------------------------------------------
 
 

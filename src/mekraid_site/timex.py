@@ -854,7 +854,10 @@ def _r_mdy(m: _M, ctx: _Ctx) -> _Res | None:
 
 # Before "May" or "March" alone, words that make it the month.
 _MONTH_WORD_BEFORE = re.compile(r"\b(?:in|since|until|till|by|of|from|early|late|mid|last|this|next|through|during|"
-                                r"before|after|as\s+(?:recently|early|late)\s+as)\s*$", re.IGNORECASE)
+                                r"before|after|between|as\s+(?:recently|early|late)\s+as"
+                                # the end of a range of months: "between January and May", "from March to May"
+                                r"|(?:between|from)\s+" + MONTH + r"\s*(?:and|to|until|till|through|-|–))\s*$",
+                                re.IGNORECASE)
 
 
 def _r_month(m: _M, ctx: _Ctx) -> _Res | None:
@@ -1933,7 +1936,7 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
         if res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
             ctx.focus_named, ctx.focus_start = True, c.start
-    return _shorthand_range_ends(_clocks_on_their_day(resolved, text), text)
+    return _shorthand_range_ends(_range_in_order(_clocks_on_their_day(resolved, text), text), text)
 
 
 # Between a clock time and the day it falls on: "6:55 a.m. last Tuesday", "0638 EST on Tuesday morning";
@@ -1953,6 +1956,41 @@ def _in_part_of_day(clock_value: str, day_value: str) -> str:
     hours = _AFTERNOON_HOURS.get(day_value[-2:]) if "T" in day_value else None
     hour = int(clock_value[1:3])
     return f"T{hour + 12:02d}{clock_value[3:]}" if hours and hour in hours else clock_value
+
+
+def _range_in_order(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tuple[_Cand, _Res]]:
+    """A range of months or weekdays named without a year or week ends after it starts.
+
+    Each end was placed on its own, so "from December to February, snow fell" gave December of this year and
+    February of this one too; the end's placement stands (it says which February), and the start moves back
+    to the latest December before it. Only when both are bare names: "from December 2012 to February" is not
+    this rule's.
+    """
+    out = list(resolved)
+    for index in range(len(out) - 1):
+        (first, first_res), (last, last_res) = out[index], out[index + 1]
+        gap = _RANGE_GAP.match(text[first.end:last.start])
+        if not gap or first.rule is not last.rule or first.rule not in (_r_month, _r_weekday):
+            continue
+        if "and" in gap.group() and not _BETWEEN_BEFORE.search(text, max(0, first.start - 9), first.start):
+            continue  # "in June and January": a list, not a range
+        if not (_BARE_NAME.fullmatch(text, first.start, first.end) and _BARE_NAME.fullmatch(text, last.start, last.end)):
+            continue
+        value = first_res.value
+        if first.rule is _r_month and len(value) == 7 and len(last_res.value) == 7 and value > last_res.value:
+            value = f"{int(last_res.value[:4]) - (value[5:] > last_res.value[5:]):04d}{value[4:]}"
+        elif first.rule is _r_weekday and len(value) == len(last_res.value) == 10 and value > last_res.value:
+            end = date.fromisoformat(last_res.value)
+            start = date.fromisoformat(value)
+            value = (end - timedelta(days=(end.weekday() - start.weekday()) % 7)).isoformat()
+        else:
+            continue
+        out[index] = (first, replace(first_res, value=value))
+    return out
+
+
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_BARE_NAME = re.compile(r"[A-Z][a-z]+\.?")  # a month or weekday alone: "June", "Friday", "Sept."
 
 
 def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tuple[_Cand, _Res]]:
