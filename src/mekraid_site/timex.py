@@ -1974,7 +1974,7 @@ def _range_in_order(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tuple
             continue
         if "and" in gap.group() and not _BETWEEN_BEFORE.search(text, max(0, first.start - 9), first.start):
             continue  # "in June and January": a list, not a range
-        if not (_BARE_NAME.fullmatch(text, first.start, first.end) and _BARE_NAME.fullmatch(text, last.start, last.end)):
+        if not all(_BARE_NAME.fullmatch(text, cand.start, cand.end) for cand in (first, last)):
             continue
         value = first_res.value
         if first.rule is _r_month and len(value) == 7 and len(last_res.value) == 7 and value > last_res.value:
