@@ -140,6 +140,17 @@ def test_an_event_keeps_the_addresses_of_its_five_earliest_sources(tmp_path):
                                   for name in ["Boris", "Clara", "Dmitri", "Elena"])
 
 
+def test_an_event_is_titled_by_what_was_said_and_a_member_of_a_body_speaks_for_herself(tmp_path):
+    content = content_of(tmp_path, "Human rights lawyer Arben Kola, who represents several residents, said hearings "
+                                   "could begin in September. Ali Safavi of the National Council of Resistance of Iran "
+                                   "said at 10.30 local time on Friday that the group would appeal.")
+    events = merge(extract(content), content.site).events
+    assert [(event.title, event.time.edtf, [claim.claimant for claim in event.claims]) for event in events] == [
+        ("The group would appeal", "2023-06-16", ["ali-safavi"]),
+        ("Hearings could begin", "2023-09", ["arben-kola"]),
+    ]
+
+
 def test_a_capitalised_word_after_am_or_pm_starts_a_sentence_unless_it_belongs_to_the_time():
     text = ("The dam broke at 6 a.m. Residents fled. Talks began at 7 p.m. Tuesday and ended at 9 p.m. EDT. "
             "It struck at 10 a.m. Moscow time. He left at 9 a.m. \"We had no warning,\" she said.")

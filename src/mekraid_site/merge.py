@@ -478,21 +478,31 @@ _LEADING_ADVERB = re.compile(
     r"|Since that time|At that time|By then),\s+"
 )
 # A sentence that opens with its time: "In 1986, ...", "On Tuesday, ...", "Early on Monday, ...".
+# (Either case: after a leading adverb, "However, after the 1979 revolution, ...", the phrase is in lower case.)
 _OPENING_TIME = re.compile(
     r"(?:In|On|At|By|Since|Until|From|Between|During|After|Before|Around|About|Approximately|Early|Late|Last|"
-    r"This|Next|Earlier|Later|Shortly|Just)\b|\d"
+    r"This|Next|Earlier|Later|Shortly|Just)\b|\d", re.IGNORECASE
 )
-_LEADING_PHRASE = re.compile(r"^(?:After|Before|During|Following|Despite|Amid|In|On|At|Under|With)\s[^,]{3,60},\s+")
+_LEADING_PHRASE = re.compile(r"^(?:After|Before|During|Following|Despite|Amid|In|On|At|Under|With)\s[^,]{3,60},\s+",
+                             re.IGNORECASE)
 _REPORT_FRAME = re.compile(
     r"^(?:reports?|news|word|footage|images)\s+(?:began\s+to\s+|started\s+to\s+)?"
     r"(?:emerge[sd]?|came|surfaced|circulated)\s+(?:out\s+)?that\s+",
     re.IGNORECASE,
 )
+# Who said it, before what was said: "Arben Kola, who represents residents, said hearings could begin".
+_SPEAKER_FRAME = re.compile(
+    r"^(?:(?=\S*\w)[\w'’.-]+\s+){0,9}?(?=\S*\w)[\w'’.-]+(?:,[^,;]{1,80},)?\s+"
+    r"(?:said|says|told\s+(?:reporters|journalists|parliament|lawmakers|the\s+\w+))"
+    # "... said at 10.30 local time on Friday that the group would ...": the time of saying goes too
+    r"(?:\s+that|\s+(?:on|at|late|early|last|this)\b[^,\"“]{0,40}?\s+that)?\s+"
+)
+_PRONOUN = re.compile(r"(?:he|she|it|they|we|i|his|her|its|their|our|my)\b", re.IGNORECASE)
 _TIME_PREPOSITION = re.compile(
     r"(?:\b(?:in|on|at|by|since|until|from|between|during|after|before|around|about|approximately)\s+)*$",
     re.IGNORECASE,
 )
-_TITLE_BREAK = re.compile(r",(?!\d)|;|:|\s+(?:due to|because|which|who|when|while|as|after|before|although|but)\s+")
+_TITLE_BREAK = re.compile(r",(?!\d)|;|:(?!\d)|\s+(?:due to|because|which|who|when|while|as|after|before|although|but)\s+")
 
 
 def event_title(claim: Claim) -> str:
@@ -502,7 +512,6 @@ def event_title(claim: Claim) -> str:
 
 def _title(quote: str, time_text: str) -> str:
     text = _LEADING_ADVERB.sub("", quote)
-    text = text[:1].upper() + text[1:]  # "However, after 1979, ...": the opening phrase is "After 1979, "
     if time_text and time_text in text:
         at = text.index(time_text)
         opening = text.find(", ")
@@ -513,6 +522,9 @@ def _title(quote: str, time_text: str) -> str:
     text = " ".join(text.split()).lstrip(",;: ")  # "Days earlier, residents ...": the comma went with the time
     text = _LEADING_PHRASE.sub("", text)
     text = _REPORT_FRAME.sub("", text)
+    said = _SPEAKER_FRAME.match(text)
+    if said and len(text[said.end():].split()) >= 2 and not _PRONOUN.match(text, said.end()):
+        text = text[said.end():]  # the title is what happened, not that someone said so ("he" would lose whom)
     words_needed = 3
     for boundary in _TITLE_BREAK.finditer(text):
         if len(text[: boundary.start()].split()) >= words_needed:
