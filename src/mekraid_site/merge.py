@@ -502,7 +502,8 @@ _TIME_PREPOSITION = re.compile(
     r"(?:\b(?:in|on|at|by|since|until|from|between|during|after|before|around|about|approximately)\s+)*$",
     re.IGNORECASE,
 )
-_TITLE_BREAK = re.compile(r",(?!\d)|;|:(?!\d)|\s+(?:due to|because|which|who|when|while|as|after|before|although|but)\s+")
+_TITLE_BREAK = re.compile(  # not in "1,200" nor "06:40"
+    r",(?!\d)|;|:(?!\d)|\s+(?:due to|because|which|who|when|while|as|after|before|although|but)\s+")
 
 
 def event_title(claim: Claim) -> str:
