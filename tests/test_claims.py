@@ -151,6 +151,19 @@ def test_an_event_is_titled_by_what_was_said_and_a_member_of_a_body_speaks_for_h
     ]
 
 
+def test_a_title_drops_who_says_so_after_what_happened(tmp_path):
+    content = content_of(tmp_path, "Operations resumed at 06:40 GMT, the port said. Police fired tear gas on Tuesday, "
+                                   "according to witnesses.")
+    assert sorted(event.title for event in merge(extract(content), content.site).events) == [
+        "Operations resumed", "Police fired tear gas"]
+
+
+def test_a_sentence_ends_after_a_decade():
+    text = "Rights groups have criticised the unit since the 1990s. The strike began on Monday."
+    assert [text[s.start:s.end] for s in split_sentences(text)] == [
+        "Rights groups have criticised the unit since the 1990s.", "The strike began on Monday."]
+
+
 def test_a_capitalised_word_after_am_or_pm_starts_a_sentence_unless_it_belongs_to_the_time():
     text = ("The dam broke at 6 a.m. Residents fled. Talks began at 7 p.m. Tuesday and ended at 9 p.m. EDT. "
             "It struck at 10 a.m. Moscow time. He left at 9 a.m. \"We had no warning,\" she said.")

@@ -44,7 +44,7 @@ _ABBREVIATIONS = frozenset(
     "no nos jan feb mar apr aug sept sep oct nov dec a.m p.m u.s u.k u.n e.g i.e approx est dept".split()
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n+")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_WORD_BEFORE = re.compile(r"(?<![0-9A-Za-z])([A-Za-z][A-Za-z.]*)\.$")  # not the "s" of "the 1990s."
 # After "a.m." or "p.m." a capitalised word starts a new sentence ("at 6 a.m. Residents fled"), unless it
 # belongs to the time: a weekday, a month, a zone ("7 p.m. EDT", "10 a.m. Moscow time").
 _CLOCK_ABBREVIATIONS = frozenset(("a.m", "p.m"))

@@ -497,6 +497,10 @@ _SPEAKER_FRAME = re.compile(
     # "... said at 10.30 local time on Friday that the group would ...": the time of saying goes too
     r"(?:\s+that|\s+(?:on|at|late|early|last|this)\b[^,\"“]{0,40}?\s+that)?\s+"
 )
+# "..., the port said.", "..., according to officials.": who says so, after what happened
+_TRAILING_SOURCE = re.compile(
+    r",\s+(?:(?:[^,]{1,60}?\s+)?(?:said|says|reported|added)|according\s+to\s+[^,]{1,60})\.?$")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;:.])")
 _PRONOUN = re.compile(r"(?:he|she|it|they|we|i|his|her|its|their|our|my)\b", re.IGNORECASE)
 _TIME_PREPOSITION = re.compile(
     r"(?:\b(?:in|on|at|by|since|until|from|between|during|after|before|around|about|approximately)\s+)*$",
@@ -526,6 +530,8 @@ def _title(quote: str, time_text: str) -> str:
     said = _SPEAKER_FRAME.match(text)
     if said and len(text[said.end():].split()) >= 2 and not _PRONOUN.match(text, said.end()):
         text = text[said.end():]  # the title is what happened, not that someone said so ("he" would lose whom)
+    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)  # "resumed , the port said": the time between went
+    text = _TRAILING_SOURCE.sub("", text)
     words_needed = 3
     for boundary in _TITLE_BREAK.finditer(text):
         if len(text[: boundary.start()].split()) >= words_needed:
@@ -533,7 +539,7 @@ def _title(quote: str, time_text: str) -> str:
             break
     words = text.split()
     if len(words) > _TITLE_WORDS:
-        text = " ".join(words[:_TITLE_WORDS]) + "…"
+        text = " ".join(words[:_TITLE_WORDS]).rstrip(".,;: ") + "…"
     text = text.strip().rstrip(".,;: ")
     return text[:1].upper() + text[1:] if text else "Untitled event"
 
