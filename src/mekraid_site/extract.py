@@ -832,11 +832,10 @@ def _claimant(
         antecedent = _antecedent(found.name, offset, known, mentions, last_claimant)
         return antecedent, antecedent or last_claimant
     start, end = offset + found.start, offset + found.end
-    inside = [(m_end - m_start, actor_id) for m_start, m_end, actor_id in mentions.within(start, end)]
     head = found.name.find(" of ")
+    # "Ali Safavi of the NCRI said": the person speaks, not the body named after "of"
     speaker = mentions.within(start, start + head) if head > 0 else []
-    if speaker:  # "Ali Safavi of the NCRI said": the person speaks, not the body named after "of"
-        inside = [(m_end - m_start, actor_id) for m_start, m_end, actor_id in speaker]
+    inside = [(m_end - m_start, actor_id) for m_start, m_end, actor_id in speaker or mentions.within(start, end)]
     if inside:
         actor_id = max(inside)[1]
         return actor_id, actor_id
