@@ -45,6 +45,19 @@ def test_build_then_rebuild_writes_nothing_and_clean_writes_all(tmp_path):
     assert f"; {written} files written, 0 unchanged, 0 removed" in clean.stdout
 
 
+def test_content_without_a_theme_beside_it_is_built_with_the_projects_theme(tmp_path):
+    shutil.copytree(CONTENT, tmp_path / "corpus" / "content")
+    done = run("build", "--content", "corpus/content", "--output", "site", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "site" / "static").is_dir()
+    assert (tmp_path / "site" / "index.html").read_bytes().startswith(b"<!DOCTYPE html>")
+    # A theme beside the content folder is preferred to the project's own.
+    shutil.copytree(TEMPLATES, tmp_path / "corpus" / "templates")
+    (tmp_path / "corpus" / "templates" / "about.html").write_text("our about page", encoding="utf-8")
+    assert run("build", "--content", "corpus/content", "--output", "site", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "site" / "about.html").read_text(encoding="utf-8") == "our about page"
+
+
 def test_custom_cache_folder_and_no_cache(tmp_path):
     copy_content(tmp_path)
     assert run("build", "--output", "site", "--cache", "my-cache", cwd=tmp_path).returncode == 0

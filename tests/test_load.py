@@ -103,14 +103,21 @@ def test_unparseable_published_says_what_would_be_right(tmp_path):
     article = GOOD_ARTICLE.replace("2024-03-02T09:30+01:00", "March 2nd")
     assert problems_of(make_content(tmp_path, {"fire.md": article})) == [
         "content/articles/fire.md:4: cannot read 'published': 'March 2nd' (use an ISO 8601 date like 2023-06-20 "
-        "or a date-time with UTC offset like 2023-06-20T14:05+02:00)"
+        "or a date-time like 2023-06-20T14:05+02:00)"
     ]
 
 
-def test_date_time_without_offset_is_refused(tmp_path):
-    article = GOOD_ARTICLE.replace("2024-03-02T09:30+01:00", "2024-03-02T09:30")
-    (problem,) = problems_of(make_content(tmp_path, {"fire.md": article}))
-    assert problem.startswith("content/articles/fire.md:4: cannot read 'published'")
+@pytest.mark.parametrize(("published", "zone", "expected"), [
+    ("2024-03-02T09:30", None, "2024-03-02T09:30:00+01:00"),  # the incident's zone (Europe/Tirane), in winter
+    ("2024-07-02 09:30:15", None, "2024-07-02T09:30:15+02:00"),  # and in summer
+    ("2024-03-02T09:30", "America/New_York", "2024-03-02T09:30:00-05:00"),  # the article's own zone
+])
+def test_date_time_without_offset_is_read_in_the_articles_zone(tmp_path, published, expected, zone):
+    article = GOOD_ARTICLE.replace("2024-03-02T09:30+01:00", published)
+    if zone:
+        article = article.replace("---\nA fire", f"timezone: {zone}\n---\nA fire")
+    (source,) = load_content(make_content(tmp_path, {"fire.md": article})).sources
+    assert (source.published.isoformat(), source.published_has_time) == (expected, True)
 
 
 def test_unknown_time_zone(tmp_path):

@@ -46,7 +46,7 @@ BAD = {
         "(write publisher: \"...\" or null if unknown)"],
     "unparseable-published.md": [
         "content/articles/unparseable-published.md:4: cannot read 'published': 'last Tuesday' (use an ISO 8601 date "
-        "like 2023-06-20 or a date-time with UTC offset like 2023-06-20T14:05+02:00)"],
+        "like 2023-06-20 or a date-time like 2023-06-20T14:05+02:00)"],
     "published-out-of-range.md": [
         "content/articles/published-out-of-range.md:4: 'published' is out of range: '0001-01-01' "
         "(use a year from 1000 to 8999)"],

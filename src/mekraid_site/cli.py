@@ -93,7 +93,7 @@ def _add_content_options(parser: argparse.ArgumentParser) -> None:
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", type=Path, default=Path("_site"), help="output folder (default: _site)")
     parser.add_argument("--templates", type=Path, default=None,
-                        help="theme folder (default: templates/ beside the content folder)")
+                        help="theme folder (default: templates/ beside the content folder, else the project's own theme)")
     parser.add_argument("--cache", type=Path, default=None,
                         help="cache folder (default: .mekraid-cache beside the output folder)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
@@ -104,7 +104,16 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _templates(args: argparse.Namespace) -> Path:
-    return args.templates or args.content.absolute().parent / "templates"
+    """The theme: --templates, else templates/ beside the content folder, else the theme of this checkout."""
+    if args.templates:
+        return args.templates
+    beside = args.content.absolute().parent / "templates"
+    if (beside / "base.html").is_file() or not (_OWN_THEME / "base.html").is_file():
+        return beside  # when neither has a theme, the error names the folder beside the content
+    return _OWN_THEME
+
+
+_OWN_THEME = Path(__file__).resolve().parents[2] / "templates"  # src/mekraid_site/cli.py -> templates/
 
 
 def _print_problems(error: ContentError, what: str) -> None:

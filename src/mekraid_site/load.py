@@ -385,7 +385,7 @@ def split_front_matter(text: str, shown: str) -> tuple[str, str, int]:
 
 
 def _parse_published(value: Any, zone: ZoneInfo) -> tuple[datetime, bool] | None:
-    """An ISO 8601 date or date-time with UTC offset, as (aware datetime, has time)."""
+    """An ISO 8601 date or date-time, as (aware datetime, has time); a date-time without offset is read in zone."""
     if isinstance(value, date) and not isinstance(value, datetime):
         return datetime.combine(value, time(0), zone), False
     if not isinstance(value, str):
@@ -396,13 +396,14 @@ def _parse_published(value: Any, zone: ZoneInfo) -> tuple[datetime, bool] | None
             return datetime.combine(date.fromisoformat(text), time(0), zone), False
         except ValueError:
             return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})", text):
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?", text):
         return None
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return moment, True
+    # No offset: a clock time of the place the article is from, as its other clock times without a zone.
+    return (moment if moment.tzinfo else moment.replace(tzinfo=zone)), True
 
 
 def _published_problem(
@@ -412,7 +413,7 @@ def _published_problem(
     if published is None:
         return Problem(path, line, f"cannot read 'published': {shown}",
                        "use an ISO 8601 date like 2023-06-20 "
-                       "or a date-time with UTC offset like 2023-06-20T14:05+02:00")
+                       "or a date-time like 2023-06-20T14:05+02:00")
     if not _PUBLISHED_YEARS[0] <= published[0].year < _PUBLISHED_YEARS[1]:
         return Problem(path, line, f"'published' is out of range: {shown}",
                        f"use a year from {_PUBLISHED_YEARS[0]} to {_PUBLISHED_YEARS[1] - 1}")
