@@ -165,6 +165,39 @@ def test_source_page_marks_claims_and_times(built_site):
     assert "Unknown publisher" in unknown
 
 
+class _Nesting(HTMLParser):
+    """Fails on an end tag that closes an element other than the innermost open one."""
+
+    VOID = {"meta", "link", "br", "hr", "img", "input", "source", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.open and self.open[-1] == tag, f"</{tag}> closes <{self.open[-1]}>"
+        self.open.pop()
+
+
+def test_claims_in_markdown_nest_with_its_emphasis_and_links(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    shutil.copy(CONTENT / "site.yaml", content / "site.yaml")
+    (content / "articles" / "wire.md").write_text(
+        '---\ntitle: "Wire"\npublisher: "Wire"\npublished: 2023-06-21\n---\n'
+        "*Police* raided the camp on *Tuesday* at 6 a.m., [officials](https://example.org) said.\n\n"
+        "**A court had ordered the search on Monday.** It was *the* first.\n", encoding="utf-8")
+    build(content, tmp_path / "site", PROJECT / "templates")
+    html = (tmp_path / "site" / "sources" / "wire.html").read_text(encoding="utf-8")
+    _Nesting().feed(html)
+    assert '<mark class="claim" id="wire-c1"><em>Police</em> raided the camp on <time' in html
+    assert '<mark class="claim" id="wire-c2"><strong>A court had ordered the search on <time' in html
+
+
 def test_build_command_reports_counts_and_bad_content_exits_2(tmp_path):
     output = tmp_path / "site"
     done = subprocess.run([sys.executable, str(PROJECT / "build.py"), "--content", str(CONTENT),

@@ -348,3 +348,30 @@ def test_the_group_and_number_words(with_unseen):
     (detained,) = claims_with(with_unseen, "Officers detained two residents")
     assert detained.claimant == "elda-bega"
     assert [(f.kind, f.value) for f in detained.figures] == [("arrested", 2)]
+
+
+MARKDOWN_STORY = """# Warehouse fire at the port injures four
+
+*By Jane Roe, Staff Writer*
+
+**KELSO, Wash.** — A fire broke out at a warehouse on *Tuesday*, injuring four workers, officials said.
+
+## What we know
+
+- Two are in critical condition, the hospital said on Tuesday.
+- Three were in critical condition on Wednesday, up from two on Tuesday.
+
+The port was last hit by a major fire in **August 2019**. [Read more](https://example.org/2019)."""
+
+
+def test_markdown_marks_headings_and_the_dateline_are_not_in_claims(tmp_path):
+    claims = article_claims(tmp_path, MARKDOWN_STORY)
+    assert [(claim.quote, claim.time.edtf) for claim in claims] == [
+        ("A fire broke out at a warehouse on Tuesday, injuring four workers, officials said.", "2023-06-20"),
+        ("Two are in critical condition, the hospital said on Tuesday.", "2023-06-20"),
+        ("Three were in critical condition on Wednesday, up from two on Tuesday.", "2023-06-21"),
+        ("The port was last hit by a major fire in August 2019.", "2019-08"),
+    ]
+    first = claims[0]
+    assert MARKDOWN_STORY[first.start:first.end] == first.quote.replace("Tuesday", "*Tuesday*")
+    assert event_title(claims[0]) == "A fire broke out at a warehouse"

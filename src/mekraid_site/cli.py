@@ -93,7 +93,7 @@ def _add_content_options(parser: argparse.ArgumentParser) -> None:
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", type=Path, default=Path("_site"), help="output folder (default: _site)")
     parser.add_argument("--templates", type=Path, default=None,
-                        help="theme folder (default: templates/ beside the content folder, else the project's own theme)")
+                        help="theme folder (default: templates/ beside the content folder, else the project's own)")
     parser.add_argument("--cache", type=Path, default=None,
                         help="cache folder (default: .mekraid-cache beside the output folder)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")

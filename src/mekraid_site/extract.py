@@ -35,6 +35,7 @@ from .cache import DiskCache
 from .errors import ContentError, Problem
 from .load import slugify
 from .model import Actor, Claim, ClaimFix, Content, Precision, Qualifier, Source, TimeValue, Timex
+from .prose import prose_of
 
 T = TypeVar("T")
 
@@ -73,11 +74,8 @@ _BOILERPLATE = re.compile(
     r"(?:Share this article|We invite readers|Read more|Click here|Subscribe|Follow us|Sign up|Advertisement)\b",
     re.IGNORECASE,
 )
-# A dateline opening a news story: "LIMA, June 22 - ", "OSLO, Norway, Jan. 3 (Reuters) — ".
-_DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]{1,40}(?:,\s+[A-Z][A-Za-z .'’-]{1,30})?,\s+[^\n,.–—-]{3,30}?"
-    r"(?:\s+\([^()\n]{1,30}\))?\s+[-–—]{1,2}\s+"
-)
+_SPACES = re.compile(r"\s{2,}")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?])")
 # Between a reporting verb and the time of the saying: a few words, not what was said.
 _SAYING_GAP_WORDS = 4
 _SAYING_GAP_STOP = re.compile(r"\bthat\b|[,:;\"“]|\b(?:was|were|had|began|[a-z]{3,}ed)\b")
@@ -102,6 +100,8 @@ _PHRASE_END = re.compile(r"[,;:.!?]|\s+(?:remain|remains|was|were|is|are|has|hav
 # Where a sentence with two dates splits into two claims, best boundary first.
 _CLAUSE_BOUNDARIES = (re.compile(r";\s*"), re.compile(r",?\s+but\s+"), re.compile(r",\s+(?:and|while|whereas)\s+"),
                       re.compile(r"\s+and\s+"), re.compile(r",\s+"))
+# A clause that only compares with another time's figure: "three in critical condition, up from two on Saturday".
+_COMPARISON = re.compile(r"(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|against|than)\b", re.IGNORECASE)
 # Between two expressions of one time: "6:55 a.m. last Tuesday", "0638 EST on Tuesday", "Tuesday at 6:55".
 _ONE_TIME_GAP = re.compile(r"\s*,?\s*(?:(?:on|at)\s+)?")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -428,11 +428,11 @@ def _provisional_id(name: str) -> str:
     return _PROVISIONAL + slugify(names.name_key(name))
 
 
-def _discover(source: Source, known: ActorIndex, known_mentions: list[tuple[int, int, str]]) -> tuple[Actor, ...]:
-    """Actors the article names that no listed actor matches."""
+def _discover(text: str, known: ActorIndex, known_mentions: list[tuple[int, int, str]]) -> tuple[Actor, ...]:
+    """Actors an article's text names that no listed actor matches."""
     found: dict[str, Actor] = {}
     covered = {position for start, end, _ in known_mentions for position in (start, end - 1)}
-    for mention in names.discover_names(source.body):
+    for mention in names.discover_names(text):
         if mention.start in covered or mention.end - 1 in covered or known.lookup(mention.text):
             continue
         actor_id = _provisional_id(mention.text)
@@ -444,11 +444,11 @@ def _discover(source: Source, known: ActorIndex, known_mentions: list[tuple[int,
 def extract_source(source: Source, content: Content, known: ActorIndex) -> SourceAnalysis:
     """Claims, time expressions and discovered actors of one article."""
     zone = ZoneInfo(source.timezone or content.site.incident.timezone)
-    text = source.body
+    text = prose_of(source.body)  # offsets into it are offsets into the body
     timexes = tuple(timex.find_timexes(text, source.published, zone))
     ranges = timex.find_ranges(text, timexes)
     known_mentions = known.mentions(text)
-    discovered = _discover(source, known, known_mentions)
+    discovered = _discover(text, known, known_mentions)
     index = known.with_actors(discovered)
     mentions = index.mentions(text, known_mentions) if discovered else known_mentions
     mention_spans = _Spans(mentions, start=lambda m: m[0], end=lambda m: m[1])
@@ -469,26 +469,23 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
         if _BOILERPLATE.match(sentence_text):
             previous = None
             continue
-        dateline = _DATELINE.match(sentence_text)
-        body_start = sentence.start + (dateline.end() if dateline else 0)
         found = attribution.find_claimant(sentence_text)
         claimant, last_claimant = _claimant(found, sentence.start, index, mention_spans, full_names, last_claimant,
                                             claimant_actors)
         datings, references = _datings(text, sentence, timex_spans, range_spans)
-        datings = [dating for dating in datings if dating[0] >= body_start]
         said_at = _time_of_saying(text, datings, found, sentence.start)
         datings = [dating for dating in datings if dating is not said_at]
         pieces: list[tuple[int, int, TimeValue, str]] = []
         follows: str | None = None
         if datings:
-            pieces = _split_clauses(text, Sentence(body_start, sentence.end, sentence.paragraph), datings, zone)
+            pieces = _split_clauses(text, sentence, datings, zone)
         else:
             inherited = _inherited_time(sentence_text, sentence.paragraph == previous_paragraph, previous, peg,
                                         dated_nouns, said_at[2] if said_at else None, zone)
             if inherited is not None:
                 when, follows = inherited
                 time_text = text[said_at[0]:said_at[1]] if said_at and when is said_at[2] else ""
-                pieces = [(body_start, sentence.end, when, time_text)]
+                pieces = [(sentence.start, sentence.end, when, time_text)]
         # The narrative goes on from the sentence's last piece (not from a dated reference in it).
         narrative_piece = pieces[-1] if pieces else None
         narrative = None
@@ -505,7 +502,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 source=source.id,
                 start=start,
                 end=end,
-                quote=text[start:end],
+                quote=_quote(text, start, end),
                 time=when,
                 time_text=time_text,
                 claimant=claimant if whole_sentence else None,
@@ -531,6 +528,14 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
     return SourceAnalysis(source=source, timexes=timexes, claims=tuple(claims),
                           discovered=discovered + tuple(claimant_actors.values()), mentioned=mentioned,
                           digest=_digest((source, timexes, claim_digests)), claim_digests=claim_digests)
+
+
+def _quote(prose: str, start: int, end: int) -> str:
+    """A claim's words as a reader sees them: where Markdown marks were blanked out, no runs of spaces."""
+    quote = prose[start:end]
+    if "  " not in quote:
+        return quote
+    return _SPACE_BEFORE_PUNCTUATION.sub("", _SPACES.sub(" ", quote))
 
 
 def _digest(value: object) -> bytes:
@@ -682,8 +687,9 @@ def _split_clauses(
     pieces: list[tuple[int, int, TimeValue, str]] = []
     for (start, end, when), (cut_start, cut_end) in zip(distinct, itertools.pairwise(cuts), strict=True):
         piece_start, piece_end = _trim(text, cut_start, cut_end)
-        if pieces and not _LETTER.search(text[piece_start:start] + text[end:piece_end]):
-            # Nothing but a time: no claim of its own; it stays with the words before it.
+        if pieces and (not _LETTER.search(text[piece_start:start] + text[end:piece_end])
+                       or _COMPARISON.match(text, piece_start)):
+            # Nothing but a time, or a comparison ("up from two on Saturday"): no claim of its own.
             pieces[-1] = (pieces[-1][0], piece_end, *pieces[-1][2:])
             continue
         pieces.append((piece_start, piece_end, when, text[start:end]))

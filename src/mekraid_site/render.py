@@ -41,6 +41,7 @@ from .extract import Extraction, die_with_parent
 from .kinds import KIND_LABELS, KINDS, event_kinds, incident_day, is_approximate, period
 from .merge import figure_label
 from .model import Actor, Claim, Dispute, DisputedValue, Event, Precision, Source, Timeline, TimeValue
+from .prose import prose_of, widen_over_marks
 from .search import search_index
 from .write import KeptFile, PageRecord, SpooledFile
 
@@ -126,7 +127,12 @@ def lines_to_paragraphs(text: str) -> str:
 
 def article_html(source: Source, claims: tuple[Claim, ...], timexes, describe) -> str:
     """The article as HTML, each claim an anchored <mark> and each time expression a <time>."""
-    spans = [_Span(claim.start, claim.end, f'<mark class="claim" id="{_escape(claim.id)}">', "</mark>")
+    prose = prose_of(source.body)
+
+    def span(start: int, end: int, open_tag: str, close_tag: str) -> _Span:
+        return _Span(*widen_over_marks(source.body, prose, start, end), open_tag, close_tag)
+
+    spans = [span(claim.start, claim.end, f'<mark class="claim" id="{_escape(claim.id)}">', "</mark>")
              for claim in claims]
     for found in timexes:
         if found.interval is not None:
@@ -135,9 +141,9 @@ def article_html(source: Source, claims: tuple[Claim, ...], timexes, describe) -
         else:
             attributes = f'data-value="{_escape(found.value)}"'
             # No calendar value ("now", "recently"): a <time> would need one, so a <span> marks it.
-            spans.append(_Span(found.start, found.end, f'<span class="timex" {attributes}>', "</span>"))
+            spans.append(span(found.start, found.end, f'<span class="timex" {attributes}>', "</span>"))
             continue
-        spans.append(_Span(found.start, found.end, f'<time class="timex" {attributes}>', "</time>"))
+        spans.append(span(found.start, found.end, f'<time class="timex" {attributes}>', "</time>"))
     nested = _well_nested(spans)
     text = source.body
     inserts: list[tuple[int, int, int, str]] = []  # (offset, closes before opens, nesting order, marker)

@@ -1,0 +1,105 @@
+"""An article's prose: its Markdown text with the markup blanked out, every offset kept.
+
+Extraction reads the prose, not the Markdown, so that "**KELSO, Wash.** —",
+"- Two are in critical condition" or "[the report](https://...)" give claims,
+titles and names without asterisks, bullets and addresses. Each markup
+character becomes a space, so an offset into the prose is the same offset
+into the article body (the source page marks claims in the body by offset).
+A story's dateline ("KELSO, Wash. (AP) —") is blanked too: it tells where
+the story was filed, it is not something that happened.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Marks at the start of a line: headings (whole), quotes, list bullets (nested too).
+_LINE_MARKS = re.compile(
+    r"^[ \t]*(?:"
+    r"#{1,6}(?:[ \t].*)?$"  # "## What we know": a heading names a part of the story, it tells nothing
+    r"|(?:>[ \t]?)+(?:[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))?"  # "> quoted", "> - quoted item"
+    r"|[-*+](?=[ \t])"  # "- item"
+    r"|\d{1,9}[.)](?=[ \t])"  # "1. item"
+    r")",
+    re.MULTILINE,
+)
+# Whole lines that are markup only: rules, setext underlines, table separators, code fences, link definitions.
+_MARKUP_LINE = re.compile(
+    r"^[ \t]*(?:(?:[-*_][ \t]*){3,}|=+|\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?|(?:```|~~~).*"
+    r"|\[[^\]\n]+\]:[ \t]*\S+.*)[ \t]*$",
+    re.MULTILINE,
+)
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)  # "| a | table |": its bars go
+# Inline: images whole; of links, the brackets and the address; autolinks and HTML tags whole.
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"(?<!\\)\[([^\]\n]+)\](\([^)\n]*\)|\[[^\]\n]*\])")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
+# Emphasis and code marks: a run of "*" or "`" unless spaces stand on both sides ("5 * 3"), and a run of "_"
+# at a word's edge only ("snake_case" is a word).
+_STAR_RUN = re.compile(r"(?<!\\)(?:\*{1,3}|`+)")
+_UNDERSCORES = re.compile(r"(?<![\w\\])_{1,3}(?=\S)|(?<=\S)(?<!\\)_{1,3}(?!\w)")
+_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>])")
+# A dateline opening a story: the place in capitals, then its region, country or the date, or the agency, then
+# a dash. "KELSO, Wash. (AP) —", "LIMA, June 22 -", "OSLO, Norway, Jan. 3 (Reuters) —", "PARIS —".
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,4}(?:"
+    r"(?:,[ \t]+[A-Z0-9][\w.'’ -]{0,30}?){1,2}(?:[ \t]+\([^()\n]{1,30}\))?[ \t]+(?:—|–|--?)"  # ", Wash. (AP) -"
+    r"|[ \t]+\([^()\n]{1,30}\)[ \t]+(?:—|–|--?)"  # " (AP) -"
+    r"|[ \t]+(?:—|–|--)"  # " —": with a place alone, not a hyphen ("US - China talks")
+    r")[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+
+
+def prose_of(text: str) -> str:
+    """The text with Markdown markup and datelines replaced by spaces: the same length, the same offsets."""
+    chars = list(text)
+
+    def blank(start: int, end: int) -> None:
+        for position in range(start, end):
+            if chars[position] != "\n":
+                chars[position] = " "
+
+    for pattern in (_MARKUP_LINE, _LINE_MARKS, _IMAGE, _AUTOLINK, _HTML_TAG, _ESCAPE):
+        for match in pattern.finditer(text):
+            blank(*match.span())
+    for row in _TABLE_ROW.finditer(text):
+        for position in range(*row.span()):
+            if text[position] == "|":
+                chars[position] = " "
+    for match in _LINK.finditer(text):
+        blank(match.start(), match.start(1))  # "["
+        blank(match.end(1), match.end())  # "](address)" or "][reference]"
+    for match in _STAR_RUN.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        if not (before.isspace() and after.isspace()):  # a lone "*" between spaces is a character, not a mark
+            blank(*match.span())
+    for match in _UNDERSCORES.finditer(text):
+        blank(*match.span())
+    prose = "".join(chars)
+    for match in _DATELINE.finditer(prose):
+        for position in range(match.start(), match.end()):
+            chars[position] = " "
+    return "".join(chars)
+
+
+def widen_over_marks(text: str, prose: str, start: int, end: int) -> tuple[int, int]:
+    """A span of the prose widened over the Markdown marks that touch it ("*", "**", "["), to nest in the HTML.
+
+    "*Police* raided the camp." gives a claim from "Police"; marked from
+    there, the claim's element would start inside the emphasis and end
+    outside it.
+    """
+    while start > 0 and _is_mark(text, prose, start - 1):
+        start -= 1
+    while end < len(text) and _is_mark(text, prose, end):
+        end += 1
+    return start, end
+
+
+def _is_mark(text: str, prose: str, position: int) -> bool:
+    """Whether the character is punctuation that the prose blanked out (a mark, not a dateline's letters)."""
+    char = text[position]
+    return prose[position] == " " and not char.isspace() and not char.isalnum()

@@ -1,0 +1,43 @@
+"""An article's prose: Markdown marks and datelines blanked out, offsets kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from mekraid_site.prose import prose_of, widen_over_marks
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("**KELSO, Wash.** — A fire broke out", "                   A fire broke out"),
+    ("KELSO, Wash. (AP) — Five people were hurt", "                    Five people were hurt"),
+    ("MANEZ, Albania, June 21 (Euro Report) - Police raided", " " * 40 + "Police raided"),
+    ("PARIS — The French", "        The French"),
+    ("NEW YORK, June 5 (AP) -- Police", "                         Police"),
+    ("## What we know\n- Four were hurt.\n1. One died.", "               \n  Four were hurt.\n   One died."),
+    ("> > \"It burned,\" she said.", "    \"It burned,\" she said."),
+    ("See [the report](https://example.org/r) and ![map](m.png).",
+     "See  the report" + " " * 25 + "and" + " " * 14 + "."),
+    ("*Police* raided it on __Tuesday__ at `6`.", " Police  raided it on   Tuesday   at  6 ."),
+    ("| a | b |\n|---|---|", "  a   b  \n         "),
+    ("<b>bold</b> and <https://example.org>", "   bold     and                      "),
+])
+def test_marks_and_datelines_become_spaces(text, expected):
+    assert prose_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "US - China talks resumed on Monday.",  # a hyphen after a place alone is no dateline
+    "The snake_case name, 5 * 3 and C# stay.",
+    "In 1986, Paris expelled the group.",
+])
+def test_text_that_is_not_markup_is_kept(text):
+    assert prose_of(text) == text
+
+
+def test_a_span_is_widened_over_the_marks_it_touches():
+    text = "*Police* raided the camp. **[It](https://x.org) burned.**"
+    prose = prose_of(text)
+    assert widen_over_marks(text, prose, 1, 25) == (0, 25)  # "Police ... camp." takes in the "*" before it
+    start = text.index("It")
+    assert text[slice(*widen_over_marks(text, prose, start, text.index("burned.") + 7))] == (
+        "**[It](https://x.org) burned.**")
