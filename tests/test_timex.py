@@ -1143,6 +1143,9 @@ def test_far_modal_and_participle_cues(text, dct, value):
     ("They must live without it for a while.", "a while", "PXX"),
     ("Kidnappings rose in recent years.", "recent years", "PAST_REF"),
     ("The board met within a week.", "a week", "P1W"),
+    ("The trial is expected to last several months.", "several months", "PXM"),  # "last" the verb
+    ("The strike could last three days.", "three days", "P3D"),
+    ("Prices rose over the last three days.", "the last three days", "P3D"),
 ])
 def test_duration_forms_and_spans(text, span, value):
     t = one(text, DCT_001)

@@ -412,10 +412,12 @@ _QUARTER_ENDED = _c(r"\s+end(?:ed|ing)\s+(?P<mon>" + MONTH + r")\s+(?P<d>[0-3]?\
 _THROUGHOUT = _c(r"\bthroughout\s+$")
 _BEFORE_MDY = _c(r"(?:\b(?P<wd>" + WEEKDAY + r"|" + WEEKDAY_ABBREVIATED + r"),?\s+)?$")
 _BEFORE_DECADE = _c(r"(?:\bthe\s+)?(?:\b(?P<pre>" + _PRE_WORDS + r"))?$")
+_LAST_NOT_VERB = r"(?<!will\s)(?<!would\s)(?<!to\s)(?<!could\s)(?<!may\s)(?<!might\s)(?<!can\s)(?<!should\s)last"
 _BEFORE_DURATION = _c(r"(?:\b(?P<mod>" + _alt([w for w in _DURATION_MODS if w != "over"]) + r")\s+"
                       r"|\b(?P<mod2>over)\s+(?!the\b))?(?:\b(?P<det>the|each\s+of\s+the)\s+)?"
-                      r"(?:\b(?P<rel>past|last|next|first|coming|previous|following|latest|final|initial|additional|"
-                      r"further|other|recent)\s+)?$")
+                      # not "last" the verb: "expected to last several months", "will last three days"
+                      r"(?:\b(?P<rel>past|" + _LAST_NOT_VERB + r"|next|first|coming|previous|following|latest|final|"
+                      r"initial|additional|further|other|recent)\s+)?$")
 
 # A cheap test for anything the clock pattern could match.
 _CLOCK_GATE = re.compile(r"\d(?:[:.]\d\d)?\s*[ap]\.?\s?m\b|\d:\d\d|\d\d\s*(?:hours?|hrs|h|[a-z]{1,4}t|gmt|utc|z|zulu"
@@ -441,7 +443,7 @@ _TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+
                 # "had been scheduled to expire Friday": a plan that lay in the past
                 r"|(?P<p>\b(?:(?:had|was|were)\s+(?:been\s+)?(?:scheduled|expected|due|set|planned|slated)(?:\s+to)?"
                 # "last" the verb after a modal ("would last until Thursday") is no past
-                r"|was|were|had|did|said|ago|(?<!will\s)(?<!would\s)(?<!to\s)(?<!could\s)(?<!may\s)(?<!might\s)last"
+                r"|was|were|had|did|said|ago|" + _LAST_NOT_VERB +
                 r"|since|began|rose|fell|took|came|went|grew|became|ran"
                 # past forms that are also participles: "will be paid" is no past
                 r"|(?P<pp>made|brought|paid|sold|bought|left|met|won|lost|told|got|gave|saw|fought|struck|held"
