@@ -35,10 +35,10 @@ _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"(?<!\\)\[([^\]\n]+)\](\([^)\n]*\)|\[[^\]\n]*\])")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
-# Emphasis and code marks: a run of "*" or "`" unless spaces stand on both sides ("5 * 3"), and a run of "_"
-# at a word's edge only ("snake_case" is a word).
-_STAR_RUN = re.compile(r"(?<!\\)(?:\*{1,3}|`+)")
-_UNDERSCORES = re.compile(r"(?<![\w\\])_{1,3}(?=\S)|(?<=\S)(?<!\\)_{1,3}(?!\w)")
+# Emphasis and code marks: runs of "*", "`" and "_" (which of them are marks is decided by their neighbours).
+# (Plain runs, their neighbours looked at after: lookbehinds at every character made this the slowest part.)
+_STAR_RUN = re.compile(r"\*+|`+")
+_UNDERSCORE_RUN = re.compile(r"_+")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>])")
 # A dateline opening a story: the place in capitals, then its region, country or the date, or the agency, then
 # a dash. "KELSO, Wash. (AP) —", "LIMA, June 22 -", "OSLO, Norway, Jan. 3 (Reuters) —", "PARIS —".
@@ -54,35 +54,56 @@ _DATELINE = re.compile(
 
 def prose_of(text: str) -> str:
     """The text with Markdown markup and datelines replaced by spaces: the same length, the same offsets."""
-    chars = list(text)
+    prose = _blanked(text, _mark_spans(text))
+    return _blanked(prose, [match.span() for match in _DATELINE.finditer(prose)])
 
-    def blank(start: int, end: int) -> None:
-        for position in range(start, end):
-            if chars[position] != "\n":
-                chars[position] = " "
 
-    for pattern in (_MARKUP_LINE, _LINE_MARKS, _IMAGE, _AUTOLINK, _HTML_TAG, _ESCAPE):
-        for match in pattern.finditer(text):
-            blank(*match.span())
+def _mark_spans(text: str) -> list[tuple[int, int]]:
+    """Where the Markdown marks are (none spans a line break)."""
+    spans = [match.span() for pattern in (_MARKUP_LINE, _LINE_MARKS, _IMAGE, _AUTOLINK, _HTML_TAG, _ESCAPE)
+             for match in pattern.finditer(text)]
     for row in _TABLE_ROW.finditer(text):
-        for position in range(*row.span()):
-            if text[position] == "|":
-                chars[position] = " "
+        spans += [(position, position + 1) for position in range(*row.span()) if text[position] == "|"]
     for match in _LINK.finditer(text):
-        blank(match.start(), match.start(1))  # "["
-        blank(match.end(1), match.end())  # "](address)" or "][reference]"
-    for match in _STAR_RUN.finditer(text):
-        before = text[match.start() - 1] if match.start() else " "
-        after = text[match.end()] if match.end() < len(text) else " "
-        if not (before.isspace() and after.isspace()):  # a lone "*" between spaces is a character, not a mark
-            blank(*match.span())
-    for match in _UNDERSCORES.finditer(text):
-        blank(*match.span())
-    prose = "".join(chars)
-    for match in _DATELINE.finditer(prose):
-        for position in range(match.start(), match.end()):
-            chars[position] = " "
-    return "".join(chars)
+        spans += [(match.start(), match.start(1)), (match.end(1), match.end())]  # "[", "](address)"
+    for pattern, is_mark in ((_STAR_RUN, _is_star_mark), (_UNDERSCORE_RUN, _is_underscore_mark)):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            before = text[start - 1] if start else " "
+            if before == "\\":  # "\*": the first one is a character
+                start, before = start + 1, text[start]
+            after = text[end] if end < len(text) else " "
+            if end > start and is_mark(before, after):
+                spans.append((start, end))
+    return spans
+
+
+def _is_star_mark(before: str, after: str) -> bool:
+    """A run of "*" or "`" is a mark unless spaces stand on both sides ("5 * 3")."""
+    return not (before.isspace() and after.isspace())
+
+
+def _is_underscore_mark(before: str, after: str) -> bool:
+    """A run of "_" is a mark at a word's edge only: "_word_", not "snake_case"."""
+    return (not _is_word(before) and not after.isspace()) or (not before.isspace() and not _is_word(after))
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span (within one line) replaced by as many spaces."""
+    if not spans:
+        return text
+    pieces, done = [], 0
+    for start, end in sorted(spans):
+        start = max(start, done)
+        if end > start:
+            pieces += [text[done:start], " " * (end - start)]
+            done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def widen_over_marks(text: str, prose: str, start: int, end: int) -> tuple[int, int]:
