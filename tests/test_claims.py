@@ -375,3 +375,39 @@ def test_markdown_marks_headings_and_the_dateline_are_not_in_claims(tmp_path):
     first = claims[0]
     assert MARKDOWN_STORY[first.start:first.end] == first.quote.replace("Tuesday", "*Tuesday*")
     assert event_title(claims[0]) == "A fire broke out at a warehouse"
+
+
+def test_a_possessive_date_names_a_happening_beside_the_sentences_time(tmp_path):
+    (widened,) = article_claims(tmp_path, "The zone around Tuesday's derailment site was widened on Wednesday "
+                                          "afternoon, the mayor announced.")
+    assert (widened.time_text, widened.time.edtf) == ("Wednesday afternoon", "2023-06-21")
+    (raid,) = article_claims(tmp_path / "2", "Tuesday's raid left two people dead.")
+    assert (raid.time_text, raid.time.edtf) == ("Tuesday", "2023-06-20")
+
+
+def test_two_times_in_one_clause_give_one_claim_dated_by_the_first(tmp_path):
+    # Not cut before "2019": no claim ends "... he had bought in".
+    (claim,) = article_claims(tmp_path, "Police arrested him on Monday at the house he bought in 2019 with cash.")
+    assert (claim.quote, claim.time.edtf) == ("Police arrested him on Monday at the house he bought in 2019 with cash.",
+                                               "2023-06-19")
+
+
+def test_a_night_is_named_after_the_day_it_follows(tmp_path):
+    (claim,) = article_claims(tmp_path, "Crews fought the fire through the night, officials said.")
+    assert claim.time.edtf == "2023-06-20"  # told at 10:00 on the 21st: the night that just ended
+    assert describe_time(claim.time, ZoneInfo("Europe/Tirane")) == "20 June 2023, night"
+
+
+def test_a_bare_acronym_joins_the_organisation_it_stands_for(tmp_path):
+    content = content_of(tmp_path, "Investigators from the National Transportation Safety Board arrived on Monday.",
+                         "The NTSB said on Tuesday that 40 cars derailed. NTSB board member Alvin Brown said 11 "
+                         "carried vinyl chloride.")
+    timeline = merge(extract(content), content.site)
+    actors = {actor.id: actor for actor in timeline.actors}
+    assert actors["national-transportation-safety-board"].aliases == ("NTSB",)
+    assert "ntsb" not in actors
+    (said,) = claims_with(timeline, "40 cars derailed")
+    assert said.claimant == "national-transportation-safety-board"
+    (brown,) = claims_with(timeline, "vinyl chloride")
+    assert (brown.claimant, actors["alvin-brown"].kind) == ("alvin-brown", "person")
+    assert describe_time(event_of(timeline, "40 cars").time, ZoneInfo("Europe/Tirane")) == "20 June 2023"

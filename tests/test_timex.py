@@ -265,6 +265,33 @@ def test_parts_of_day():
     assert one("overnight the camp was calm", DCT_001).value == "2023-06-20TNI"
 
 
+@pytest.mark.parametrize("text,dct,value", [
+    # Told in the morning, a past "the night" is the one that just ended; a coming one is tonight.
+    ("Crews battled the blaze through the night.", "2023-06-21T07:30+02:00", "2023-06-20TNI"),
+    ("Crews will work through the night.", "2023-06-21T07:30+02:00", "2023-06-21TNI"),
+    ("Crews battled the blaze through the night.", "2023-06-21", "2023-06-20TNI"),  # a date alone: its night is ahead
+    ("Crews battled the blaze through the night.", "2023-06-21T23:50+02:00", "2023-06-21TNI"),
+    # With a day named before, it is that day's night; if that had not begun, the one before it.
+    ("On Monday, crews battled the fire. They fought it through the night.", "2023-06-21T07:30+02:00",
+     "2023-06-19TNI"),
+    ("On Wednesday, crews battled the fire. They fought it through the night.", "2023-06-21T07:30+02:00",
+     "2023-06-20TNI"),
+    # The morning of a text written before it began is the day before's; with a date alone, the day's own.
+    ("Police raided the camp in the morning.", "2023-06-21T04:00+02:00", "2023-06-20TMO"),
+    ("Police raided the camp in the morning.", "2023-06-21", "2023-06-21TMO"),
+])
+def test_a_past_part_of_day_is_one_that_had_begun(text, dct, value):
+    (*_, found) = find(text, parse_dct(dct, TIRANE))
+    assert found.value == value
+
+
+def test_a_closing_reporting_verb_does_not_set_the_tense():
+    # "said" ends the sentence: "will" decides that Friday is ahead.
+    assert one("Residents will not be allowed to return before Friday, Hayes said.", DCT_001).value == "2023-06-23"
+    assert one("The vote on Friday was close, officials said.", DCT_001).value == "2023-06-16"
+    assert one("On Monday, police said the camp was empty.", DCT_001).value == "2023-06-19"
+
+
 
 @pytest.mark.parametrize("text,values", [
     # A turn of day and night after a preposition, dated by the day named after it.

@@ -307,7 +307,8 @@ _TITLES = frozenset(
     judge justice senator sen rep representative governor gov mayor king queen prince princess sheikh shaikh
     ayatollah imam pope bishop archbishop cardinal father rev reverend ambassador envoy spokesman spokeswoman
     spokesperson chairman chairwoman chairperson chair chancellor premier speaker commissioner inspector
-    superintendent prosecutor attorney officer leader head emir sultan ceo founder""".split()
+    superintendent prosecutor attorney officer leader head emir sultan ceo founder member agent investigator
+    detective trooper""".split()
 )
 
 

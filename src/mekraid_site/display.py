@@ -76,7 +76,10 @@ def _describe_calendar(moment: datetime, precision: Precision, edtf: str, start:
     if precision is Precision.WEEK:
         return f"week of {start.day} {start:%B} {start.year}"
     if precision is Precision.PART_OF_DAY:
-        return f"{moment.day} {moment:%B} {moment.year}, {_part_of_day(moment.hour)}"
+        part = _part_of_day(moment.hour)
+        if part == "night" and moment.hour < 12:
+            moment = moment - timedelta(days=1)  # a night is named after the day it follows, as TimeML's TNI
+        return f"{moment.day} {moment:%B} {moment.year}, {part}"
     return f"{moment.day} {moment:%B} {moment.year}"
 
 

@@ -81,6 +81,8 @@ _SAYING_GAP_WORDS = 4
 _SAYING_GAP_STOP = re.compile(r"\bthat\b|[,:;\"“]|\b(?:was|were|had|began|[a-z]{3,}ed)\b")
 _SINCE_THEN = re.compile(r"(?:Since then|Ever since|Since that time)\b")
 _PRONOUN_START = re.compile(r"[\"“]?(?:They|He|She|It|Their|His|Her|Its|We)\b")
+# "Tuesday's derailment": a date that names a happening beside the sentence's own time.
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s+[a-z]")
 # "the 2014 agreement": a date used as a modifier names a reference, not when the sentence happened...
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|whose)\s+$", re.IGNORECASE)
 _ATTRIBUTIVE_AFTER = re.compile(
@@ -105,6 +107,7 @@ _COMPARISON = re.compile(r"(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|a
 # Between two expressions of one time: "6:55 a.m. last Tuesday", "0638 EST on Tuesday", "Tuesday at 6:55".
 _ONE_TIME_GAP = re.compile(r"\s*,?\s*(?:(?:on|at)\s+)?")
 _LETTER = re.compile(r"[^\W\d_]")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # "NTSB", "UN"
 # Discovered actors carry this id prefix until `extract` names them across articles.
 _PROVISIONAL = "new:"
 # Fewer articles than this are read in this process: starting workers would cost more.
@@ -400,27 +403,61 @@ def _with_final_ids(analysis: SourceAnalysis, final_ids: dict[str, str]) -> Sour
 
 
 def join_discovered(analyses: tuple[SourceAnalysis, ...], taken: set[str]) -> tuple[tuple[Actor, ...], dict[str, str]]:
-    """One actor per discovered name, named by its most frequent spelling; and provisional id -> final id."""
+    """One actor per discovered name, named by its most frequent spelling; and provisional id -> final id.
+
+    An acronym that stands alone ("the NTSB said") joins the one organisation
+    whose initials it is ("National Transportation Safety Board") or that an
+    article wrote it after in parentheses.
+    """
     spellings: dict[str, Counter[str]] = {}
     kinds: dict[str, Counter[str]] = {}
+    acronyms: dict[str, set[str]] = defaultdict(set)  # provisional id -> acronyms written after its name
     for analysis in analyses:
         for actor in analysis.discovered:
             spellings.setdefault(actor.id, Counter())[actor.name] += 1
             kinds.setdefault(actor.id, Counter())[actor.kind] += 1
+            acronyms[actor.id].update(alias for alias in actor.aliases if _ACRONYM.fullmatch(alias))
+    ranked = {provisional: sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+              for provisional, counts in spellings.items()}
+    kind_of = {provisional: sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]
+               for provisional, counts in kinds.items()}
+    expanded = _expanded_acronyms({provisional: names[0][0] for provisional, names in ranked.items()}, kind_of,
+                                  acronyms)
     joined = []
     final_ids: dict[str, str] = {}
     taken = set(taken)
-    for provisional in sorted(spellings):
-        ranked = sorted(spellings[provisional].items(), key=lambda item: (-item[1], item[0]))
-        kind = sorted(kinds[provisional].items(), key=lambda item: (-item[1], item[0]))[0][0]
-        actor_id = slugify(ranked[0][0])
+    for provisional in sorted(ranked):
+        if provisional in expanded:
+            continue
+        name = ranked[provisional][0][0]
+        actor_id = slugify(name)
         while actor_id in taken:  # a listed actor or another name has it: number this one
             actor_id = re.sub(r"(?:-(\d+))?$", lambda m: f"-{int(m.group(1) or 1) + 1}", actor_id, count=1)
         taken.add(actor_id)
         final_ids[provisional] = actor_id
-        aliases = tuple(name for name, _ in ranked[1:])
-        joined.append(Actor(id=actor_id, name=ranked[0][0], kind=kind, aliases=aliases))
+        short = sorted(acronyms[provisional] | {ranked[other][0][0] for other, full in expanded.items()
+                                                 if full == provisional})
+        aliases = tuple(dict.fromkeys([spelling for spelling, _ in ranked[provisional][1:]] + short))
+        joined.append(Actor(id=actor_id, name=name, kind=kind_of[provisional], aliases=aliases))
+    final_ids.update({acronym: final_ids[full] for acronym, full in expanded.items()})
     return tuple(joined), final_ids
+
+
+def _expanded_acronyms(names: dict[str, str], kinds: dict[str, str], acronyms: dict[str, set[str]]) -> dict[str, str]:
+    """Provisional ids of bare acronyms -> the provisional id of the one organisation they stand for."""
+    standing_for: dict[str, set[str]] = defaultdict(set)
+    for provisional, name in names.items():
+        if kinds[provisional] != "organization" or _ACRONYM.fullmatch(name):
+            continue
+        initials = "".join(word[0] for word in name.split() if word[:1].isupper())
+        for acronym in acronyms[provisional] | ({initials} if len(initials) >= 2 else set()):
+            standing_for[acronym].add(provisional)
+    expanded = {}
+    for provisional, name in names.items():
+        full = standing_for.get(name, set()) - {provisional}
+        if _ACRONYM.fullmatch(name) and len(full) == 1:
+            expanded[provisional] = full.pop()
+    return expanded
 
 
 def _provisional_id(name: str) -> str:
@@ -629,6 +666,7 @@ def _datings(
     references: list[Timex] = []
     inside = timexes.within(sentence.start, sentence.end)
     datings: list[tuple[int, int, TimeValue]] = []
+    possessives: list[tuple[int, int, TimeValue]] = []
     in_range: set[int] = set()
     for span in ranges.within(sentence.start, sentence.end):
         datings.append((span.start, span.end, span.interval))
@@ -648,9 +686,13 @@ def _datings(
             references.append(found)
         elif attributive:
             references.append(found)
+        elif _POSSESSIVE_AFTER.match(text, found.end):
+            possessives.append((found.start, found.end, found.interval))
         else:
             datings.append((found.start, found.end, found.interval))
-    return sorted(datings, key=lambda dating: dating[0]), references
+    # "The zone around Tuesday's derailment site was widened on Wednesday": Tuesday names the derailment;
+    # alone ("Tuesday's raid left two dead"), it dates the sentence.
+    return sorted(datings or possessives, key=lambda dating: dating[0]), references
 
 
 def _reference_piece(text: str, sentence: Sentence, reference: Timex) -> tuple[int, int, TimeValue, str]:
@@ -680,9 +722,13 @@ def _split_clauses(
                 distinct[-1] = (start, dating[1], finer)
             continue
         distinct.append(dating)
-    cuts = [sentence.start]
-    for (_, previous_end, _), (next_start, _, _) in itertools.pairwise(distinct):
-        cuts.append(_boundary(text, previous_end, next_start))
+    cuts, kept = [sentence.start], distinct[:1]
+    for (_, previous_end, _), following in itertools.pairwise(distinct):
+        cut = _boundary(text, previous_end, following[0])
+        if cut is not None:  # else one clause names both times: one claim, dated by the first
+            cuts.append(cut)
+            kept.append(following)
+    distinct = kept
     cuts.append(sentence.end)
     pieces: list[tuple[int, int, TimeValue, str]] = []
     for (start, end, when), (cut_start, cut_end) in zip(distinct, itertools.pairwise(cuts), strict=True):
@@ -703,13 +749,13 @@ def _day_key(time: TimeValue, zone: ZoneInfo) -> str:
     return time.edtf
 
 
-def _boundary(text: str, start: int, end: int) -> int:
-    """Where to cut between two dated clauses: at the best boundary between them."""
+def _boundary(text: str, start: int, end: int) -> int | None:
+    """Where to cut between two dated clauses: at the best boundary between them; None when there is none."""
     for boundary in _CLAUSE_BOUNDARIES:
         matches = list(boundary.finditer(text, start, end))
         if matches:
             return matches[-1].start()
-    return end
+    return None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

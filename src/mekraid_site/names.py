@@ -236,7 +236,8 @@ _ROLE_WORDS = frozenset(
     """spokesman spokeswoman spokesperson leader chief head director minister president commander lawyer
     attorney official activist journalist reporter prosecutor judge mayor governor chairman chairwoman
     secretary ambassador envoy founder analyst researcher professor witness resident survivor officer
-    deputy premier colonel general captain""".split()
+    deputy premier colonel general captain member agent investigator detective trooper manager administrator
+    adviser advisor aide negotiator correspondent editor economist expert engineer coordinator doctor""".split()
 )
 _CONNECTORS = frozenset("of for against and the on de del da di du la le van von der den al el bin ibn".split())
 _TAIL_CONNECTORS = frozenset("of for against on".split())  # after a head word: "Council of ..."

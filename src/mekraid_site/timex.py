@@ -450,6 +450,9 @@ _TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+
                 r"|spent))\b)"
                 r"|(?P<ed>\b[a-z]{2,}ed\b)")  # a past -ed verb, once _past_ed() has ruled out adjectives
 # Modal auxiliaries of the future, looked for further back than the other cues (see _Ctx._far_modal).
+# A reporting verb that closes a sentence: "…, Hayes said.", "…, police said on Tuesday."
+_TRAILING_ATTRIBUTION = _c(r"(?:said|told\s+\w+|added|stated|announced|reported|wrote|noted)\b[^.!?\n,;]{0,20}"
+                           r"(?:[.!?]|$)")
 _MODAL_CUE = _c(r"\b(?:will|won't|shall|would|going\s+to)\b|'ll\b")
 # -ed words that are not past verbs, and words after which an -ed word is an adjective or a passive
 # ("a still unspecified date", "will be named").
@@ -524,6 +527,8 @@ class _Ctx:
         for cue in _TENSE_CUE.finditer(self.text, end, stop.start() if stop else hi):
             if cue.start() - end + 20 >= best_distance:
                 break
+            if best and _TRAILING_ATTRIBUTION.match(self.text, cue.start()) and "," in self.text[end:cue.start()]:
+                continue  # "will not return before Friday, Hayes said.": the saying is not the clause's tense
             sign = self._cue_sign(cue)
             if sign:
                 return sign
@@ -1527,6 +1532,18 @@ _HOURS_OF_SOMETHING = re.compile(r"\s+of\s+(?!(?:" + WEEKDAY + "|" + MONTH + r"|
 _DAY_STEPS = {"the next": 1, "the following": 1, "the previous": -1}
 
 
+def _not_yet_begun(day: date, pod: str, ctx: _Ctx) -> bool:
+    """Whether that part of that day had not begun when the text was written (so the past cannot mean it).
+
+    A text with a date and no clock time counts as written at its start: only
+    its night is surely ahead.
+    """
+    written = ctx.dct.astimezone(ctx.tz)
+    if pod != "NI" and written.time() == time(0):
+        return False
+    return datetime.combine(day, time(_POD_HOURS[pod][0]), ctx.tz) > written
+
+
 def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
     if m["hours"]:
         if _HOURS_OF_SOMETHING.match(ctx.text, m.end()):
@@ -1556,6 +1573,8 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
     elif rel in ("the", "that") or (not rel and mod) or twilight:
         focus = _focus_date(ctx.focus)
         d = focus[0] if focus and focus[1] == "day" else ctx.today
+        if _not_yet_begun(d, pod, ctx) and ctx.tense(m.start(), m.end()) < 0:
+            d -= timedelta(days=1)  # "crews fought the fire through the night", told the next morning
     elif rel in _DAY_STEPS:  # "the next morning": the day after the one in focus
         focus = _focus_date(ctx.focus)
         d = (focus[0] if focus and focus[1] == "day" else ctx.today) + timedelta(days=_DAY_STEPS[rel])
