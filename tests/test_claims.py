@@ -158,6 +158,13 @@ def test_a_title_drops_who_says_so_after_what_happened(tmp_path):
         "Operations resumed", "Police fired tear gas"]
 
 
+def test_a_title_drops_the_time_in_another_zone_with_the_time(tmp_path):
+    content = content_of(tmp_path, "The ferry sank at 22:10 local time (2010 GMT) off Durres. The plan (Plan B) was "
+                                   "adopted on Tuesday. The budget (2023) was cut.")
+    assert sorted(event.title for event in merge(extract(content), content.site).events) == [
+        "The budget was cut", "The ferry sank off Durres", "The plan (Plan B) was adopted"]
+
+
 def test_a_sentence_ends_after_a_decade():
     text = "Rights groups have criticised the unit since the 1990s. The strike began on Monday."
     assert [text[s.start:s.end] for s in split_sentences(text)] == [
@@ -383,6 +390,13 @@ def test_a_possessive_date_names_a_happening_beside_the_sentences_time(tmp_path)
     assert (widened.time_text, widened.time.edtf) == ("Wednesday afternoon", "2023-06-21")
     (raid,) = article_claims(tmp_path / "2", "Tuesday's raid left two people dead.")
     assert (raid.time_text, raid.time.edtf) == ("Tuesday", "2023-06-20")
+    (attack,) = article_claims(tmp_path / "3", "Monday's attack killed 12 people, police said on Tuesday.")
+    assert (attack.time_text, attack.time.edtf) == ("Monday", "2023-06-19")  # Tuesday is when police spoke
+    # A toll of the happening is about it, whenever it was counted.
+    (toll,) = article_claims(tmp_path / "4", "The death toll from Monday's earthquake in the north rose to 15 "
+                                             "overnight, officials said.")
+    assert (toll.time_text, toll.time.edtf) == ("Monday", "2023-06-19")
+    assert [(figure.kind, figure.value) for figure in toll.figures] == [("killed", 15)]
 
 
 def test_two_times_in_one_clause_give_one_claim_dated_by_the_first(tmp_path):

@@ -125,6 +125,10 @@ def test_earthquake_killed_and_injured_by_preceding_verbs() -> None:
 
 def test_death_toll() -> None:
     assert facts("The death toll from the factory fire rose to 45 on Tuesday.") == [("killed", 45, "exact")]
+    assert facts("The death toll from Sunday's earthquake in central Italy rose to 15 overnight.") == [
+        ("killed", 15, "exact")]
+    assert facts("The number of dead rose to 15.") == [("killed", 15, "exact")]
+    assert facts("Police arrested 12 yesterday.") == [("arrested", 12, "exact")]
 
 
 def test_arrests_with_dozen() -> None:

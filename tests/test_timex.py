@@ -285,6 +285,19 @@ def test_a_past_part_of_day_is_one_that_had_begun(text, dct, value):
     assert found.value == value
 
 
+def test_overnight_is_the_night_before_the_day_in_focus_or_the_night_just_ended():
+    dct = parse_dct("2023-06-21T09:10+02:00", TIRANE)
+    assert find("The toll from Tuesday's quake rose overnight.", dct)[-1].value == "2023-06-20TNI"
+    assert find("On June 15, markets fell after overnight losses in Asia.", dct)[-1].value == "2023-06-14TNI"
+
+
+def test_stay_closed_is_no_past_tense():
+    dct = parse_dct("2024-07-16", TIRANE)
+    assert one("Schools will stay closed until September.", dct).value == "2024-09"
+    assert one("The road remains closed until September.", dct).value == "2024-09"
+    assert one("The road remained closed until September.", dct).value == "2023-09"
+
+
 def test_a_closing_reporting_verb_does_not_set_the_tense():
     # "said" ends the sentence: "will" decides that Friday is ahead.
     assert one("Residents will not be allowed to return before Friday, Hayes said.", DCT_001).value == "2023-06-23"

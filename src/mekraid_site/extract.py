@@ -64,6 +64,7 @@ _EVENT_ANAPHORA = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+(?:[A-Za-z'-]+\s+){{0,2}}?({_EVENT_NOUNS})\b"
 )
 _EVENT_NOUN = re.compile(rf"\b({_EVENT_NOUNS})\b", re.IGNORECASE)
+_EVENT_NOUN_AFTER = re.compile(rf"['’]s\s+(?:[a-z-]+\s+)?(?:{_EVENT_NOUNS})\b")  # "Sunday's (deadly) quake"
 # A sentence that tells of the past or reports speech goes on with the narrative.
 _NARRATIVE = re.compile(
     r"\b(?:was|were|had|did|said|told|took|began|went|came|fled|fought|left|led|saw|hit|shot|held|brought|"
@@ -83,6 +84,7 @@ _SINCE_THEN = re.compile(r"(?:Since then|Ever since|Since that time)\b")
 _PRONOUN_START = re.compile(r"[\"“]?(?:They|He|She|It|Their|His|Her|Its|We)\b")
 # "Tuesday's derailment": a date that names a happening beside the sentence's own time.
 _POSSESSIVE_AFTER = re.compile(r"['’]s\s+[a-z]")
+_CASUALTY_KINDS = frozenset(("killed", "injured", "missing"))
 # "the 2014 agreement": a date used as a modifier names a reference, not when the sentence happened...
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|whose)\s+$", re.IGNORECASE)
 _ATTRIBUTIVE_AFTER = re.compile(
@@ -509,9 +511,13 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
         found = attribution.find_claimant(sentence_text)
         claimant, last_claimant = _claimant(found, sentence.start, index, mention_spans, full_names, last_claimant,
                                             claimant_actors)
-        datings, references = _datings(text, sentence, timex_spans, range_spans)
+        datings, references, possessives = _datings(text, sentence, timex_spans, range_spans)
         said_at = _time_of_saying(text, datings, found, sentence.start)
         datings = [dating for dating in datings if dating is not said_at]
+        # "Tuesday's raid left two dead, police said on Wednesday": the raid's day dates the sentence when it has
+        # no other, and a toll of the raid ("the death toll from Sunday's quake rose to 15 overnight") always.
+        if possessives and (not datings or _toll_of(text, sentence, possessives[0], timex_spans)):
+            datings = possessives[:1]
         pieces: list[tuple[int, int, TimeValue, str]] = []
         follows: str | None = None
         if datings:
@@ -657,11 +663,13 @@ def _time_spans(timexes: _Spans[Timex], start: int, end: int) -> list[tuple[int,
 
 def _datings(
     text: str, sentence: Sentence, timexes: _Spans, ranges: _Spans
-) -> tuple[list[tuple[int, int, TimeValue]], list[Timex]]:
-    """The expressions that say when a sentence happened, as (start, end, time), and the dated references.
+) -> tuple[list[tuple[int, int, TimeValue]], list[Timex], list[tuple[int, int, TimeValue]]]:
+    """The expressions that say when a sentence happened, as (start, end, time); dated references; possessives.
 
     A date used as a modifier ("the 2014 agreement") dates the thing it
-    modifies, not the sentence: it is returned as a reference.
+    modifies, not the sentence: it is returned as a reference. A possessive
+    date ("Tuesday's derailment") names a happening beside the sentence's
+    own: it is returned apart, for the caller to weigh.
     """
     references: list[Timex] = []
     inside = timexes.within(sentence.start, sentence.end)
@@ -690,9 +698,16 @@ def _datings(
             possessives.append((found.start, found.end, found.interval))
         else:
             datings.append((found.start, found.end, found.interval))
-    # "The zone around Tuesday's derailment site was widened on Wednesday": Tuesday names the derailment;
-    # alone ("Tuesday's raid left two dead"), it dates the sentence.
-    return sorted(datings or possessives, key=lambda dating: dating[0]), references
+    return sorted(datings, key=lambda dating: dating[0]), references, possessives
+
+
+def _toll_of(text: str, sentence: Sentence, possessive: tuple[int, int, TimeValue], timexes: _Spans[Timex]) -> bool:
+    """Whether a sentence gives a casualty count of the happening a possessive date names ("Sunday's quake")."""
+    if not _EVENT_NOUN_AFTER.match(text, possessive[1]):
+        return False
+    counts = figures.find_figures(text[sentence.start:sentence.end], sentence.start,
+                                  _time_spans(timexes, sentence.start, sentence.end))
+    return any(figure.kind in _CASUALTY_KINDS for figure in counts)
 
 
 def _reference_piece(text: str, sentence: Sentence, reference: Timex) -> tuple[int, int, TimeValue, str]:

@@ -185,7 +185,8 @@ _PREDICATE_RE = re.compile(
 _PREFIX_RE = re.compile(
     r"""(?:
     (?P<killed>\b(?:killed|killing|kills|kill|death\s+of|deaths\s+of|claimed\s+the\s+lives\s+of
-        |death\s+toll\b[^.;:,]{0,40}|\btoll\s+(?:rose|climbed|jumped|reached|stood|stands|is|was
+        |(?:death\s+toll|(?:number|count)\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities))\b[^.;:,]{0,60}
+        |\btoll\s+(?:rose|climbed|jumped|reached|stood|stands|is|was
         |of|at|to|hit)\b[^.;:,]{0,20}))
     |(?P<injured>\b(?:injured|injuring|injures|wounded|wounding|wounds|hurt|hurting|injuries\s+to))
     |(?P<arrested>\b(?:arrested|arresting|arrests|arrest\s+of|arrests\s+of|detained|detaining|detention\s+of
@@ -249,7 +250,8 @@ _NP_STOP = frozenset(
     """was were is are be been being had has have will would could should may might must can do does did
     remain remained remains in on at of from to by with during after before near across for among including
     into onto over under and or but who which that whom whose the a an this these those his her its their
-    our my your it they he she we also still reportedly allegedly now then as than""".split()
+    our my your it they he she we also still reportedly allegedly now then as than overnight yesterday today
+    tonight earlier later since until last""".split()
 )
 
 

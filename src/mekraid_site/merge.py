@@ -500,6 +500,9 @@ _SPEAKER_FRAME = re.compile(
 # "..., the port said.", "..., according to officials.": who says so, after what happened
 _TRAILING_SOURCE = re.compile(
     r",\s+(?:(?:[^,]{1,60}?\s+)?(?:said|says|reported|added)|according\s+to\s+[^,]{1,60})\.?$")
+_EMPTY_PARENTHESES = re.compile(r"\s*\(\s*\)")
+_CLOCK_IN_PARENTHESES = re.compile(
+    r"\s*\((?:\d{1,2}[:.]\d\d(?:\s*[A-Z]{1,5})?|\d{3,4}\s*[A-Z]{2,5}|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{1,5})?)\)")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;:.])")
 _PRONOUN = re.compile(r"(?:he|she|it|they|we|i|his|her|its|their|our|my)\b", re.IGNORECASE)
 _TIME_PREPOSITION = re.compile(
@@ -524,6 +527,8 @@ def _title(quote: str, time_text: str) -> str:
             text = text[opening + 2:]  # "In 1990, the council banned ...": drop the opening time phrase
         else:
             text = _TIME_PREPOSITION.sub("", text[:at]).rstrip() + " " + text[at + len(time_text):].lstrip()
+    # "struck at 14:32 local time (1232 GMT)": the time in another zone; "the plan (2023)": brackets left empty
+    text = _EMPTY_PARENTHESES.sub("", _CLOCK_IN_PARENTHESES.sub("", text))
     text = " ".join(text.split()).lstrip(",;: ")  # "Days earlier, residents ...": the comma went with the time
     text = _LEADING_PHRASE.sub("", text)
     text = _REPORT_FRAME.sub("", text)

@@ -459,7 +459,9 @@ _MODAL_CUE = _c(r"\b(?:will|won't|shall|would|going\s+to)\b|'ll\b")
 _NOT_PAST_ED = frozenset(("based", "limited", "united", "hundred", "indeed", "need", "proceed", "succeed", "exceed",
                           "feed", "speed", "red", "bed", "related", "detailed", "advanced", "concerned", "interested",
                           "armed", "troubled", "supposed"))
-_BEFORE_ADJECTIVE_ED = re.compile(r"\b(?:a|an|the|its|still|their|be|being)\s$", re.IGNORECASE)
+# "be paid", "a detailed plan", "will stay closed": a passive or an adjective
+_BEFORE_ADJECTIVE_ED = re.compile(r"\b(?:a|an|the|its|still|their|be|being|stay|stays|remain|remains)\s$",
+                                  re.IGNORECASE)
 # An agent after a participle: "markets untouched by the crisis" is a description, not a past event.
 _BY_AFTER = re.compile(r"\s+by\s+", re.IGNORECASE)
 # A sentence ends at . ! ? before a capital, except after an initial ("P.") or a title ("Mr.", "Corp.").
@@ -569,7 +571,7 @@ class _Ctx:
         if cue["p"] and not cue["pp"]:
             return -1
         word = cue["pp"] or cue["ed"]
-        if word.lower() in _NOT_PAST_ED or _BEFORE_ADJECTIVE_ED.search(self.text, max(0, cue.start() - 7),
+        if word.lower() in _NOT_PAST_ED or _BEFORE_ADJECTIVE_ED.search(self.text, max(0, cue.start() - 9),
                                                                        cue.start()):
             return 0  # "will be paid", "a still unspecified date": a passive or an adjective, not a past verb
         agent = _BY_AFTER.match(self.text, cue.end())
@@ -1552,8 +1554,12 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
         day = focus[0] if focus and focus[1] == "day" else ctx.today
         return _Res("TIME", f"{day.isoformat()}TMO", mod="START", anchor=False)
     if m["over"]:
+        # The night before the day in focus ("overnight losses in New York" weighed on Friday's trading),
+        # but the night just ended when the day in focus is yesterday ("Sunday's quake ... overnight", on Monday).
         focus = _focus_date(ctx.focus)
         base = focus[0] if focus and focus[1] == "day" else ctx.today
+        if base == ctx.today - timedelta(days=1):
+            base = ctx.today
         return _Res("TIME", f"{(base - timedelta(days=1)).isoformat()}TNI", anchor=False)
     rel = " ".join((m["rel"] or "").lower().split())
     pod = _pod_code(m["pod"])
