@@ -425,3 +425,18 @@ def test_a_bare_acronym_joins_the_organisation_it_stands_for(tmp_path):
     (brown,) = claims_with(timeline, "vinyl chloride")
     assert (brown.claimant, actors["alvin-brown"].kind) == ("alvin-brown", "person")
     assert describe_time(event_of(timeline, "40 cars").time, ZoneInfo("Europe/Tirane")) == "20 June 2023"
+
+
+def test_a_timeline_of_entries_gives_titled_claims_and_a_correction_note_is_none(tmp_path):
+    content = content_of(tmp_path, "- **19 June, 14:30** – Management calls police to the gate.\n"
+                                   "- **20 June** – About 1,200 workers join the strike, according to the union.\n"
+                                   "- **20 June, 22:15** – Police clear the gate; 14 strikers are detained.\n\n"
+                                   "*Correction, 21 June: an earlier version said 17 strikers were detained.*")
+    timeline = merge(extract(content), content.site)
+    assert [(event.title, event.time.edtf) for event in timeline.events] == [
+        ("Management calls police to the gate", "2023-06-19T14:30+02:00"),
+        ("About 1,200 workers join the strike", "2023-06-20"),
+        ("Police clear the gate", "2023-06-20T22:15+02:00"),
+    ]
+    (detained,) = claims_with(timeline, "strikers are detained")
+    assert [(figure.kind, figure.value) for figure in detained.figures] == [("arrested", 14)]

@@ -72,7 +72,9 @@ _NARRATIVE = re.compile(
 )
 # Page furniture copied with an article's text: never a claim.
 _BOILERPLATE = re.compile(
-    r"(?:Share this article|We invite readers|Read more|Click here|Subscribe|Follow us|Sign up|Advertisement)\b",
+    r"(?:Share this article|We invite readers|Read more|Click here|Subscribe|Follow us|Sign up|Advertisement"
+    # an editor's note on the article itself, not on the story
+    r"|Correction|Clarification|Editor['’]s note)\b",
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s{2,}")

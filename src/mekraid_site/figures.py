@@ -210,7 +210,8 @@ _PERSON_NOUNS = frozenset(
     villagers journalists reporters employees staff families households tourists migrants pilgrims
     worshippers miners patients inmates prisoners suspects activists bystanders pedestrians citizens
     nationals locals adults teenagers youths crew sailors guards volunteers rioters fans spectators
-    participants attendees guests occupants firefighters rescuers medics doctors nurses""".split()
+    participants attendees guests occupants firefighters rescuers medics doctors nurses strikers dockers
+    farmers drivers truckers teachers settlers refugees hostages detainees""".split()
 )
 # Nouns that also tell the kind when no verb does.
 _NOUN_KINDS: dict[str, str] = {

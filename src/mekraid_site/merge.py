@@ -500,6 +500,7 @@ _SPEAKER_FRAME = re.compile(
 # "..., the port said.", "..., according to officials.": who says so, after what happened
 _TRAILING_SOURCE = re.compile(
     r",\s+(?:(?:[^,]{1,60}?\s+)?(?:said|says|reported|added)|according\s+to\s+[^,]{1,60})\.?$")
+_ENTRY_TIME = re.compile(r"^(?:\d{1,2}[:.]\d\d\s*)?[–—-]+\s*")
 _EMPTY_PARENTHESES = re.compile(r"\s*\(\s*\)")
 _CLOCK_IN_PARENTHESES = re.compile(
     r"\s*\((?:\d{1,2}[:.]\d\d(?:\s*[A-Z]{1,5})?|\d{3,4}\s*[A-Z]{2,5}|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{1,5})?)\)")
@@ -523,13 +524,15 @@ def _title(quote: str, time_text: str) -> str:
     if time_text and time_text in text:
         at = text.index(time_text)
         opening = text.find(", ")
-        if 0 <= opening < 60 and at < opening and _OPENING_TIME.match(text):
+        if (0 <= opening < 60 and at < opening and _OPENING_TIME.match(text)
+                and len(text[at + len(time_text):opening].split()) <= 2):
             text = text[opening + 2:]  # "In 1990, the council banned ...": drop the opening time phrase
         else:
             text = _TIME_PREPOSITION.sub("", text[:at]).rstrip() + " " + text[at + len(time_text):].lstrip()
     # "struck at 14:32 local time (1232 GMT)": the time in another zone; "the plan (2023)": brackets left empty
     text = _EMPTY_PARENTHESES.sub("", _CLOCK_IN_PARENTHESES.sub("", text))
     text = " ".join(text.split()).lstrip(",;: ")  # "Days earlier, residents ...": the comma went with the time
+    text = _ENTRY_TIME.sub("", text)  # "3 November, 14:30 – Management calls police": a timeline's entry
     text = _LEADING_PHRASE.sub("", text)
     text = _REPORT_FRAME.sub("", text)
     said = _SPEAKER_FRAME.match(text)
