@@ -148,6 +148,11 @@ def test_no_claimant(sentence: str) -> None:
         ("National Council of Resistance of Iran", ("National Council of Resistance of Iran", None)),
         ("John Major", ("John Major", None)),
         ("the spokesman", ("the spokesman", None)),
+        ("Sheriff Mark Dillon", ("Mark Dillon", "Sheriff")),
+        ("County Judge-Executive Wanda Pryor", ("Wanda Pryor", "County Judge-Executive")),
+        ("NTSB board member Alvin Brown", ("Alvin Brown", "NTSB board member")),
+        ("FBI agent John Smith", ("John Smith", "FBI agent")),
+        ("Mary Smith-Jones", ("Mary Smith-Jones", None)),
     ],
 )
 def test_strip_title(name: str, expected: tuple[str, str | None]) -> None:

@@ -298,6 +298,14 @@ def test_stay_closed_is_no_past_tense():
     assert one("The road remained closed until September.", dct).value == "2023-09"
 
 
+def test_the_time_of_a_closing_attribution_is_not_the_story_s_focus():
+    dct = parse_dct("2025-06-12T19:05-04:00", ZoneInfo("America/New_York"))
+    found = find("Hackers broke in on June 3, county officials said Thursday. A week earlier, the FBI had warned "
+                 "them. The following day, the FBI opened an inquiry.", dct, ZoneInfo("America/New_York"))
+    assert [(t.text, t.value) for t in found] == [("June 3", "2025-06-03"), ("Thursday", "2025-06-12"),
+                                                  ("A week earlier", "2025-W22"), ("The following day", "2025-06-04")]
+
+
 def test_a_closing_reporting_verb_does_not_set_the_tense():
     # "said" ends the sentence: "will" decides that Friday is ahead.
     assert one("Residents will not be allowed to return before Friday, Hayes said.", DCT_001).value == "2023-06-23"

@@ -308,13 +308,19 @@ _TITLES = frozenset(
     ayatollah imam pope bishop archbishop cardinal father rev reverend ambassador envoy spokesman spokeswoman
     spokesperson chairman chairwoman chairperson chair chancellor premier speaker commissioner inspector
     superintendent prosecutor attorney officer leader head emir sultan ceo founder member agent investigator
-    detective trooper""".split()
+    detective trooper sheriff marshal constable warden coroner magistrate councilman councilwoman councillor
+    councilor alderman trustee treasurer clerk executive""".split()
 )
 
 
 def _is_name_word(word: str) -> bool:
     """Whether a word can be part of a personal name: capitalised and not a title."""
-    return word[:1].isupper() and word.rstrip(".").lower() not in _TITLES
+    return word[:1].isupper() and not _is_title(word)
+
+
+def _is_title(word: str) -> bool:
+    """Whether a word is a title: "Sheriff", "Gen.", and joined ones such as "Judge-Executive"."""
+    return any(part in _TITLES for part in word.rstrip(".").lower().split("-"))
 
 
 def strip_title(name: str) -> tuple[str, str | None]:
@@ -335,7 +341,7 @@ def strip_title(name: str) -> tuple[str, str | None]:
             return bare, " ".join(filter(None, (title, f"of {affiliation}")))
     words = name.split()
     for i in range(len(words) - 2, -1, -1):
-        if words[i].rstrip(".").lower() not in _TITLES:
+        if not _is_title(words[i]):
             continue
         j = i + 1
         if words[j].lower() in ("of", "for"):

@@ -228,7 +228,8 @@ _TITLE_WORDS = frozenset(
     Col Captain Capt Lieutenant Lt Major Maj Sergeant Sgt Commander Chief Director Judge Senator Sen Rep
     Governor Gov Mayor King Queen Prince Princess Pope Bishop Archbishop Cardinal Rev
     Reverend Ambassador Envoy Spokesman Spokeswoman Spokesperson Chairman Chairwoman Chancellor Premier
-    Speaker Commissioner Inspector Superintendent Prosecutor""".split()
+    Speaker Commissioner Inspector Superintendent Prosecutor Sheriff Marshal Constable Coroner Magistrate
+    Councilman Councilwoman Councillor Councilor Alderman Detective Trooper""".split()
 )
 _ABBREVIATED = frozenset("Mr Mrs Ms Dr Prof Gen Col Capt Lt Maj Sgt Rep Sen Gov Rev St".split())
 # Lowercase roles that introduce a name: "spokesman John Smith".

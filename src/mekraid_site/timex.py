@@ -1960,10 +1960,22 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
         if ctx.topic_quarter is None and c.rule is _r_quarter and res.value[4:6] == "-Q" and not (
                 c.match["y"] or c.match["y2"] or "fiscal" in c.match.text[c.start:c.end].lower()):
             ctx.topic_quarter = res.value  # a calendar quarter placed by the DCT, not "the 1984 quarter"
-        if res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value):
+        if res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value) and not _said_at(text, c):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
             ctx.focus_named, ctx.focus_start = True, c.start
     return _shorthand_range_ends(_range_in_order(_clocks_on_their_day(resolved, text), text), text)
+
+
+def _said_at(text: str, c: _Cand) -> bool:
+    """Whether a time closes a sentence as the time of its attribution (", officials said Thursday."): the story
+    goes on from the time of what was said, not of the saying."""
+    return bool(_SENTENCE_CLOSE.match(text, c.end)
+                and _ATTRIBUTION_BEFORE.search(text, max(0, c.start - 60), c.start))
+
+
+_ATTRIBUTION_BEFORE = re.compile(r",[^,.;:!?\n]{1,50}\b(?:said|told\s+\w+|announced|confirmed|reported|added|stated)"
+                                 r"\s+(?:on\s+)?$")
+_SENTENCE_CLOSE = re.compile(r"\s*(?:[.!?]|$)")
 
 
 # Between a clock time and the day it falls on: "6:55 a.m. last Tuesday", "0638 EST on Tuesday morning";
