@@ -108,8 +108,15 @@ _CLAUSE_BOUNDARIES = (re.compile(r";\s*"), re.compile(r",?\s+but\s+"), re.compil
                       re.compile(r"\s+and\s+"), re.compile(r",\s+"))
 # A clause that only compares with another time's figure: "three in critical condition, up from two on Saturday".
 _COMPARISON = re.compile(r"(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|against|than)\b", re.IGNORECASE)
+# A verb in the past, or an auxiliary: where a clause's subject ends ("The United States designated ...").
+_VERB_WORDS = (r"(?:[a-z]{2,}ed|began|was|were|had|has|have|is|are|did|took|went|came|fled|fought|left|led|saw|hit|"
+               r"shot|held|brought|made|said|told|became|grew|ran|rose|fell|won|lost|met|sent|kept|put|struck|sank|"
+               r"broke|burst|spread|paid|sold|bought|gave|got|stood|will|would|could)\b")
+_VERB = re.compile(r"\b" + _VERB_WORDS)
+_VERB_FIRST = re.compile(r"(?:also\s+|later\s+|then\s+)?" + _VERB_WORDS)  # "... but (later) removed it ..."
+_SUBJECT_WORDS = 8
 # Between two expressions of one time: "6:55 a.m. last Tuesday", "0638 EST on Tuesday", "Tuesday at 6:55".
-_ONE_TIME_GAP = re.compile(r"\s*,?\s*(?:(?:on|at)\s+)?")
+_ONE_TIME_GAP = re.compile(r"\s*,?\s*(?:(?:on|at|of)\s+)?")
 _LETTER = re.compile(r"[^\W\d_]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")  # "NTSB", "UN"
 # Discovered actors carry this id prefix until `extract` names them across articles.
@@ -538,6 +545,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
         pieces = [(*piece, True) for piece in pieces]
         pieces += [(*_reference_piece(text, sentence, reference), False) for reference in references]
         sentence_actors = _actors_in(mention_spans, sentence.start, sentence.end)
+        first_start = min((piece[0] for piece in pieces if piece[4]), default=sentence.start)
         for start, end, when, time_text, whole_sentence in sorted(pieces, key=lambda piece: piece[0]):
             actors = _actors_in(mention_spans, start, end)
             if whole_sentence:
@@ -554,6 +562,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 actors=actors,
                 follows=follows if whole_sentence else None,
                 figures=tuple(figures.find_figures(text[start:end], start, _time_spans(timex_spans, start, end))),
+                subject=_shared_subject(text, first_start, start) if whole_sentence and start > first_start else "",
             ))
             if whole_sentence and (start, end, when, time_text) == narrative_piece:
                 narrative = _Focus(when, claims[-1].id)
@@ -757,6 +766,20 @@ def _split_clauses(
             continue
         pieces.append((piece_start, piece_end, when, text[start:end]))
     return pieces
+
+
+def _shared_subject(text: str, first: int, start: int) -> str:
+    """The subject of the clause at `first`, when the clause at `start` goes on without one of its own.
+
+    "Torrential rain began on Tuesday and continued into Wednesday": the
+    second claim's subject is "Torrential rain". Only a plain subject, the
+    words before the first clause's verb, without a comma.
+    """
+    if not _VERB_FIRST.match(text, start):
+        return ""
+    verb = _VERB.search(text, first, start)
+    subject = text[first:verb.start()].strip() if verb else ""
+    return subject if subject and "," not in subject and len(subject.split()) <= _SUBJECT_WORDS else ""
 
 
 def _day_key(time: TimeValue, zone: ZoneInfo) -> str:

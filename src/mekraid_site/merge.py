@@ -409,12 +409,12 @@ def _claim_event_id(claim: Claim) -> str:
     event; the first claims of the next earliest sources give the event's
     aliases, which keep working if a new, earlier source takes the lead.
     """
-    return f"{_date_slug(claim.time)}-{_title_slug(claim.quote, claim.time_text)}"
+    return f"{_date_slug(claim.time)}-{_title_slug(_titled_text(claim), claim.time_text)}"
 
 
 @functools.lru_cache(maxsize=1 << 14)  # reports repeat their sentences; each source's first claim is asked for
-def _title_slug(quote: str, time_text: str) -> str:
-    return slugify(" ".join(_title(quote, time_text).split()[:6]))
+def _title_slug(text: str, time_text: str) -> str:
+    return slugify(" ".join(_title(text, time_text).split()[:6]))
 
 
 def _date_groups(claims: list[Claim], zone: ZoneInfo) -> dict[str, list[Claim]]:
@@ -507,7 +507,8 @@ _CLOCK_IN_PARENTHESES = re.compile(
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;:.])")
 _PRONOUN = re.compile(r"(?:he|she|it|they|we|i|his|her|its|their|our|my)\b", re.IGNORECASE)
 _TIME_PREPOSITION = re.compile(
-    r"(?:\b(?:in|on|at|by|since|until|from|between|during|after|before|around|about|approximately)\s+)*$",
+    r"(?:\b(?:in|on|at|by|since|until|till|from|between|during|after|before|around|about|approximately|into|through|"
+    r"throughout)\s+)*$",
     re.IGNORECASE,
 )
 _TITLE_BREAK = re.compile(  # not in "1,200" nor "06:40"
@@ -516,7 +517,12 @@ _TITLE_BREAK = re.compile(  # not in "1,200" nor "06:40"
 
 def event_title(claim: Claim) -> str:
     """A short title from a claim: the main clause without its date, cut at a clause boundary."""
-    return _title(claim.quote, claim.time_text)
+    return _title(_titled_text(claim), claim.time_text)
+
+
+def _titled_text(claim: Claim) -> str:
+    """The words a claim's title is made from: its quote, after the subject it shares with the clause before."""
+    return f"{claim.subject} {claim.quote}" if claim.subject else claim.quote
 
 
 def _title(quote: str, time_text: str) -> str:
