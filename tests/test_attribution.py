@@ -107,6 +107,13 @@ def test_appositive_role_is_skipped() -> None:
     assert claimant("John Smith, the spokesman, said the plant was closed.") == ("John Smith", "said")
 
 
+def test_a_role_then_the_name_in_commas_the_person_speaks() -> None:
+    assert claimant('The regional president, Carlos Mazón, said: "We did everything we could."') == (
+        "Carlos Mazón", "said")
+    assert claimant("Its director, Ana Lopez, told reporters the plant was safe.") == ("Ana Lopez", "told")
+    assert find_claimant("The group, Amnesty International, said it was alarmed.") is None  # no person in commas
+
+
 def test_witnesses_told_reporters() -> None:
     assert claimant("Witnesses told reporters that the ground shook for a minute.") == ("Witnesses", "told")
 

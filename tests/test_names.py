@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mekraid_site.names import MentionMatcher, NameMention, discover_names, find_mentions, name_key, same_name
+from mekraid_site.names import (
+    MentionMatcher,
+    NameMention,
+    discover_names,
+    find_mentions,
+    guess_kind,
+    name_key,
+    same_name,
+)
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -246,3 +254,11 @@ def test_name_key_never_raises_and_is_symmetric(a: str, b: str) -> None:
     assert isinstance(name_key(a), str)
     assert same_name(a, b) == same_name(b, a)
     assert same_name(a, a)
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Carlos Mazón", "person"), ("Ana Šimić", "person"), ("Jörg Weiß", "person"), ("Bledi Çuçi", "person"),
+    ("John F. Kennedy", "person"), ("Red Crescent Society", "organization"), ("Amnesty International", "organization"),
+])
+def test_names_in_any_alphabet_are_people(name: str, kind: str) -> None:
+    assert guess_kind(name) == kind

@@ -106,6 +106,9 @@ _LEADING_PREPOSITION_RE = re.compile(
 _APPOSITIVE_START_RE = re.compile(
     r"^\s*(?:the|a|an|its|his|her|their|our|who|which|whose|of\s+which|of\s+whom|where|one\s+of)\b", re.IGNORECASE
 )
+# "The regional president, Carlos Mazón, said": a role, then the name in commas.
+_ROLE_BEFORE_NAME_RE = re.compile(r"(?:^|[.;:]\s+|\b(?:the|its|his|her|their)\s+)(?:[\w’'-]+\s+){0,3}[a-z]+\s*$",
+                                  re.IGNORECASE)
 # A sentence's main reporting clause is among its first verbs; looking further only costs time.
 _MAX_VERBS = 16
 _TRAILING_ACRONYM_RE = re.compile(r"\s*\([A-Za-z][A-Za-z.&-]{1,15}\)$")
@@ -225,7 +228,14 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
     if end and pre[end - 1] == ",":
         # "X, the spokesman, said" / "X, of which ... is a member, released": skip the inserted phrase.
         comma = pre.rfind(",", 0, end - 1)
-        if comma < 0 or not _APPOSITIVE_START_RE.match(pre[comma + 1 : end - 1]):
+        if comma < 0:
+            return None
+        inserted = pre[comma + 1 : end - 1]
+        if _ROLE_BEFORE_NAME_RE.search(pre, 0, comma) and _is_personal_name(inserted.strip()):
+            # "The regional president, Carlos Mazón, said": the person named after the role speaks
+            start, end = _trimmed(sentence, lo + comma + 1, lo + end - 1)
+            return start, end
+        if not _APPOSITIVE_START_RE.match(inserted):
             return None
         end = comma
     boundaries = list(_BOUNDARY_RE.finditer(pre, 0, end))
@@ -321,6 +331,12 @@ def _is_name_word(word: str) -> bool:
 def _is_title(word: str) -> bool:
     """Whether a word is a title: "Sheriff", "Gen.", and joined ones such as "Judge-Executive"."""
     return any(part in _TITLES for part in word.rstrip(".").lower().split("-"))
+
+
+def _is_personal_name(text: str) -> bool:
+    """Whether text is a personal name alone: two to four capitalised words, no title ("Carlos Mazón")."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(map(_is_name_word, words)) and guess_kind(text) == "person"
 
 
 def strip_title(name: str) -> tuple[str, str | None]:

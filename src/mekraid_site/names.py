@@ -207,7 +207,6 @@ _ORG_WORDS = frozenset(
 )
 _GROUP_WORDS = frozenset("Front Movement Brigade Brigades Militia Militias Battalion Battalions Faction".split())
 _STATE_WORDS = frozenset("Republic Kingdom Emirates Emirate Sultanate Principality Commonwealth States".split())
-_PERSON_NAME_RE = re.compile(r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}")
 
 
 def guess_kind(name: str) -> str:
@@ -219,9 +218,19 @@ def guess_kind(name: str) -> str:
         return "group"
     if any(word in _ORG_WORDS for word in words):
         return "organization"
-    if _PERSON_NAME_RE.fullmatch(name):
+    if 2 <= len(words) <= 4 and _is_name_word(words[0]) and all(
+            _is_name_word(word) or _is_initial(word) for word in words[1:]):
         return "person"
     return "group" if name[:1].islower() or name.endswith("s") else "organization"
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word of lowercase letters, in any alphabet: "Safavi", "Mazón", "Šimić"."""
+    return len(word) > 1 and word[0].isupper() and all(char.islower() or char in "'’-" for char in word[1:])
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 _HEADS = _ORG_WORDS | _GROUP_WORDS | _STATE_WORDS
 _TITLE_WORDS = frozenset(
     """Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady President Minister Secretary General Gen Colonel
