@@ -445,10 +445,13 @@ def test_a_timeline_of_entries_gives_titled_claims_and_a_correction_note_is_none
 def test_a_clause_without_a_subject_is_titled_with_the_subject_it_shares(tmp_path):
     content = content_of(tmp_path, "Torrential rain began on Monday afternoon and continued into the early hours of "
                                    "Tuesday. The United States designated the group in 1997 but removed it from "
-                                   "the list in 2012.")
+                                   "the list in 2012. The ministry said that the camp was closed in 2019 and "
+                                   "reopened in 2021.")
     assert [(event.title, event.time.edtf) for event in merge(extract(content), content.site).events] == [
         ("The United States designated the group", "1997"),
         ("The United States removed it from the list", "2012"),
+        ("The camp was closed", "2019"),
+        ("The camp reopened", "2021"),  # not "The ministry reopened": who said so is not who did it
         ("Torrential rain began", "2023-06-19"),
         ("Torrential rain continued", "2023-06-20"),  # "into the early hours of Tuesday" went with its time
     ]

@@ -115,6 +115,9 @@ _VERB_WORDS = (r"(?:[a-z]{2,}ed|began|was|were|had|has|have|is|are|did|took|went
 _VERB = re.compile(r"\b" + _VERB_WORDS)
 _VERB_FIRST = re.compile(r"(?:also\s+|later\s+|then\s+)?" + _VERB_WORDS)  # "... but (later) removed it ..."
 _SUBJECT_WORDS = 8
+# "said (on Monday that)": what was said starts after it
+_SAYING_VERB = re.compile(r"(?:said|told\s+\w+|stated|announced|reported|claimed|confirmed|added)\s+"
+                          r"(?:[^,]*?\bthat\s+)?")
 # Between two expressions of one time: "6:55 a.m. last Tuesday", "0638 EST on Tuesday", "Tuesday at 6:55".
 _ONE_TIME_GAP = re.compile(r"\s*,?\s*(?:(?:on|at|of)\s+)?")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -778,6 +781,10 @@ def _shared_subject(text: str, first: int, start: int) -> str:
     if not _VERB_FIRST.match(text, start):
         return ""
     verb = _VERB.search(text, first, start)
+    said = _SAYING_VERB.match(text, verb.start(), start) if verb else None
+    if said:  # "Police said the raid began on Monday and ended on Tuesday": the raid ended, not the police
+        first = said.end()
+        verb = _VERB.search(text, first, start)
     subject = text[first:verb.start()].strip() if verb else ""
     return subject if subject and "," not in subject and len(subject.split()) <= _SUBJECT_WORDS else ""
 
