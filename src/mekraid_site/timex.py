@@ -1967,8 +1967,8 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
 
 
 def _said_at(text: str, c: _Cand) -> bool:
-    """Whether a time closes a sentence as the time of its attribution (", officials said Thursday."): the story
-    goes on from the time of what was said, not of the saying."""
+    """Whether a time closes its sentence as the time of the saying: ", officials said Thursday."."""
+    # The story goes on from the time of what was said, not of the saying.
     return bool(_SENTENCE_CLOSE.match(text, c.end)
                 and _ATTRIBUTION_BEFORE.search(text, max(0, c.start - 60), c.start))
 
