@@ -455,3 +455,22 @@ def test_a_clause_without_a_subject_is_titled_with_the_subject_it_shares(tmp_pat
         ("Torrential rain began", "2023-06-19"),
         ("Torrential rain continued", "2023-06-20"),  # "into the early hours of Tuesday" went with its time
     ]
+
+
+def test_a_live_report_s_entries_and_a_closing_attribution(tmp_path):
+    content = content_of(tmp_path,
+                         "**21.40 BST** Police say 43 people have been arrested so far today.\n\n"
+                         "**19.15 BST** Riot police used water cannon on Rua Augusta, our reporter Sofia Mendes "
+                         "says.\n\n"
+                         "**16.02 BST** The interior minister, Rui Carvalho, tells Portuguese TV that order will be "
+                         "kept.\n\n**11.00 BST** Welcome to our live coverage of the summit protests.",
+                         "Police arrested 51 people on Tuesday, the PSP police force said on Wednesday.")
+    timeline = merge(extract(content), content.site)
+    (say,) = claims_with(timeline, "43 people")
+    assert (say.claimant, say.time.edtf) == ("police", "2023-06-21T21:40+01:00")
+    assert not claims_with(timeline, "Welcome")  # the greeting is no claim
+    (arrested,) = claims_with(timeline, "51 people")  # one claim: who said it is not a claim of its own
+    assert arrested.quote == "Police arrested 51 people on Tuesday, the PSP police force said on Wednesday."
+    assert "Order will be kept" in [event.title for event in timeline.events]
+    kinds = {actor.name: actor.kind for actor in timeline.actors}
+    assert "Rua Augusta" not in kinds and kinds["Sofia Mendes"] == "person"

@@ -99,6 +99,8 @@ _LEADING_ADVERBS_RE = re.compile(
         |notably|officially|indeed)\s+)+""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A live report's entry time: "21.40 BST Police say ..."
+_LEADING_CLOCK_RE = re.compile(r"\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,5}\b)?[\s:–—-]*")
 _LEADING_PREPOSITION_RE = re.compile(
     r"(?:on|by|at|in|during|since|after|before|until|from|for|within|amid|following)\s+[^,]*?\b(?=(?:the|a|an)\s)",
     re.IGNORECASE,
@@ -144,7 +146,8 @@ _ACTOR_NOUNS = frozenset(
     diplomats diplomat ambassador envoy official's coalition alliance federation association committee
     commission bureau service services forces troops soldiers guards board management owner owners
     operators regulator regulators inspectors judge judges magistrate tribunal brigade teams team crews
-    crew students teachers pupils patients victims villagers farmers miners""".split()
+    crew students teachers pupils patients victims villagers farmers miners force unit squad patrol organisers
+    organizers organiser organizer""".split()
 )
 # Definite descriptions that name an independent actor, not an anaphor for the last claimant.
 _GENERIC_ACTORS = frozenset(
@@ -205,7 +208,7 @@ def _trimmed(sentence: str, start: int, end: int) -> tuple[int, int]:
     phrase = sentence[start:end]
     start += len(phrase) - len(phrase.lstrip())
     end -= len(phrase) - len(phrase.rstrip())
-    for pattern in (_LEADING_ADVERBS_RE, _LEADING_PREPOSITION_RE):
+    for pattern in (_LEADING_CLOCK_RE, _LEADING_ADVERBS_RE, _LEADING_PREPOSITION_RE):
         m = pattern.match(sentence, start, end)
         if m:
             start = m.end()

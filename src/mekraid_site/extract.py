@@ -70,11 +70,14 @@ _NARRATIVE = re.compile(
     r"\b(?:was|were|had|did|said|told|took|began|went|came|fled|fought|left|led|saw|hit|shot|held|brought|"
     r"[a-z]{3,}ed)\b"
 )
+# A live report's entry time before its text: "21.40 BST", "9:45am:"
+_ENTRY_CLOCK = re.compile(r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,5}\b)?[\s:–—-]*)?")
 # Page furniture copied with an article's text: never a claim.
 _BOILERPLATE = re.compile(
     r"(?:Share this article|We invite readers|Read more|Click here|Subscribe|Follow us|Sign up|Advertisement"
     # an editor's note on the article itself, not on the story
-    r"|Correction|Clarification|Editor['’]s note)\b",
+    r"|Correction|Clarification|Editor['’]s note"
+    r"|Welcome to)\b",  # a live report's greeting
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s{2,}")
@@ -108,6 +111,9 @@ _CLAUSE_BOUNDARIES = (re.compile(r";\s*"), re.compile(r",?\s+but\s+"), re.compil
                       re.compile(r"\s+and\s+"), re.compile(r",\s+"))
 # A clause that only compares with another time's figure: "three in critical condition, up from two on Saturday".
 _COMPARISON = re.compile(r"(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|against|than)\b", re.IGNORECASE)
+# A clause that only tells who said the rest: ", the PSP police force said on Sunday."
+_SAYING_FRAME = re.compile(r"[^,;:\"“]{1,60}?\s(?:said|says|told\s+\w+|added|reported|announced|confirmed)"
+                           r"(?:\s+[^,;:\"“]{1,40})?[.!]?")
 # A verb in the past, or an auxiliary: where a clause's subject ends ("The United States designated ...").
 _VERB_WORDS = (r"(?:[a-z]{2,}ed|began|was|were|had|has|have|is|are|did|took|went|came|fled|fought|left|led|saw|hit|"
                r"shot|held|brought|made|said|told|became|grew|ran|rose|fell|won|lost|met|sent|kept|put|struck|sank|"
@@ -517,7 +523,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
     claimant_actors: dict[str, Actor] = {}
     for sentence in sentences:
         sentence_text = text[sentence.start:sentence.end]
-        if _BOILERPLATE.match(sentence_text):
+        if _BOILERPLATE.match(sentence_text, _ENTRY_CLOCK.match(sentence_text).end()):
             previous = None
             continue
         found = attribution.find_claimant(sentence_text)
@@ -763,8 +769,10 @@ def _split_clauses(
     for (start, end, when), (cut_start, cut_end) in zip(distinct, itertools.pairwise(cuts), strict=True):
         piece_start, piece_end = _trim(text, cut_start, cut_end)
         if pieces and (not _LETTER.search(text[piece_start:start] + text[end:piece_end])
-                       or _COMPARISON.match(text, piece_start)):
-            # Nothing but a time, or a comparison ("up from two on Saturday"): no claim of its own.
+                       or _COMPARISON.match(text, piece_start)
+                       or _SAYING_FRAME.fullmatch(text, piece_start, piece_end)):
+            # Nothing but a time, a comparison ("up from two on Saturday") or who said it ("the PSP said on
+            # Sunday"): no claim of its own.
             pieces[-1] = (pieces[-1][0], piece_end, *pieces[-1][2:])
             continue
         pieces.append((piece_start, piece_end, when, text[start:end]))

@@ -493,7 +493,8 @@ _REPORT_FRAME = re.compile(
 # Who said it, before what was said: "Arben Kola, who represents residents, said hearings could begin".
 _SPEAKER_FRAME = re.compile(
     r"^(?:(?=\S*\w)[\w'’.-]+\s+){0,9}?(?=\S*\w)[\w'’.-]+(?:,[^,;]{1,80},)?\s+"
-    r"(?:said|says|told\s+(?:reporters|journalists|parliament|lawmakers|the\s+\w+))"
+    r"(?:said|says|told\s+(?:reporters|journalists|parliament|lawmakers|the\s+\w+)"
+    r"|(?:told|tells)\s+(?:[\w'’.-]+\s+){0,2}[\w'’.-]+(?=\s+that\b))"  # "tells Portuguese TV that"
     # "... said at 10.30 local time on Friday that the group would ...": the time of saying goes too
     r"(?:\s+that|\s+(?:on|at|late|early|last|this)\b[^,\"“]{0,40}?\s+that)?\s+"
 )

@@ -207,6 +207,11 @@ _ORG_WORDS = frozenset(
 )
 _GROUP_WORDS = frozenset("Front Movement Brigade Brigades Militia Militias Battalion Battalions Faction".split())
 _STATE_WORDS = frozenset("Republic Kingdom Emirates Emirate Sultanate Principality Commonwealth States".split())
+# Streets, squares and the like, in the languages news names them in: "Rua Augusta" is no person.
+_PLACE_WORDS = frozenset(
+    """Street Road Avenue Square Boulevard Lane Bridge Highway Plaza Rua Avenida Praça Praca Piazza Platz Strasse
+    Straße Rue Calle Plaza Via Viale Ulica""".split()
+)
 
 
 def guess_kind(name: str) -> str:
@@ -218,6 +223,8 @@ def guess_kind(name: str) -> str:
         return "group"
     if any(word in _ORG_WORDS for word in words):
         return "organization"
+    if any(word in _PLACE_WORDS for word in words):
+        return "place"
     if 2 <= len(words) <= 4 and _is_name_word(words[0]) and all(
             _is_name_word(word) or _is_initial(word) for word in words[1:]):
         return "person"
@@ -406,7 +413,7 @@ def _person(text: str, run: list[_Token], tokens: list[_Token], index: int) -> N
 def _person_name(part: list[_Token]) -> bool:
     """Whether words can name a person: up to four, none a head or acronym, no title first ("Amanda King")."""
     return 1 <= len(part) <= 4 and part[0].text not in _TITLE_WORDS and all(
-        _name_like(t) and t.text not in _HEADS and t.text not in _CONNECTORS
+        _name_like(t) and t.text not in _HEADS and t.text not in _CONNECTORS and t.text not in _PLACE_WORDS
         and t.text not in _COMMON_CAPS and not t.text.isupper()
         for t in part
     )
