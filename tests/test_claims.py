@@ -474,3 +474,14 @@ def test_a_live_report_s_entries_and_a_closing_attribution(tmp_path):
     assert "Order will be kept" in [event.title for event in timeline.events]
     kinds = {actor.name: actor.kind for actor in timeline.actors}
     assert "Rua Augusta" not in kinds and kinds["Sofia Mendes"] == "person"
+
+
+def test_a_statement_s_figures_and_titles(tmp_path):
+    content = content_of(tmp_path, "As of 20/06/2023, 21:00 hours, the Ministry of Mining reports: 20 workers rescued "
+                                   "alive; 7 deceased; 7 unaccounted for.",
+                         "Tuesday's collapse, at about 4:50 a.m. local time (0250 GMT), trapped 34 workers.")
+    titles = {event.title: event for event in merge(extract(content), content.site).events}
+    assert sorted(titles) == ["20 workers rescued alive", "Tuesday's collapse trapped 34 workers"]
+    (report,) = titles["20 workers rescued alive"].claims
+    assert report.time.edtf == "2023-06-20T21:00+02:00"
+    assert [(figure.kind, figure.value) for figure in report.figures] == [("killed", 7), ("missing", 7)]

@@ -306,6 +306,14 @@ def test_the_time_of_a_closing_attribution_is_not_the_story_s_focus():
                                                   ("A week earlier", "2025-W22"), ("The following day", "2025-06-04")]
 
 
+def test_a_numeric_date_with_slashes_is_read_the_way_nearer_the_text():
+    dct = parse_dct("2026-02-13", TIRANE)
+    assert [(t.text, t.value) for t in find("As of 12/02/2026, 21:00 hours, the ministry reports.", dct)] == [
+        ("12/02/2026", "2026-02-12"), ("21:00 hours", "2026-02-12T21:00")]  # day first: the day before, not December
+    assert one("It began on 3/4/2026.", dct).value == "2026-03-04"  # month first: 19 days ahead, not 49
+    assert one("Police came on 6/20/2023.", dct).value == "2023-06-20"  # only one reading
+
+
 def test_a_closing_reporting_verb_does_not_set_the_tense():
     # "said" ends the sentence: "will" decides that Friday is ahead.
     assert one("Residents will not be allowed to return before Friday, Hayes said.", DCT_001).value == "2023-06-23"

@@ -227,7 +227,7 @@ _NOUN_KINDS: dict[str, str] = {
         servers drives cartridges rounds grenades explosives""".split(),
         "seized",
     ),
-    **dict.fromkeys("dead deaths fatalities bodies corpses".split(), "killed"),
+    **dict.fromkeys("dead deceased deaths fatalities bodies corpses".split(), "killed"),
     **dict.fromkeys("injured wounded injuries".split(), "injured"),
     **dict.fromkeys("arrests detainees detentions".split(), "arrested"),
     **dict.fromkeys("displaced evacuees refugees homeless".split(), "displaced"),

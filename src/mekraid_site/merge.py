@@ -480,7 +480,7 @@ _LEADING_ADVERB = re.compile(
 # A sentence that opens with its time: "In 1986, ...", "On Tuesday, ...", "Early on Monday, ...".
 # (Either case: after a leading adverb, "However, after the 1979 revolution, ...", the phrase is in lower case.)
 _OPENING_TIME = re.compile(
-    r"(?:In|On|At|By|Since|Until|From|Between|During|After|Before|Around|About|Approximately|Early|Late|Last|"
+    r"(?:In|On|At|By|Since|Until|From|Between|During|After|Before|Around|About|Approximately|Early|Late|Last|As\s+of|"
     r"This|Next|Earlier|Later|Shortly|Just)\b|\d", re.IGNORECASE
 )
 _LEADING_PHRASE = re.compile(r"^(?:After|Before|During|Following|Despite|Amid|In|On|At|Under|With)\s[^,]{3,60},\s+",
@@ -501,7 +501,11 @@ _SPEAKER_FRAME = re.compile(
 # "..., the port said.", "..., according to officials.": who says so, after what happened
 _TRAILING_SOURCE = re.compile(
     r",\s+(?:(?:[^,]{1,60}?\s+)?(?:said|says|reported|added)|according\s+to\s+[^,]{1,60})\.?$")
-_ENTRY_TIME = re.compile(r"^(?:\d{1,2}[:.]\d\d\s*)?[–—-]+\s*")
+# "14:30 – Management calls police" (a timeline's entry), "21:00 hours, the ministry reports"
+_ENTRY_TIME = re.compile(r"^(?:\d{1,2}[:.]\d\d\s*(?:hours|hrs)?\s*[–—,-]+|[–—-]+)\s*")
+# "the Ministry of Mining reports: 20 workers rescued": what is reported, not who reports it
+_COLON_FRAME = re.compile(r"^[^:\"“]{1,80}\b(?:reports?|said|says|announced|states?|confirmed)\s*:\s+(?=\S)")
+_EMPTY_COMMAS = re.compile(r",\s*,")  # "Wednesday's collapse, at 4:50 a.m., trapped": the time went, its commas too
 _EMPTY_PARENTHESES = re.compile(r"\s*\(\s*\)")
 _CLOCK_IN_PARENTHESES = re.compile(
     r"\s*\((?:\d{1,2}[:.]\d\d(?:\s*[A-Z]{1,5})?|\d{3,4}\s*[A-Z]{2,5}|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{1,5})?)\)")
@@ -538,8 +542,9 @@ def _title(quote: str, time_text: str) -> str:
             text = _TIME_PREPOSITION.sub("", text[:at]).rstrip() + " " + text[at + len(time_text):].lstrip()
     # "struck at 14:32 local time (1232 GMT)": the time in another zone; "the plan (2023)": brackets left empty
     text = _EMPTY_PARENTHESES.sub("", _CLOCK_IN_PARENTHESES.sub("", text))
+    text = _EMPTY_COMMAS.sub("", text)
     text = " ".join(text.split()).lstrip(",;: ")  # "Days earlier, residents ...": the comma went with the time
-    text = _ENTRY_TIME.sub("", text)  # "3 November, 14:30 – Management calls police": a timeline's entry
+    text = _COLON_FRAME.sub("", _ENTRY_TIME.sub("", text))
     text = _LEADING_PHRASE.sub("", text)
     text = _REPORT_FRAME.sub("", text)
     said = _SPEAKER_FRAME.match(text)

@@ -367,6 +367,7 @@ _LOCAL_ALONE = r"local\b(?!\s+[a-z])"
 _P_CLOCK = _c(r"(?:"
               r"\b(?P<h1>[01]?\d)(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b)"
               r"|(?<![\w:.,])(?P<h2>[01]?\d|2[0-4]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?![\w:]|\.\d)"
+              r"(?:\s*(?:hours|hrs)\b)?"  # "21:00 hours"
               r"|(?<![\w.,:$])(?P<h3>[01]\d|2[0-4])(?P<m3>[0-5]\d)(?=\s*(?:hours?\b|hrs\b|h\b|GMT|UTC|Zulu|Z\b|"
               r"local\s+time|" + _LOCAL_ALONE + r"|[A-Z]{2,4}T\b|[ECMP]T\b))(?:\s*(?:hours?|hrs|h)\b)?"
               # "17.30 GMT", "05.45 local time": with a dot only before a zone, as "closed at 17.30" is a price
@@ -802,16 +803,22 @@ def _parse_offset(text: str) -> timedelta:
     return sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
 
 
+_NEAR_TEXT = timedelta(days=60)
+
+
 def _r_numeric(m: _M, ctx: _Ctx) -> _Res | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if len(m["y"]) == 2:
         y = _year_of_two_digits(y, ctx.today.year)
-    # Dots are European (day first); slashes are US (month first) unless that cannot be.
+    # Dots are European (day first); slashes are US (month first) unless that cannot be, or unless only the
+    # day-first reading is near the text's date: "12/02/2026" in a text of 13 February 2026 is the day before.
     if m["sep"] == "." or a > 12:
-        day, month = a, b
+        d = _safe_date(y, b, a)
     else:
-        month, day = a, b
-    d = _safe_date(y, month, day)
+        d = _safe_date(y, a, b)
+        day_first = _safe_date(y, b, a)
+        if d and day_first and abs(day_first - ctx.today) <= _NEAR_TEXT < abs(d - ctx.today):
+            d = day_first
     return _Res("DATE", d.isoformat()) if d else None
 
 
