@@ -155,3 +155,23 @@ def test_parse_date_keeps_precision():
         "2023-06-20T10:38:00+00:00", "UTC-04:00", "-1 day, 20:00:00")
     with pytest.raises(ValueError):
         parse_date("2016/2013", zone)
+
+
+def test_a_curator_quotes_a_markdown_article_as_its_page_shows_it(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "articles" / "wire.md").write_text(
+        '---\ntitle: "Wire"\npublisher: "Wire"\npublished: 2023-06-21\n---\n'
+        "Police searched the camp in **August 2019**, when the group moved in. *Residents* said it was calm.\n",
+        encoding="utf-8")
+    (content / "annotations").mkdir(exist_ok=True)
+    (content / "annotations" / "wire.yaml").write_text(
+        'claims:\n  - quote: "in August 2019, when the group"\n    date: 2019-08-02\n'
+        '  - quote: "Residents said it was calm."\n    add: true\n    date: 2023-06-20\n', encoding="utf-8")
+    loaded = load_content(content)
+    timeline = merge(extract(loaded), loaded.site, loaded.event_fixes)
+    (searched,) = [claim for claim in timeline.claims if claim.quote.startswith("Police searched the camp")]
+    assert (searched.quote, searched.time.edtf) == (
+        "Police searched the camp in August 2019, when the group moved in.", "2019-08-02")
+    (added,) = [claim for claim in timeline.claims if claim.id == "wire-a1"]
+    assert added.quote == "Residents said it was calm."

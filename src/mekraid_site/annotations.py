@@ -26,6 +26,7 @@ versions as long as the words are in the article:
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -233,12 +234,21 @@ def _utc(day: date, zone: ZoneInfo) -> datetime:
 
 
 def locate(body: str, quote: str) -> list[tuple[int, int]]:
-    """Every place the quoted words are in the article body, as (start, end); spacing may differ."""
-    words = quote.split()
-    if not words:
+    """Every place the quoted words are in the article body, as (start, end); spacing may differ.
+
+    Words must be apart in the body as in the quote; around punctuation any
+    spacing will do ("in August 2019 , when", where Markdown marks were).
+    """
+    tokens = _QUOTE_TOKEN.findall(quote)
+    if not tokens:
         return []
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
-    return [match.span() for match in pattern.finditer(body)]
+    pattern = re.escape(tokens[0])
+    for previous, token in itertools.pairwise(tokens):
+        pattern += (r"\s+" if previous[-1].isalnum() and token[0].isalnum() else r"\s*") + re.escape(token)
+    return [match.span() for match in re.finditer(pattern, body)]
+
+
+_QUOTE_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def quote_span(body: str, quote: str, fix_path: str, fix_line: int, article: str) -> tuple[int, int]:

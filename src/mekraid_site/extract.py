@@ -585,7 +585,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 full_names.add(index.actors[actor_id].name)
     fixes = [fix for fix in content.claim_fixes if fix.source == source.id]
     if fixes:
-        claims = _apply_claim_fixes(claims, fixes, source, index, mention_spans, timex_spans, zone)
+        claims = _apply_claim_fixes(claims, fixes, source, text, index, mention_spans, timex_spans, zone)
     mentioned = tuple(dict.fromkeys([actor_id for _, _, actor_id in mentions] + list(claimant_actors)))
     claim_digests = tuple(map(_digest, claims))
     return SourceAnalysis(source=source, timexes=timexes, claims=tuple(claims),
@@ -624,16 +624,19 @@ def _time_of_saying(
 
 
 def _apply_claim_fixes(
-    claims: list[Claim], fixes: list[ClaimFix], source: Source, index: ActorIndex,
+    claims: list[Claim], fixes: list[ClaimFix], source: Source, text: str, index: ActorIndex,
     mentions: _Spans, timexes: _Spans[Timex], zone: ZoneInfo,
 ) -> list[Claim]:
-    """The claims as the curator corrected them; ContentError for corrections that do not fit."""
+    """The claims as the curator corrected them; ContentError for corrections that do not fit.
+
+    Quotes are found in the article's prose (`text`): a curator quotes what the source page shows, not its marks.
+    """
     problems: list[Problem] = []
     result = list(claims)
     added = 0
     for fix in fixes:
         try:
-            start, end = annotations.quote_span(source.body, fix.quote, fix.path, fix.line, source.path)
+            start, end = annotations.quote_span(text, fix.quote, fix.path, fix.line, source.path)
         except ContentError as error:
             problems += error.problems
             continue
@@ -647,10 +650,10 @@ def _apply_claim_fixes(
             added += 1
             result.append(Claim(
                 id=f"{source.id}-a{added}",
-                source=source.id, start=start, end=end, quote=source.body[start:end], time=when, time_text="",
+                source=source.id, start=start, end=end, quote=_quote(text, start, end), time=when, time_text="",
                 claimant=claimant,
                 actors=tuple(dict.fromkeys(_actors_in(mentions, start, end) + ((claimant,) if claimant else ()))),
-                figures=tuple(figures.find_figures(source.body[start:end], start, _time_spans(timexes, start, end))),
+                figures=tuple(figures.find_figures(text[start:end], start, _time_spans(timexes, start, end))),
             ))
             continue
         holders = [claim for claim in result if claim.start <= start and end <= claim.end]

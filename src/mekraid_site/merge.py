@@ -42,6 +42,7 @@ from .model import (
     Timeline,
     TimeValue,
 )
+from .prose import prose_of
 
 # Words too common in news to say two claims are about the same thing.
 _STOPWORDS = frozenset("""
@@ -314,7 +315,8 @@ def _apply_event_fixes(
             problems.append(Problem(fix.path, fix.line, f"no article '{source_id}'", "use an article's slug"))
             return None
         try:
-            start, end = annotations.quote_span(analysis.source.body, quote, fix.path, fix.line, analysis.source.path)
+            start, end = annotations.quote_span(prose_of(analysis.source.body), quote, fix.path, fix.line,
+                                                analysis.source.path)
         except ContentError as error:
             problems.extend(error.problems)
             return None
