@@ -485,3 +485,19 @@ def test_a_statement_s_figures_and_titles(tmp_path):
     (report,) = titles["20 workers rescued alive"].claims
     assert report.time.edtf == "2023-06-20T21:00+02:00"
     assert [(figure.kind, figure.value) for figure in report.figures] == [("killed", 7), ("missing", 7)]
+
+
+def test_a_press_release_s_dateline_furniture_and_time_of_saying(tmp_path):
+    content = content_of(tmp_path,
+                         "FOR IMMEDIATE RELEASE\n\n"
+                         "ATLANTA, June 21, 2023 /PRNewswire/ -- Norfolk Rail Corporation (NYSE: NRC) today confirmed "
+                         "that one of its trains derailed in Millbrook, at approximately 9:47 p.m. on Monday, June 19."
+                         "\n\nThe company ran a help centre from 8 a.m. to 8 p.m. on Tuesday.\n\n"
+                         "About Norfolk Rail\n\nSince 1827, Norfolk Rail has moved the goods that drive the economy."
+                         "\n\nMedia Contact: Jane Doe, media@example.org\n\n###\n")
+    timeline = merge(extract(content), content.site)
+    zone = ZoneInfo("Europe/Tirane")
+    assert [(event.title, describe_time(event.time, zone)) for event in timeline.events] == [
+        ("One of its trains derailed in Millbrook", "about 19 June 2023, 21:47 local time"),  # not dated "today"
+        ("The company ran a help centre on Tuesday", "20 June 2023, 08:00–20:00 local time"),
+    ]

@@ -106,6 +106,10 @@ def _describe_range(time: TimeValue, local_zone: ZoneInfo) -> str:
         if first.year == last.year:
             return f"{first:%B}–{last:%B} {last.year}"
         return f"{first:%B} {first.year} – {last:%B} {last.year}"
+    if time.precision.rank >= Precision.HOUR.rank:  # "from 10 p.m. to 6 a.m.": clock to clock, local time
+        if last.date() == first.date():
+            return f"{first.day} {first:%B} {first.year}, {first:%H:%M}–{last:%H:%M} local time"
+        return f"{first.day} {first:%B} {first.year}, {first:%H:%M} – {last.day} {last:%B}, {last:%H:%M} local time"
     if first.year == last.year and first.month == last.month:
         return f"{first.day}–{last.day} {last:%B} {last.year}"
     return f"{first.day} {first:%B} {first.year} – {last.day} {last:%B} {last.year}"

@@ -109,6 +109,9 @@ _PHRASE_END = re.compile(r"[,;:.!?]|\s+(?:remain|remains|was|were|is|are|has|hav
 # Where a sentence with two dates splits into two claims, best boundary first.
 _CLAUSE_BOUNDARIES = (re.compile(r";\s*"), re.compile(r",?\s+but\s+"), re.compile(r",\s+(?:and|while|whereas)\s+"),
                       re.compile(r"\s+and\s+"), re.compile(r",\s+"))
+# "... today confirmed that ...": a time right before a reporting verb is when it was said
+_REPORTING_VERB_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|stated|added|denied)\b")
+_PREPOSITION_BEFORE_TIME = re.compile(r"^(?:at|on|in|by|from|around|about|until|since|before|after)\s+$", re.IGNORECASE)
 # A clause that only compares with another time's figure: "three in critical condition, up from two on Saturday".
 _COMPARISON = re.compile(r"(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|against|than)\b", re.IGNORECASE)
 # A clause that only tells who said the rest: ", the PSP police force said on Sunday."
@@ -530,7 +533,8 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
         claimant, last_claimant = _claimant(found, sentence.start, index, mention_spans, full_names, last_claimant,
                                             claimant_actors)
         datings, references, possessives = _datings(text, sentence, timex_spans, range_spans)
-        said_at = _time_of_saying(text, datings, found, sentence.start)
+        said_at = _time_of_saying(text, datings, found, sentence.start) or next(
+            (dating for dating in datings if _REPORTING_VERB_AFTER.match(text, dating[1])), None)
         datings = [dating for dating in datings if dating is not said_at]
         # "Tuesday's raid left two dead, police said on Wednesday": the raid's day dates the sentence when it has
         # no other, and a toll of the raid ("the death toll from Sunday's quake rose to 15 overnight") always.
@@ -771,11 +775,11 @@ def _split_clauses(
     pieces: list[tuple[int, int, TimeValue, str]] = []
     for (start, end, when), (cut_start, cut_end) in zip(distinct, itertools.pairwise(cuts), strict=True):
         piece_start, piece_end = _trim(text, cut_start, cut_end)
-        if pieces and (not _LETTER.search(text[piece_start:start] + text[end:piece_end])
-                       or _COMPARISON.match(text, piece_start)
+        words_besides = _PREPOSITION_BEFORE_TIME.sub("", text[piece_start:start]) + text[end:piece_end]
+        if pieces and (not _LETTER.search(words_besides) or _COMPARISON.match(text, piece_start)
                        or _SAYING_FRAME.fullmatch(text, piece_start, piece_end)):
-            # Nothing but a time, a comparison ("up from two on Saturday") or who said it ("the PSP said on
-            # Sunday"): no claim of its own.
+            # Nothing but a time ("at 9:47 p.m. on Monday"), a comparison ("up from two on Saturday") or who said
+            # it ("the PSP said on Sunday"): no claim of its own.
             pieces[-1] = (pieces[-1][0], piece_end, *pieces[-1][2:])
             continue
         pieces.append((piece_start, piece_end, when, text[start:end]))

@@ -496,7 +496,8 @@ _REPORT_FRAME = re.compile(
 _SPEAKER_FRAME = re.compile(
     r"^(?:(?=\S*\w)[\w'’.-]+\s+){0,9}?(?=\S*\w)[\w'’.-]+(?:,[^,;]{1,80},)?\s+"
     r"(?:said|says|told\s+(?:reporters|journalists|parliament|lawmakers|the\s+\w+)"
-    r"|(?:told|tells)\s+(?:[\w'’.-]+\s+){0,2}[\w'’.-]+(?=\s+that\b))"  # "tells Portuguese TV that"
+    r"|(?:told|tells)\s+(?:[\w'’.-]+\s+){0,2}[\w'’.-]+(?=\s+that\b)"  # "tells Portuguese TV that"
+    r"|(?:confirmed|announced|reported|stated)(?=\s+that\b))"  # not "police confirmed two deaths"
     # "... said at 10.30 local time on Friday that the group would ...": the time of saying goes too
     r"(?:\s+that|\s+(?:on|at|late|early|last|this)\b[^,\"“]{0,40}?\s+that)?\s+"
 )
@@ -508,6 +509,7 @@ _ENTRY_TIME = re.compile(r"^(?:\d{1,2}[:.]\d\d\s*(?:hours|hrs)?\s*[–—,-]+|[�
 # "the Ministry of Mining reports: 20 workers rescued": what is reported, not who reports it
 _COLON_FRAME = re.compile(r"^[^:\"“]{1,80}\b(?:reports?|said|says|announced|states?|confirmed)\s*:\s+(?=\S)")
 _EMPTY_COMMAS = re.compile(r",\s*,")  # "Wednesday's collapse, at 4:50 a.m., trapped": the time went, its commas too
+_TICKER = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|Euronext|FTSE)\s*:[^()]{1,12}\)")  # "(NYSE: NSC)"
 _EMPTY_PARENTHESES = re.compile(r"\s*\(\s*\)")
 _CLOCK_IN_PARENTHESES = re.compile(
     r"\s*\((?:\d{1,2}[:.]\d\d(?:\s*[A-Z]{1,5})?|\d{3,4}\s*[A-Z]{2,5}|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{1,5})?)\)")
@@ -543,7 +545,7 @@ def _title(quote: str, time_text: str) -> str:
         else:
             text = _TIME_PREPOSITION.sub("", text[:at]).rstrip() + " " + text[at + len(time_text):].lstrip()
     # "struck at 14:32 local time (1232 GMT)": the time in another zone; "the plan (2023)": brackets left empty
-    text = _EMPTY_PARENTHESES.sub("", _CLOCK_IN_PARENTHESES.sub("", text))
+    text = _EMPTY_PARENTHESES.sub("", _CLOCK_IN_PARENTHESES.sub("", _TICKER.sub("", text)))
     text = _EMPTY_COMMAS.sub("", text)
     text = " ".join(text.split()).lstrip(",;: ")  # "Days earlier, residents ...": the comma went with the time
     text = _COLON_FRAME.sub("", _ENTRY_TIME.sub("", text))

@@ -40,12 +40,13 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
 _STAR_RUN = re.compile(r"\*+|`+")
 _UNDERSCORE_RUN = re.compile(r"_+")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>])")
+_AGENCY = r"(?:\([^()\n]{1,30}\)|/[^/\n]{2,30}/)"  # "(AP)", "/PRNewswire/"
 # A dateline opening a story: the place in capitals, then its region, country or the date, or the agency, then
 # a dash. "KELSO, Wash. (AP) —", "LIMA, June 22 -", "OSLO, Norway, Jan. 3 (Reuters) —", "PARIS —".
 _DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,4}(?:"
-    r"(?:,[ \t]+[A-Z0-9][\w.'’ -]{0,30}?){1,2}(?:[ \t]+\([^()\n]{1,30}\))?[ \t]+(?:—|–|--?)"  # ", Wash. (AP) -"
-    r"|[ \t]+\([^()\n]{1,30}\)[ \t]+(?:—|–|--?)"  # " (AP) -"
+    r"(?:,[ \t]+[A-Z0-9][\w.'’ -]{0,30}?){1,2}(?:[ \t]+" + _AGENCY + r")?[ \t]+(?:—|–|--?)"  # ", Wash. (AP) -"
+    r"|[ \t]+" + _AGENCY + r"[ \t]+(?:—|–|--?)"  # " (AP) -"
     r"|[ \t]+(?:—|–|--)"  # " —": with a place alone, not a hyphen ("US - China talks")
     r")[ \t]+(?=\S)",
     re.MULTILINE,
@@ -53,9 +54,22 @@ _DATELINE = re.compile(
 
 
 def prose_of(text: str) -> str:
-    """The text with Markdown markup and datelines replaced by spaces: the same length, the same offsets."""
+    """The text with Markdown markup, datelines and a press release's furniture replaced by spaces.
+
+    The result has the text's length, and every offset into it is the same offset into the text.
+    """
     prose = _blanked(text, _mark_spans(text))
-    return _blanked(prose, [match.span() for match in _DATELINE.finditer(prose)])
+    furniture = [match.span() for pattern in (_DATELINE, _RELEASE_LINE) for match in pattern.finditer(prose)]
+    tail = _RELEASE_TAIL.search(text)  # in the text: the prose has "###" blanked as a heading mark
+    if tail:
+        furniture += [(line.start(), line.end()) for line in _LINE.finditer(prose, tail.start())]
+    return _blanked(prose, furniture)
+
+
+# A press release's furniture: its release line and contacts, and after "###" or "About <Company>" the end matter.
+_RELEASE_LINE = re.compile(r"^[ \t]*(?:FOR IMMEDIATE RELEASE|(?:Media|Press)?\s*[Cc]ontacts?:.*)[ \t]*$", re.MULTILINE)
+_RELEASE_TAIL = re.compile(r"^[ \t]*(?:#{3}|About(?: [A-Z][\w.&'’-]*){1,6})[ \t]*$", re.MULTILINE)
+_LINE = re.compile(r"[^\n]+")
 
 
 def _mark_spans(text: str) -> list[tuple[int, int]]:
