@@ -158,6 +158,13 @@ def test_a_title_drops_who_says_so_after_what_happened(tmp_path):
         "Operations resumed", "Police fired tear gas"]
 
 
+def test_a_title_keeps_a_time_that_was_spent_and_drops_shortly_before_a_time(tmp_path):
+    content = content_of(tmp_path, "About 350 people spent the night in tents. Police arrived shortly after 6 a.m. on "
+                                   "Tuesday.")
+    assert sorted(event.title for event in merge(extract(content), content.site).events) == [
+        "About 350 people spent the night in tents", "Police arrived"]
+
+
 def test_a_title_drops_the_time_in_another_zone_with_the_time(tmp_path):
     content = content_of(tmp_path, "The ferry sank at 22:10 local time (2010 GMT) off Durres. The plan (Plan B) was "
                                    "adopted on Tuesday. The budget (2023) was cut.")

@@ -509,6 +509,7 @@ _ENTRY_TIME = re.compile(r"^(?:\d{1,2}[:.]\d\d\s*(?:hours|hrs)?\s*[–—,-]+|[�
 # "the Ministry of Mining reports: 20 workers rescued": what is reported, not who reports it
 _COLON_FRAME = re.compile(r"^[^:\"“]{1,80}\b(?:reports?|said|says|announced|states?|confirmed)\s*:\s+(?=\S)")
 _EMPTY_COMMAS = re.compile(r",\s*,")  # "Wednesday's collapse, at 4:50 a.m., trapped": the time went, its commas too
+_SPENT = re.compile(r"\b(?:spent|spend|spends|spending)\s+$")
 _TICKER = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|Euronext|FTSE)\s*:[^()]{1,12}\)")  # "(NYSE: NSC)"
 _EMPTY_PARENTHESES = re.compile(r"\s*\(\s*\)")
 _CLOCK_IN_PARENTHESES = re.compile(
@@ -517,7 +518,7 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;:.])")
 _PRONOUN = re.compile(r"(?:he|she|it|they|we|i|his|her|its|their|our|my)\b", re.IGNORECASE)
 _TIME_PREPOSITION = re.compile(
     r"(?:\b(?:in|on|at|by|since|until|till|from|between|during|after|before|around|about|approximately|into|through|"
-    r"throughout)\s+)*$",
+    r"throughout|shortly|just|right)\s+)*$",
     re.IGNORECASE,
 )
 _TITLE_BREAK = re.compile(  # not in "1,200" nor "06:40"
@@ -542,7 +543,7 @@ def _title(quote: str, time_text: str) -> str:
         if (0 <= opening < 60 and at < opening and _OPENING_TIME.match(text)
                 and len(text[at + len(time_text):opening].split()) <= 2):
             text = text[opening + 2:]  # "In 1990, the council banned ...": drop the opening time phrase
-        else:
+        elif not _SPENT.search(text, 0, at):  # "350 people spent the night in tents": the time is what was spent
             text = _TIME_PREPOSITION.sub("", text[:at]).rstrip() + " " + text[at + len(time_text):].lstrip()
     # "struck at 14:32 local time (1232 GMT)": the time in another zone; "the plan (2023)": brackets left empty
     text = _EMPTY_PARENTHESES.sub("", _CLOCK_IN_PARENTHESES.sub("", _TICKER.sub("", text)))
