@@ -41,3 +41,10 @@ def test_a_span_is_widened_over_the_marks_it_touches():
     start = text.index("It")
     assert text[slice(*widen_over_marks(text, prose, start, text.index("burned.") + 7))] == (
         "**[It](https://x.org) burned.**")
+
+
+def test_a_press_release_s_furniture_is_blanked_and_about_the_victims_is_not():
+    text = "FOR IMMEDIATE RELEASE\nA train derailed.\nAbout Norfolk Rail\nWe move goods.\nMedia Contact: Jane\n"
+    assert prose_of(text) == " " * 21 + "\nA train derailed.\n" + " " * 18 + "\n" + " " * 14 + "\n" + " " * 19 + "\n"
+    assert prose_of("Police came.\n###\nEnd matter\n") == "Police came.\n   \n          \n"
+    assert prose_of("About the victims\nThey were 12.\n") == "About the victims\nThey were 12.\n"

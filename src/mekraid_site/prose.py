@@ -6,7 +6,9 @@ titles and names without asterisks, bullets and addresses. Each markup
 character becomes a space, so an offset into the prose is the same offset
 into the article body (the source page marks claims in the body by offset).
 A story's dateline ("KELSO, Wash. (AP) —") is blanked too: it tells where
-the story was filed, it is not something that happened.
+the story was filed, it is not something that happened; and so is a press
+release's furniture (its release line, its contacts, the end matter about
+the company).
 """
 
 from __future__ import annotations
@@ -52,6 +54,11 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 
+# A press release's furniture: its release line and contacts, and after "###" or "About <Company>" the end matter.
+_RELEASE_LINE = re.compile(r"^[ \t]*(?:FOR IMMEDIATE RELEASE|(?:Media|Press)?\s*[Cc]ontacts?:.*)[ \t]*$", re.MULTILINE)
+_RELEASE_TAIL = re.compile(r"^[ \t]*(?:#{3}|About(?: [A-Z][\w.&'’-]*){1,6})[ \t]*$", re.MULTILINE)
+_LINE = re.compile(r"[^\n]+")
+
 
 def prose_of(text: str) -> str:
     """The text with Markdown markup, datelines and a press release's furniture replaced by spaces.
@@ -64,12 +71,6 @@ def prose_of(text: str) -> str:
     if tail:
         furniture += [(line.start(), line.end()) for line in _LINE.finditer(prose, tail.start())]
     return _blanked(prose, furniture)
-
-
-# A press release's furniture: its release line and contacts, and after "###" or "About <Company>" the end matter.
-_RELEASE_LINE = re.compile(r"^[ \t]*(?:FOR IMMEDIATE RELEASE|(?:Media|Press)?\s*[Cc]ontacts?:.*)[ \t]*$", re.MULTILINE)
-_RELEASE_TAIL = re.compile(r"^[ \t]*(?:#{3}|About(?: [A-Z][\w.&'’-]*){1,6})[ \t]*$", re.MULTILINE)
-_LINE = re.compile(r"[^\n]+")
 
 
 def _mark_spans(text: str) -> list[tuple[int, int]]:
