@@ -314,6 +314,15 @@ def test_a_numeric_date_with_slashes_is_read_the_way_nearer_the_text():
     assert one("Police came on 6/20/2023.", dct).value == "2023-06-20"  # only one reading
 
 
+def test_the_next_morning_becomes_the_day_in_focus():
+    dct = parse_dct("2024-11-30T10:00+00:00", UTC_ZONE)
+    found = find("It began on the evening of Sunday 17th November. The next morning, the gunmen released 23 women. "
+                 "That evening, negotiators arrived.", dct, UTC_ZONE)
+    assert [(t.text, t.value) for t in found] == [
+        ("the evening", "2024-11-17TEV"), ("Sunday 17th November", "2024-11-17"),
+        ("The next morning", "2024-11-18TMO"), ("That evening", "2024-11-18TEV")]  # not the 17th's evening again
+
+
 def test_a_closing_reporting_verb_does_not_set_the_tense():
     # "said" ends the sentence: "will" decides that Friday is ahead.
     assert one("Residents will not be allowed to return before Friday, Hayes said.", DCT_001).value == "2023-06-23"

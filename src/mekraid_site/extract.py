@@ -111,7 +111,8 @@ _CLAUSE_BOUNDARIES = (re.compile(r";\s*"), re.compile(r",?\s+but\s+"), re.compil
                       re.compile(r"\s+and\s+"), re.compile(r",\s+"))
 # "... today confirmed that ...": a time right before a reporting verb is when it was said
 _REPORTING_VERB_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|stated|added|denied)\b")
-_PREPOSITION_BEFORE_TIME = re.compile(r"^(?:at|on|in|by|from|around|about|until|since|before|after)\s+$", re.IGNORECASE)
+_PREPOSITION_BEFORE_TIME = re.compile(
+    r"^(?:at|on|in|by|from|around|about|until|since|before|after|into|through|till)\s+$", re.IGNORECASE)
 # A clause that only compares with another time's figure: "three in critical condition, up from two on Saturday".
 _COMPARISON = re.compile(r"(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|against|than)\b", re.IGNORECASE)
 # A clause that only tells who said the rest: ", the PSP police force said on Sunday."

@@ -1588,12 +1588,12 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
         d = focus[0] if focus and focus[1] == "day" else ctx.today
         if _not_yet_begun(d, pod, ctx) and ctx.tense(m.start(), m.end()) < 0:
             d -= timedelta(days=1)  # "crews fought the fire through the night", told the next morning
-    elif rel in _DAY_STEPS:  # "the next morning": the day after the one in focus
+    elif rel in _DAY_STEPS:  # "the next morning": the day after the one in focus, which it becomes
         focus = _focus_date(ctx.focus)
         d = (focus[0] if focus and focus[1] == "day" else ctx.today) + timedelta(days=_DAY_STEPS[rel])
     else:
         return None
-    return _Res("TIME", f"{d.isoformat()}T{pod}", mod=mod, anchor=False)
+    return _Res("TIME", f"{d.isoformat()}T{pod}", mod=mod, anchor=rel in _DAY_STEPS)
 
 
 def _r_clock(m: _M, ctx: _Ctx) -> _Res | None:
