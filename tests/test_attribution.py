@@ -112,6 +112,9 @@ def test_a_role_then_the_name_in_commas_the_person_speaks() -> None:
         "Carlos Mazón", "said")
     assert claimant("Its director, Ana Lopez, told reporters the plant was safe.") == ("Ana Lopez", "told")
     assert find_claimant("The group, Amnesty International, said it was alarmed.") is None  # no person in commas
+    # An age after the name goes with it.
+    assert claimant("A resident, Margaret Ellis, 71, said she had reported cracks.") == ("Margaret Ellis", "said")
+    assert claimant("Margaret Ellis, 71, said she had reported cracks.") == ("Margaret Ellis", "said")
 
 
 def test_witnesses_told_reporters() -> None:

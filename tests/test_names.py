@@ -262,3 +262,9 @@ def test_name_key_never_raises_and_is_symmetric(a: str, b: str) -> None:
 ])
 def test_names_in_any_alphabet_are_people(name: str, kind: str) -> None:
     assert guess_kind(name) == kind
+
+
+def test_hospitals_ports_and_railways_are_organisations_not_people_with_titles() -> None:
+    found = discover_names("Two of the injured were taken to Leeds General Infirmary. Network Rail shut the line.")
+    assert [(m.text, m.kind) for m in found] == [("Leeds General Infirmary", "organization"),
+                                                 ("Network Rail", "organization")]

@@ -108,6 +108,7 @@ _LEADING_PREPOSITION_RE = re.compile(
 _APPOSITIVE_START_RE = re.compile(
     r"^\s*(?:the|a|an|its|his|her|their|our|who|which|whose|of\s+which|of\s+whom|where|one\s+of)\b", re.IGNORECASE
 )
+_AGE_RE = re.compile(r"\s*\d{1,3}\s*")
 # "The regional president, Carlos Mazón, said": a role, then the name in commas.
 _ROLE_BEFORE_NAME_RE = re.compile(r"(?:^|[.;:]\s+|\b(?:the|its|his|her|their)\s+)(?:[\w’'-]+\s+){0,3}[a-z]+\s*$",
                                   re.IGNORECASE)
@@ -231,16 +232,22 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
     if end and pre[end - 1] == ",":
         # "X, the spokesman, said" / "X, of which ... is a member, released": skip the inserted phrase.
         comma = pre.rfind(",", 0, end - 1)
-        if comma < 0:
+        aged = comma > 0 and _AGE_RE.fullmatch(pre, comma + 1, end - 1)
+        if aged:
+            end = comma + 1  # "Margaret Ellis, 71, said": the age goes
+            comma = pre.rfind(",", 0, end - 1)
+        if comma < 0 and aged:
+            end -= 1  # the name right before the age
+        elif comma < 0:
             return None
-        inserted = pre[comma + 1 : end - 1]
-        if _ROLE_BEFORE_NAME_RE.search(pre, 0, comma) and _is_personal_name(inserted.strip()):
-            # "The regional president, Carlos Mazón, said": the person named after the role speaks
-            start, end = _trimmed(sentence, lo + comma + 1, lo + end - 1)
-            return start, end
-        if not _APPOSITIVE_START_RE.match(inserted):
-            return None
-        end = comma
+        else:
+            inserted = pre[comma + 1 : end - 1]
+            if _ROLE_BEFORE_NAME_RE.search(pre, 0, comma) and _is_personal_name(inserted.strip()):
+                # "The regional president, Carlos Mazón, said": the person named after the role speaks
+                return _trimmed(sentence, lo + comma + 1, lo + end - 1)
+            if not _APPOSITIVE_START_RE.match(inserted):
+                return None
+            end = comma
     boundaries = list(_BOUNDARY_RE.finditer(pre, 0, end))
     if not boundaries and lo:
         return None

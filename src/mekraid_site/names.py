@@ -203,7 +203,8 @@ _ORG_WORDS = frozenset(
     Tribunal Church Hospital Mission Embassy Coalition Nations Board Cabinet Presidency Secretariat
     Prosecution Judiciary Gendarmerie Observatory Watch International Group Command Society Academy
     College School Fund Trust Inc Ltd Corp Patrol Unit Division Squad Regiment Station Airlines Airways
-    Gazette Herald Tribune Journal Times Radio Television Courier Ledger""".split()
+    Gazette Herald Tribune Journal Times Radio Television Courier Ledger Infirmary Clinic Prison Airport
+    Railway Rail""".split()
 )
 _GROUP_WORDS = frozenset("Front Movement Brigade Brigades Militia Militias Battalion Battalions Faction".split())
 _STATE_WORDS = frozenset("Republic Kingdom Emirates Emirate Sultanate Principality Commonwealth States".split())
