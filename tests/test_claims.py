@@ -508,3 +508,15 @@ def test_a_press_release_s_dateline_furniture_and_time_of_saying(tmp_path):
         ("One of its trains derailed in Millbrook", "about 19 June 2023, 21:47 local time"),  # not dated "today"
         ("The company ran a help centre on Tuesday", "20 June 2023, 08:00–20:00 local time"),
     ]
+
+
+def test_an_interview_s_questions_and_edit_note_are_no_claims(tmp_path):
+    content = content_of(tmp_path, "**When did you first notice the cracks?**\n\nAround the beginning of June. I walk "
+                                   "my dog over it every morning.\n\n**Did anyone come?**\n\nA man came on Monday."
+                                   "\n\n*This interview has been edited for length and clarity.*")
+    timeline = merge(extract(content), content.site)
+    assert not [claim for claim in timeline.claims if "?" in claim.quote or "edited" in claim.quote]
+    assert [(event.title, event.time.edtf) for event in timeline.events] == [
+        ("I walk my dog over it every morning", "2023-06"),  # the first claim is nothing but its time
+        ("A man came", "2023-06-19"),
+    ]

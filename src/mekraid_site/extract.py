@@ -72,11 +72,12 @@ _NARRATIVE = re.compile(
 )
 # A live report's entry time before its text: "21.40 BST", "9:45am:"
 _ENTRY_CLOCK = re.compile(r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,5}\b)?[\s:–—-]*)?")
+_QUESTION = re.compile(r"\?[\"”’')\]]*$")  # an interviewer's question asserts nothing
 # Page furniture copied with an article's text: never a claim.
 _BOILERPLATE = re.compile(
     r"(?:Share this article|We invite readers|Read more|Click here|Subscribe|Follow us|Sign up|Advertisement"
     # an editor's note on the article itself, not on the story
-    r"|Correction|Clarification|Editor['’]s note"
+    r"|Correction|Clarification|Editor['’]s note|This (?:interview|article|story|report) (?:has been|was) "
     r"|Welcome to)\b",  # a live report's greeting
     re.IGNORECASE,
 )
@@ -527,7 +528,8 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
     claimant_actors: dict[str, Actor] = {}
     for sentence in sentences:
         sentence_text = text[sentence.start:sentence.end]
-        if _BOILERPLATE.match(sentence_text, _ENTRY_CLOCK.match(sentence_text).end()):
+        furniture = _BOILERPLATE.match(sentence_text, _ENTRY_CLOCK.match(sentence_text).end())
+        if furniture or _QUESTION.search(sentence_text):
             previous = None
             continue
         found = attribution.find_claimant(sentence_text)

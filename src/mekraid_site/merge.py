@@ -394,7 +394,8 @@ def _event(claims: list[Claim], zone: ZoneInfo, titles: dict[str, str]) -> Event
     title = next((titles[claim.id] for claim in claims if claim.id in titles), None)
     return Event(
         id=event_id,
-        title=title or event_title(anchor),
+        # A first claim that is nothing but its time ("Around the beginning of July.") lends the next one's title.
+        title=title or next((text for claim in claims if (text := event_title(claim)) != UNTITLED), UNTITLED),
         time=time,
         claims=tuple(ordered),
         sources=tuple(dict.fromkeys(claim.source for claim in claims)),
@@ -525,6 +526,9 @@ _TITLE_BREAK = re.compile(  # not in "1,200" nor "06:40"
     r",(?!\d)|;|:(?!\d)|\s+(?:due to|because|which|who|when|while|as|after|before|although|but)\s+")
 
 
+UNTITLED = "Untitled event"
+
+
 def event_title(claim: Claim) -> str:
     """A short title from a claim: the main clause without its date, cut at a clause boundary."""
     return _title(_titled_text(claim), claim.time_text)
@@ -566,7 +570,7 @@ def _title(quote: str, time_text: str) -> str:
     if len(words) > _TITLE_WORDS:
         text = " ".join(words[:_TITLE_WORDS]).rstrip(".,;: ") + "…"
     text = text.strip().rstrip(".,;: ")
-    return text[:1].upper() + text[1:] if text else "Untitled event"
+    return text[:1].upper() + text[1:] if text else UNTITLED
 
 
 def figure_bounds(figure: Figure) -> tuple[float, float]:
