@@ -397,6 +397,7 @@ def test_a_possessive_date_names_a_happening_beside_the_sentences_time(tmp_path)
     assert (widened.time_text, widened.time.edtf) == ("Wednesday afternoon", "2023-06-21")
     (raid,) = article_claims(tmp_path / "2", "Tuesday's raid left two people dead.")
     assert (raid.time_text, raid.time.edtf) == ("Tuesday", "2023-06-20")
+    assert event_title(raid) == "Tuesday's raid left two people dead"  # the time stays: it names the raid
     (attack,) = article_claims(tmp_path / "3", "Monday's attack killed 12 people, police said on Tuesday.")
     assert (attack.time_text, attack.time.edtf) == ("Monday", "2023-06-19")  # Tuesday is when police spoke
     # A toll of the happening is about it, whenever it was counted.

@@ -18,7 +18,7 @@ from mekraid_site.prose import prose_of, widen_over_marks
     ("See [the report](https://example.org/r) and ![map](m.png).",
      "See  the report" + " " * 25 + "and" + " " * 14 + "."),
     ("*Police* raided it on __Tuesday__ at `6`.", " Police  raided it on   Tuesday   at  6 ."),
-    ("| a | b |\n|---|---|", "  a   b  \n         "),
+    ("| Police | 14 July | 12 |\n|---|---|---|", " " * 25 + "\n" + " " * 13),  # a table is no prose
     ("<b>bold</b> and <https://example.org>", "   bold     and                      "),
 ])
 def test_marks_and_datelines_become_spaces(text, expected):

@@ -511,6 +511,7 @@ _ENTRY_TIME = re.compile(r"^(?:\d{1,2}[:.]\d\d\s*(?:hours|hrs)?\s*[–—,-]+|[�
 _COLON_FRAME = re.compile(r"^[^:\"“]{1,80}\b(?:reports?|said|says|announced|states?|confirmed)\s*:\s+(?=\S)")
 _EMPTY_COMMAS = re.compile(r",\s*,")  # "Wednesday's collapse, at 4:50 a.m., trapped": the time went, its commas too
 _SPENT = re.compile(r"\b(?:spent|spend|spends|spending)\s+$")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _TICKER = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|Euronext|FTSE)\s*:[^()]{1,12}\)")  # "(NYSE: NSC)"
 _EMPTY_PARENTHESES = re.compile(r"\s*\(\s*\)")
 _CLOCK_IN_PARENTHESES = re.compile(
@@ -547,7 +548,8 @@ def _title(quote: str, time_text: str) -> str:
         if (0 <= opening < 60 and at < opening and _OPENING_TIME.match(text)
                 and len(text[at + len(time_text):opening].split()) <= 2):
             text = text[opening + 2:]  # "In 1990, the council banned ...": drop the opening time phrase
-        elif not _SPENT.search(text, 0, at):  # "350 people spent the night in tents": the time is what was spent
+        elif not (_SPENT.search(text, 0, at) or _POSSESSIVE.match(text, at + len(time_text))):
+            # kept: "350 people spent the night in tents", "Tuesday's raid killed two"
             text = _TIME_PREPOSITION.sub("", text[:at]).rstrip() + " " + text[at + len(time_text):].lstrip()
     # "struck at 14:32 local time (1232 GMT)": the time in another zone; "the plan (2023)": brackets left empty
     text = _EMPTY_PARENTHESES.sub("", _CLOCK_IN_PARENTHESES.sub("", _TICKER.sub("", text)))

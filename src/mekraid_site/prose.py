@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-# Marks at the start of a line: headings (whole), quotes, list bullets (nested too).
+# Marks at the start of a line: headings (whole), quotes, list bullets (nested too). Tables go whole too.
 _LINE_MARKS = re.compile(
     r"^[ \t]*(?:"
     r"#{1,6}(?:[ \t].*)?$"  # "## What we know": a heading names a part of the story, it tells nothing
@@ -31,7 +31,8 @@ _MARKUP_LINE = re.compile(
     r"|\[[^\]\n]+\]:[ \t]*\S+.*)[ \t]*$",
     re.MULTILINE,
 )
-_TABLE_ROW = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)  # "| a | table |": its bars go
+# "| Civil Protection | 14 July | 12 |": a table's cells are no sentences ("14 July 12" would read as 12 July)
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
 # Inline: images whole; of links, the brackets and the address; autolinks and HTML tags whole.
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"(?<!\\)\[([^\]\n]+)\](\([^)\n]*\)|\[[^\]\n]*\])")
@@ -77,8 +78,7 @@ def _mark_spans(text: str) -> list[tuple[int, int]]:
     """Where the Markdown marks are (none spans a line break)."""
     spans = [match.span() for pattern in (_MARKUP_LINE, _LINE_MARKS, _IMAGE, _AUTOLINK, _HTML_TAG, _ESCAPE)
              for match in pattern.finditer(text)]
-    for row in _TABLE_ROW.finditer(text):
-        spans += [(position, position + 1) for position in range(*row.span()) if text[position] == "|"]
+    spans += [row.span() for row in _TABLE_ROW.finditer(text)]
     for match in _LINK.finditer(text):
         spans += [(match.start(), match.start(1)), (match.end(1), match.end())]  # "[", "](address)"
     for pattern, is_mark in ((_STAR_RUN, _is_star_mark), (_UNDERSCORE_RUN, _is_underscore_mark)):
