@@ -521,3 +521,13 @@ def test_an_interview_s_questions_and_edit_note_are_no_claims(tmp_path):
         ("I walk my dog over it every morning", "2023-06"),  # the first claim is nothing but its time
         ("A man came", "2023-06-19"),
     ]
+
+
+def test_a_date_in_a_participle_between_commas_describes_the_noun_before_it(tmp_path):
+    content = content_of(tmp_path, "The council said the bridge, built in 1885, was last fully inspected in March "
+                                   "2023.")
+    timeline = merge(extract(content), content.site)
+    assert [(event.title, event.time.edtf) for event in timeline.events] == [
+        ("The bridge, built in 1885", "1885"),
+        ("The bridge was last fully inspected", "2023-03"),  # not dated 1885, nor titled "The bridge, built"
+    ]

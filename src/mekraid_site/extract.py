@@ -96,6 +96,11 @@ _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|who
 _ATTRIBUTIVE_AFTER = re.compile(
     r"\s+(?!(?:and|or|to|when|after|before|until|in|on|at|that|which|as|by|for|with|but|because)\b)[a-z]"
 )
+# "the bridge, built in 1885, was ...": a date in a participle between commas describes the noun before it
+_REDUCED_RELATIVE = re.compile(r",\s+(?:[a-z]{3,}ed|built|born|made|set\s+up|written|known|begun|founded)\s+"
+                               r"(?:in|on|during|around|about|between)\s+(?:the\s+)?$")
+_CLOSING_COMMA = re.compile(r"\s*,")
+_DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)\s")
 # ... unless a temporal preposition makes it one: "after the 1979 revolution".
 _TEMPORAL_PREPOSITION = re.compile(
     r"\b(after|before|since|until|following|during|prior to|ahead of)\s+(?:the|a|an|its|their)\s+$", re.IGNORECASE
@@ -714,7 +719,8 @@ def _datings(
             continue
         line_start = max(sentence.start, found.start - 40)
         before = text[line_start:found.start]
-        attributive = _ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(text, found.end)
+        attributive = ((_ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(text, found.end))
+                       or _reduced_relative(text, sentence, found) is not None)
         preposition = _TEMPORAL_PREPOSITION.search(before)
         if preposition:
             # "after the 1979 revolution": the sentence is after it, and the revolution is in 1979.
@@ -742,11 +748,29 @@ def _toll_of(text: str, sentence: Sentence, possessive: tuple[int, int, TimeValu
 
 def _reference_piece(text: str, sentence: Sentence, reference: Timex) -> tuple[int, int, TimeValue, str]:
     """The noun phrase a date modifies, as its own claim: "the 2014 agreement that permitted their stay"."""
+    relative = _reduced_relative(text, sentence, reference)
+    if relative is not None:  # "the bridge, built in 1885,"
+        return relative, reference.end, timex.unqualified(reference.interval), reference.text
     before = _ATTRIBUTIVE_BEFORE.search(text, max(sentence.start, reference.start - 40), reference.start)
     start = before.start() if before else reference.start
     end_match = _PHRASE_END.search(text, reference.end, sentence.end)
     end = end_match.start() if end_match else sentence.end
     return start, end, timex.unqualified(reference.interval), reference.text
+
+
+def _reduced_relative(text: str, sentence: Sentence, found: Timex) -> int | None:
+    """Where the noun phrase starts that a date in a participle between commas describes, or None.
+
+    "The council said the bridge, built in 1885, was last inspected in 2023":
+    1885 dates the bridge, not the saying nor the inspection.
+    """
+    if not _CLOSING_COMMA.match(text, found.end):
+        return None
+    relative = _REDUCED_RELATIVE.search(text, max(sentence.start, found.start - 40), found.start)
+    if relative is None:
+        return None
+    determiners = list(_DETERMINER.finditer(text, max(sentence.start, relative.start() - 60), relative.start()))
+    return determiners[-1].start() if determiners else sentence.start
 
 
 def _split_clauses(

@@ -510,6 +510,9 @@ _ENTRY_TIME = re.compile(r"^(?:\d{1,2}[:.]\d\d\s*(?:hours|hrs)?\s*[–—,-]+|[�
 # "the Ministry of Mining reports: 20 workers rescued": what is reported, not who reports it
 _COLON_FRAME = re.compile(r"^[^:\"“]{1,80}\b(?:reports?|said|says|announced|states?|confirmed)\s*:\s+(?=\S)")
 _EMPTY_COMMAS = re.compile(r",\s*,")  # "Wednesday's collapse, at 4:50 a.m., trapped": the time went, its commas too
+_PARTICIPLE = r"(?:[a-z]{3,}ed|built|born|made|written|known|founded)\s+(?:in|on|during|around|about)\s+"
+_PARTICIPLE_BEFORE = re.compile(r",\s+" + _PARTICIPLE + r"(?:the\s+)?$")
+_PARTICIPLE_ASIDE = re.compile(r",\s+" + _PARTICIPLE + r"[^,]{1,40},")
 _SPENT = re.compile(r"\b(?:spent|spend|spends|spending)\s+$")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TICKER = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|Euronext|FTSE)\s*:[^()]{1,12}\)")  # "(NYSE: NSC)"
@@ -548,12 +551,13 @@ def _title(quote: str, time_text: str) -> str:
         if (0 <= opening < 60 and at < opening and _OPENING_TIME.match(text)
                 and len(text[at + len(time_text):opening].split()) <= 2):
             text = text[opening + 2:]  # "In 1990, the council banned ...": drop the opening time phrase
-        elif not (_SPENT.search(text, 0, at) or _POSSESSIVE.match(text, at + len(time_text))):
-            # kept: "350 people spent the night in tents", "Tuesday's raid killed two"
+        elif not (_SPENT.search(text, 0, at) or _POSSESSIVE.match(text, at + len(time_text))
+                  or (_PARTICIPLE_BEFORE.search(text, 0, at) and not text[at + len(time_text):].strip(" .,;"))):
+            # kept: "350 people spent the night in tents", "Tuesday's raid killed two", "the bridge, built in 1885"
             text = _TIME_PREPOSITION.sub("", text[:at]).rstrip() + " " + text[at + len(time_text):].lstrip()
     # "struck at 14:32 local time (1232 GMT)": the time in another zone; "the plan (2023)": brackets left empty
     text = _EMPTY_PARENTHESES.sub("", _CLOCK_IN_PARENTHESES.sub("", _TICKER.sub("", text)))
-    text = _EMPTY_COMMAS.sub("", text)
+    text = _EMPTY_COMMAS.sub("", _PARTICIPLE_ASIDE.sub("", text))  # "the bridge, built in 1885, was inspected"
     text = " ".join(text.split()).lstrip(",;: ")  # "Days earlier, residents ...": the comma went with the time
     text = _COLON_FRAME.sub("", _ENTRY_TIME.sub("", text))
     text = _LEADING_PHRASE.sub("", text)
