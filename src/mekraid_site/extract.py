@@ -541,8 +541,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
         claimant, last_claimant = _claimant(found, sentence.start, index, mention_spans, full_names, last_claimant,
                                             claimant_actors)
         datings, references, possessives = _datings(text, sentence, timex_spans, range_spans)
-        said_at = _time_of_saying(text, datings, found, sentence.start) or next(
-            (dating for dating in datings if _REPORTING_VERB_AFTER.match(text, dating[1])), None)
+        said_at = _time_of_saying(text, datings, found, sentence.start)
         datings = [dating for dating in datings if dating is not said_at]
         # "Tuesday's raid left two dead, police said on Wednesday": the raid's day dates the sentence when it has
         # no other, and a toll of the raid ("the death toll from Sunday's quake rose to 15 overnight") always.
@@ -621,18 +620,22 @@ def _digest(value: object) -> bytes:
 def _time_of_saying(
     text: str, datings: list[tuple[int, int, TimeValue]], found: attribution.Attribution | None, offset: int
 ) -> tuple[int, int, TimeValue] | None:
-    """The dating that tells when something was said: "on Wednesday" in "X said on Wednesday that ..."."""
+    """The dating that tells when something was said: "on Wednesday" in "X said on Wednesday that ...".
+
+    Or a time right before a reporting verb, whoever the speaker: "today" in "X today confirmed that ...".
+    """
+    right_before = next((dating for dating in datings if _REPORTING_VERB_AFTER.match(text, dating[1])), None)
     if found is None or found.verb == "according to":
-        return None
+        return right_before
     sentence_end = datings[-1][1] if datings else offset
     verb = re.compile(rf"\b{re.escape(found.verb)}\b", re.IGNORECASE).search(text, offset + found.end, sentence_end)
     if verb is None:
-        return None
+        return right_before
     for dating in datings:
         gap = text[verb.end():dating[0]]
         if dating[0] >= verb.end() and len(gap.split()) <= _SAYING_GAP_WORDS and not _SAYING_GAP_STOP.search(gap):
             return dating
-    return None
+    return right_before
 
 
 def _apply_claim_fixes(
