@@ -513,6 +513,9 @@ _EMPTY_COMMAS = re.compile(r",\s*,")  # "Wednesday's collapse, at 4:50 a.m., tra
 _PARTICIPLE = r"(?:[a-z]{3,}ed|built|born|made|written|known|founded)\s+(?:in|on|during|around|about)\s+"
 _PARTICIPLE_BEFORE = re.compile(r",\s+" + _PARTICIPLE + r"(?:the\s+)?$")
 _PARTICIPLE_ASIDE = re.compile(r",\s+" + _PARTICIPLE + r"[^,]{1,40},")
+_THE_BEFORE = re.compile(r"\b(?:on|at|in|by|during|until|since|from|after|before)\s+the\s+$", re.IGNORECASE)
+_NOT_ATTRIBUTIVE_AFTER = re.compile(r"\s*(?:[,.;:!?]|$)|\s+(?:before|after|when|that|of|in|on|at|and|but)\b")
+_DANGLING_ADVERB = re.compile(r"\s+(?:shortly|just|right|soon)$", re.IGNORECASE)
 _SPENT = re.compile(r"\b(?:spent|spend|spends|spending)\s+$")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TICKER = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|Euronext|FTSE)\s*:[^()]{1,12}\)")  # "(NYSE: NSC)"
@@ -554,7 +557,10 @@ def _title(quote: str, time_text: str) -> str:
         elif not (_SPENT.search(text, 0, at) or _POSSESSIVE.match(text, at + len(time_text))
                   or (_PARTICIPLE_BEFORE.search(text, 0, at) and not text[at + len(time_text):].strip(" .,;"))):
             # kept: "350 people spent the night in tents", "Tuesday's raid killed two", "the bridge, built in 1885"
-            text = _TIME_PREPOSITION.sub("", text[:at]).rstrip() + " " + text[at + len(time_text):].lstrip()
+            before = text[:at]
+            if _NOT_ATTRIBUTIVE_AFTER.match(text, at + len(time_text)):
+                before = _THE_BEFORE.sub("", before)  # "came on the Friday before it fell", not "the 1979 revolution"
+            text = _TIME_PREPOSITION.sub("", before).rstrip() + " " + text[at + len(time_text):].lstrip()
     # "struck at 14:32 local time (1232 GMT)": the time in another zone; "the plan (2023)": brackets left empty
     text = _EMPTY_PARENTHESES.sub("", _CLOCK_IN_PARENTHESES.sub("", _TICKER.sub("", text)))
     text = _EMPTY_COMMAS.sub("", _PARTICIPLE_ASIDE.sub("", text))  # "the bridge, built in 1885, was inspected"
@@ -572,6 +578,7 @@ def _title(quote: str, time_text: str) -> str:
         if len(text[: boundary.start()].split()) >= words_needed:
             text = text[: boundary.start()]
             break
+    text = _DANGLING_ADVERB.sub("", text)  # "the tremor came shortly" when the break was at "after half past two"
     words = text.split()
     if len(words) > _TITLE_WORDS:
         text = " ".join(words[:_TITLE_WORDS]).rstrip(".,;: ") + "…"

@@ -1,0 +1,74 @@
+"""Ten incidents the program was not written for, in a dozen styles of news: what a reader would check first.
+
+Each folder of tests/data/incidents is a content folder written by hand: an AP story with a dateline, a union's
+bulleted timeline, a live report, a ministry bulletin, a press release, an interview, a data story with a table,
+British and US dates. The rules these collections led to have unit tests of their own (test_claims.py,
+test_timex.py, ...); here each collection is read whole.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mekraid_site.extract import extract
+from mekraid_site.load import load_content
+from mekraid_site.merge import merge
+
+INCIDENTS = Path(__file__).parent / "data" / "incidents"
+FOLDERS = sorted(path.name for path in INCIDENTS.iterdir())
+
+
+def timeline_of(name: str):
+    content = load_content(INCIDENTS / name)
+    return merge(extract(content), content.site)
+
+
+def disputes(timeline) -> set[tuple[str, tuple[str, ...]]]:
+    return {(dispute.about, tuple(sorted(value.value for value in dispute.values)))
+            for event in timeline.events for dispute in event.disputes}
+
+
+@pytest.mark.parametrize("name", FOLDERS)
+def test_no_markup_no_junk_actors_no_broken_titles(name):
+    timeline = timeline_of(name)
+    assert timeline.events
+    for claim in timeline.claims:
+        assert not re.search(r"\*\*|\]\(|^#|^[-|>] |/PRNewswire/", claim.quote), claim.quote
+    for actor in timeline.actors:
+        assert not re.search(r"\d", actor.name) and actor.name[0].isupper(), actor.name
+    for event in timeline.events:
+        assert event.title != "Untitled event"
+        assert not re.search(r"\b(?:on|at|in|of|the|into|through|shortly)$|^[,;:'’–-]|,,|\( \)", event.title), (
+            event.title)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("strike", {("arrested", ("14", "17"))}),  # the paper's 17 detained against the union's timeline's 14
+    ("mine", {("killed", ("6", "7"))}),  # the company's 6 bodies against the ministry's 7 deceased
+    ("bridge", {("injured", ("3", "4"))}),  # the local paper's 3 injured against the BBC's 4
+    ("summit", {("arrested", ("43", "51"))}),  # the live report's 43 so far against the wire's 51
+])
+def test_sources_that_disagree_on_a_count_are_a_dispute(name, expected):
+    assert expected <= disputes(timeline_of(name))
+
+
+def test_an_acronym_and_the_name_it_stands_for_are_one_actor_across_sources():
+    actors = {actor.id: actor for actor in timeline_of("rail").actors}
+    assert actors["national-transportation-safety-board"].aliases == ("NTSB",)
+    assert actors["alvin-brown"].kind == "person" and actors["mike-dewine"].kind == "person"
+
+
+def test_a_toll_of_the_quake_reported_the_next_day_joins_the_quake():
+    (quake,) = [event for event in timeline_of("quake").events
+                if any("magnitude 6.1" in claim.quote for claim in event.claims)]
+    counts = {(figure.kind, figure.value) for claim in quake.claims for figure in claim.figures}
+    assert {("killed", 12), ("killed", 15), ("injured", 80), ("injured", 94)} <= counts
+    assert quake.time.edtf == "2024-07-14T14:32+02:00"
+
+
+def test_a_press_release_dates_what_happened_not_when_it_was_confirmed():
+    titles = {event.title: event.time.edtf for event in timeline_of("rail-release").events}
+    assert titles["One of its trains derailed in Millbrook"] == "2025-03-03T21:47-05:00"
