@@ -131,6 +131,12 @@ def test_death_toll() -> None:
     assert facts("Police arrested 12 yesterday.") == [("arrested", 12, "exact")]
 
 
+def test_some_of_the_casualties_is_no_count_of_them() -> None:
+    assert facts("Two of the injured were taken to Leeds General Infirmary.") == []
+    assert facts("One of the dead was a child.") == []
+    assert facts("Two of them were injured.") == [("injured", 2, "exact")]
+
+
 def test_arrests_with_dozen() -> None:
     text = "Police in Santiago arrested 15 protesters and detained three dozen more."
     assert facts(text) == [("arrested", 15, "exact"), ("arrested", 36, "exact")]

@@ -55,6 +55,10 @@ def test_sources_that_disagree_on_a_count_are_a_dispute(name, expected):
     assert expected <= disputes(timeline_of(name))
 
 
+def test_some_of_the_injured_make_no_dispute_with_the_count_of_them():
+    assert disputes(timeline_of("bridge")) == {("injured", ("3", "4"))}  # not "two of the injured" against 4
+
+
 def test_an_acronym_and_the_name_it_stands_for_are_one_actor_across_sources():
     actors = {actor.id: actor for actor in timeline_of("rail").actors}
     assert actors["national-transportation-safety-board"].aliases == ("NTSB",)

@@ -199,6 +199,7 @@ _PREFIX_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _PARTITIVE_RE = re.compile(r"^\s+of\s+(?:the|those|them|these)\b", re.IGNORECASE)  # "one of them"
+_CASUALTY_GROUP_RE = re.compile(r"\s+(?:injured|wounded|dead|hurt|victims|casualties|missing)\b", re.IGNORECASE)
 _VAGUE_OF_RE = re.compile(r"^\s+of\b(?:\s+(?:the|those|them|these)\b)?", re.IGNORECASE)  # "dozens of"
 _AS_MANY_RE = re.compile(r"\b(?:how|too|so|as)\s+many\b|\bmany\s+as\b", re.IGNORECASE)
 _NEGATION = frozenset("not never no nobody none".split())
@@ -418,6 +419,8 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
         rest = text[end : matches[i + 1].start() if i + 1 < len(matches) else len(text)]
         or_more = _OR_MORE_RE.match(rest)
         of = (_VAGUE_OF_RE if m.group("vague") else _PARTITIVE_RE).match(rest)
+        if of and _CASUALTY_GROUP_RE.match(rest, of.end()):
+            continue  # "two of the injured were taken to hospital": some of a count, not the count
         skip = or_more.end() if or_more else of.end() if of else 0
         clause_end = _CLAUSE_END_RE.search(rest, skip)
         read = _noun_phrase_and_cue(rest[skip : clause_end.start() if clause_end else len(rest)])
