@@ -116,14 +116,15 @@ _PHRASE_END = re.compile(r"[,;:.!?]|\s+(?:remain|remains|was|were|is|are|has|hav
 _CLAUSE_BOUNDARIES = (re.compile(r";\s*"), re.compile(r",?\s+but\s+"), re.compile(r",\s+(?:and|while|whereas)\s+"),
                       re.compile(r"\s+and\s+"), re.compile(r",\s+"))
 # "... today confirmed that ...": a time right before a reporting verb is when it was said
-_REPORTING_VERB_AFTER = re.compile(r"\s+(?:said|says|confirmed|announced|told|reported|stated|added|denied)\b")
+# Verbs that report what someone said: the time, subject or clause around them is the saying's, not the story's.
+_REPORTING = r"(?:said|says|told\s+\w+|stated|announced|reported|claimed|confirmed|added|denied)"
+_REPORTING_VERB_AFTER = re.compile(r"\s+" + _REPORTING + r"\b")
 _PREPOSITION_BEFORE_TIME = re.compile(
     r"^(?:at|on|in|by|from|around|about|until|since|before|after|into|through|till)\s+$", re.IGNORECASE)
 # A clause that only compares with another time's figure: "three in critical condition, up from two on Saturday".
 _COMPARISON = re.compile(r"(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|against|than)\b", re.IGNORECASE)
 # A clause that only tells who said the rest: ", the PSP police force said on Sunday."
-_SAYING_FRAME = re.compile(r"[^,;:\"“]{1,60}?\s(?:said|says|told\s+\w+|added|reported|announced|confirmed)"
-                           r"(?:\s+[^,;:\"“]{1,40})?[.!]?")
+_SAYING_FRAME = re.compile(r"[^,;:\"“]{1,60}?\s" + _REPORTING + r"(?:\s+[^,;:\"“]{1,40})?[.!]?")
 # A verb in the past, or an auxiliary: where a clause's subject ends ("The United States designated ...").
 _VERB_WORDS = (r"(?:[a-z]{2,}ed|began|was|were|had|has|have|is|are|did|took|went|came|fled|fought|left|led|saw|hit|"
                r"shot|held|brought|made|said|told|became|grew|ran|rose|fell|won|lost|met|sent|kept|put|struck|sank|"
@@ -132,8 +133,7 @@ _VERB = re.compile(r"\b" + _VERB_WORDS)
 _VERB_FIRST = re.compile(r"(?:also\s+|later\s+|then\s+)?" + _VERB_WORDS)  # "... but (later) removed it ..."
 _SUBJECT_WORDS = 8
 # "said (on Monday that)": what was said starts after it
-_SAYING_VERB = re.compile(r"(?:said|told\s+\w+|stated|announced|reported|claimed|confirmed|added)\s+"
-                          r"(?:[^,]*?\bthat\s+)?")
+_SAYING_VERB = re.compile(_REPORTING + r"\s+(?:[^,]*?\bthat\s+)?")
 # Between two expressions of one time: "6:55 a.m. last Tuesday", "0638 EST on Tuesday", "Tuesday at 6:55".
 _ONE_TIME_GAP = re.compile(r"\s*,?\s*(?:(?:on|at|of)\s+)?")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -977,7 +977,7 @@ def _claimant(
         return antecedent, antecedent or last_claimant
     start, end = offset + found.start, offset + found.end
     head = found.name.find(" of ")
-    # "Ali Safavi of the NCRI said": the person speaks, not the body named after "of"
+    # "Ana Lopez of the Red Cross said": the person speaks, not the body named after "of"
     speaker = mentions.within(start, start + head) if head > 0 else []
     inside = [(m_end - m_start, actor_id) for m_start, m_end, actor_id in speaker or mentions.within(start, end)]
     if inside:

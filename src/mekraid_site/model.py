@@ -313,8 +313,8 @@ class Claim:
     actors: tuple[str, ...] = ()  # Actor.ids mentioned
     figures: tuple[Figure, ...] = ()
     follows: str | None = None  # Claim.id of the same source's claim whose time and happening this one continues
-    # The subject this clause shares with the one before it: "The United States" for "removed it from the
-    # blacklist in 2012" in "The United States designated the MEK in 1997 but removed it from the blacklist in 2012".
+    # The subject this clause shares with the one before it: "Torrential rain" for "continued into Wednesday"
+    # in "Torrential rain began on Tuesday and continued into Wednesday".
     subject: str = ""
 
 
