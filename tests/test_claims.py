@@ -407,6 +407,20 @@ def test_a_possessive_date_names_a_happening_beside_the_sentences_time(tmp_path)
     assert [(figure.kind, figure.value) for figure in toll.figures] == [("killed", 15)]
 
 
+def test_days_after_a_happening_count_from_its_day(tmp_path):
+    quake, rescue, warning = article_claims(
+        tmp_path, "An earthquake struck the valley on Saturday. Two days after the quake, rescuers pulled a girl "
+                  "from the rubble.\n\nA week before the quake, geologists had warned of the risk.")
+    assert quake.time.edtf == "2023-06-17"
+    assert (rescue.time_text, rescue.time.edtf, rescue.follows) == ("Two days after the quake", "2023-06-19", None)
+    assert (warning.time_text, warning.time.edtf) == ("A week before the quake", "2023-06-10")
+    assert event_title(rescue) == "Rescuers pulled a girl from the rubble"
+    # Hours after it is still its day.
+    (_, hours) = article_claims(tmp_path / "2", "A blast hit the port on Monday. Hours after the explosion, "
+                                                "crews found two bodies.")
+    assert (hours.time.edtf, hours.time_text) == ("2023-06-19", "")
+
+
 def test_two_times_in_one_clause_give_one_claim_dated_by_the_first(tmp_path):
     # Not cut before "2019": no claim ends "... he had bought in".
     (claim,) = article_claims(tmp_path, "Police arrested him on Monday at the house he bought in 2019 with cash.")

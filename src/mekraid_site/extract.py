@@ -549,14 +549,19 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
             datings = possessives[:1]
         pieces: list[tuple[int, int, TimeValue, str]] = []
         follows: str | None = None
+        counted_from = ""  # "two days after the quake": the quake keeps its own time
         if datings:
             pieces = _split_clauses(text, sentence, datings, zone)
         else:
+            durations = [(found.start - sentence.start, found.end - sentence.start, found.value)
+                         for found in timex_spans.within(sentence.start, sentence.end) if found.type == "DURATION"]
             inherited = _inherited_time(sentence_text, sentence.paragraph == previous_paragraph, previous, peg,
-                                        dated_nouns, said_at[2] if said_at else None, zone)
+                                        dated_nouns, said_at[2] if said_at else None, zone, durations)
             if inherited is not None:
-                when, follows = inherited
-                time_text = text[said_at[0]:said_at[1]] if said_at and when is said_at[2] else ""
+                when, follows, counted_from = inherited
+                time_text = counted_from
+                if said_at and when is said_at[2]:
+                    time_text = text[said_at[0]:said_at[1]]
                 pieces = [(sentence.start, sentence.end, when, time_text)]
         # The narrative goes on from the sentence's last piece (not from a dated reference in it).
         narrative_piece = pieces[-1] if pieces else None
@@ -587,7 +592,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
             if whole_sentence and (start, end, when, time_text) == narrative_piece:
                 narrative = _Focus(when, claims[-1].id)
         if narrative:
-            for noun in _EVENT_NOUN.findall(sentence_text):
+            for noun in _EVENT_NOUN.findall(sentence_text.replace(counted_from, "") if counted_from else sentence_text):
                 dated_nouns[_noun_stem(noun)] = narrative
         previous = narrative
         previous_paragraph = sentence.paragraph
@@ -864,13 +869,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _inherited_time(
     sentence_text: str, same_paragraph: bool, previous: _Focus | None, peg: TimeValue | None,
     dated_nouns: dict[str, _Focus], said_at: TimeValue | None, zone: ZoneInfo,
-) -> tuple[TimeValue, str | None] | None:
-    """The time of a sentence without a date of its own, if the text makes it clear, and the claim it follows.
+    durations: Sequence[tuple[int, int, str]] = (),
+) -> tuple[TimeValue, str | None, str] | None:
+    """The time of a sentence without a date of its own, if the text makes it clear, the claim it follows, and
+    the words that date it when they are no time expression ("two days after the quake"), else "".
 
-    The first rule that applies wins:
+    durations: the sentence's DURATION expressions, as (start, end, TIMEX3
+    value) within sentence_text. The first rule that applies wins:
     1. "Since then": from the previous sentence's time on.
     2. A definite reference to a happening ("the police operation") takes the
-       time of the last claim that named it.
+       time of the last claim that named it; "two days after the quake", the
+       day that many days after it (another happening: it follows no claim).
     3. A statement dated by when it was made ("X said on Wednesday that ...").
     4. The narrative goes on from the previous sentence, if it is in the same
        paragraph, starts with a pronoun, or tells of the past (news puts one
@@ -878,23 +887,52 @@ def _inherited_time(
     5. A reference to a happening not yet dated is the article's own (its news peg).
     """
     if previous is not None and _SINCE_THEN.match(sentence_text):
-        return _since(previous.time), None
+        return _since(previous.time), None, ""
     anaphora = _EVENT_ANAPHORA.search(sentence_text)
+    days, words = _days_before(sentence_text, anaphora, durations) if anaphora else (None, "")
     if anaphora and _noun_stem(anaphora.group(1)) in dated_nouns:
         named = dated_nouns[_noun_stem(anaphora.group(1))]
+        if days is not None:
+            return _days_from(named.time, days, zone) or named.time, None, words
         # "officials said by noon that two died in the raid": the saying is the finer time that day.
         if said_at is not None and _day_key(said_at, zone) == _day_key(named.time, zone):
-            return said_at, named.claim
-        return named.time, named.claim
+            return said_at, named.claim, ""
+        return named.time, named.claim, ""
     if said_at is not None:
-        return said_at, None
+        return said_at, None, ""
     if previous is not None and (
         same_paragraph or _PRONOUN_START.match(sentence_text) or _NARRATIVE.search(sentence_text)
     ):
-        return previous.time, previous.claim
+        if days is not None:  # the happening is not dated: the narrative's time stands for it
+            return _days_from(previous.time, days, zone) or previous.time, None, words
+        return previous.time, previous.claim, ""
     if anaphora and peg is not None:
-        return peg, None
+        return peg, None, ""
     return None
+
+
+def _days_before(
+    text: str, happening: re.Match[str], durations: Sequence[tuple[int, int, str]]
+) -> tuple[int | None, str]:
+    """The days between a happening named in text and "two days after" it, and those words; (None, "") if none."""
+    for start, end, value in durations:
+        relation = _AFTER_OR_BEFORE.fullmatch(text, end, happening.start())
+        amount = _DAYS_OR_WEEKS.fullmatch(value)
+        if relation and amount:
+            days = int(amount.group(1)) * (7 if amount.group(2) == "W" else 1)
+            return (days if relation.group(1).lower() == "after" else -days), text[start:happening.end()]
+    return None, ""
+
+
+_AFTER_OR_BEFORE = re.compile(r"\s+(after|before)\s+", re.IGNORECASE)
+_DAYS_OR_WEEKS = re.compile(r"P(\d{1,3})([DW])")
+
+
+def _days_from(time: TimeValue, days: int | None, zone: ZoneInfo) -> TimeValue | None:
+    """The local day so many days from a time known to the day; None without days or such a time."""
+    if days is None or time.precision.rank < Precision.DAY.rank or time.is_range:
+        return None
+    return _day(time.start.astimezone(zone).date() + timedelta(days=days), zone)
 
 
 def _since(time: TimeValue) -> TimeValue:
@@ -905,7 +943,11 @@ def _since(time: TimeValue) -> TimeValue:
 
 def _noun_stem(noun: str) -> str:
     noun = noun.lower()
-    return noun[:-2] if noun.endswith("es") and noun[:-2] in _EVENT_NOUNS.split("|") else noun.rstrip("s")
+    noun = noun[:-2] if noun.endswith("es") and noun[:-2] in _EVENT_NOUNS.split("|") else noun.rstrip("s")
+    return _SAME_HAPPENING.get(noun, noun)
+
+
+_SAME_HAPPENING = {"earthquake": "quake", "blast": "explosion", "flooding": "flood"}  # "the quake" after "an earthquake"
 
 
 def _news_peg(timexes: tuple[Timex, ...], source: Source, zone: ZoneInfo) -> TimeValue | None:
