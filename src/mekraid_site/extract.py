@@ -947,7 +947,8 @@ def _noun_stem(noun: str) -> str:
     return _SAME_HAPPENING.get(noun, noun)
 
 
-_SAME_HAPPENING = {"earthquake": "quake", "blast": "explosion", "flooding": "flood"}  # "the quake" after "an earthquake"
+# Nouns that name the same happening: "the quake" after "an earthquake".
+_SAME_HAPPENING = {"earthquake": "quake", "blast": "explosion", "flooding": "flood"}
 
 
 def _news_peg(timexes: tuple[Timex, ...], source: Source, zone: ZoneInfo) -> TimeValue | None:
