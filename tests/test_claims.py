@@ -421,6 +421,22 @@ def test_days_after_a_happening_count_from_its_day(tmp_path):
     assert (hours.time.edtf, hours.time_text) == ("2023-06-19", "")
 
 
+def test_two_claimants_in_one_sentence_make_two_claims_that_may_disagree(tmp_path):
+    content = content_of(tmp_path, "Clashes broke out at the border crossing on Monday. Police said three people "
+                                   "were killed, while the health ministry said five died.\n\n"
+                                   "The army said the crossing was closed, but gave no reason.")
+    timeline = merge(extract(content), content.site)
+    (police,) = claims_with(timeline, "three people")
+    (ministry,) = claims_with(timeline, "five died")
+    assert (police.quote, police.claimant) == ("Police said three people were killed", "police")
+    assert (ministry.quote, ministry.claimant, ministry.follows) == (
+        "the health ministry said five died.", "health-ministry", police.id)
+    clashes = event_of(timeline, "five died")
+    assert dispute_values(clashes, "killed") == {"3": {"police"}, "5": {"health-ministry"}}
+    (closed,) = claims_with(timeline, "crossing was closed")  # no second claimant: one claim
+    assert closed.quote == "The army said the crossing was closed, but gave no reason."
+
+
 def test_two_times_in_one_clause_give_one_claim_dated_by_the_first(tmp_path):
     # Not cut before "2019": no claim ends "... he had bought in".
     (claim,) = article_claims(tmp_path, "Police arrested him on Monday at the house he bought in 2019 with cash.")

@@ -563,6 +563,19 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 if said_at and when is said_at[2]:
                     time_text = text[said_at[0]:said_at[1]]
                 pieces = [(sentence.start, sentence.end, when, time_text)]
+        # "Police said three died, while the ministry said five did": each says its own, and they may disagree.
+        second_claimant: tuple[int, str | None] | None = None  # where the second claimant's clause starts, who
+        if found is not None and len(pieces) == 1:
+            second = _second_attribution(sentence_text, found)
+            start, end, when, time_text = pieces[0]
+            if second is not None and start <= sentence.start + second[0] and sentence.start + second[1] < end:
+                cut, resume, second_found = second
+                second_start = sentence.start + resume
+                second_id, last_claimant = _claimant(second_found, second_start, index, mention_spans, full_names,
+                                                     last_claimant, claimant_actors)
+                pieces = [(start, sentence.start + cut, when, time_text),
+                          (second_start, end, when, time_text if time_text in text[second_start:end] else "")]
+                second_claimant = (second_start, second_id)
         # The narrative goes on from the sentence's last piece (not from a dated reference in it).
         narrative_piece = pieces[-1] if pieces else None
         narrative = None
@@ -573,8 +586,11 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
         first_start = min((piece[0] for piece in pieces if piece[4]), default=sentence.start)
         for start, end, when, time_text, whole_sentence in sorted(pieces, key=lambda piece: piece[0]):
             actors = _actors_in(mention_spans, start, end)
+            piece_claimant, piece_follows = claimant, follows
+            if second_claimant is not None and start == second_claimant[0]:
+                piece_claimant, piece_follows = second_claimant[1], claims[-1].id  # the same happening
             if whole_sentence:
-                actors = tuple(dict.fromkeys(actors + sentence_actors + ((claimant,) if claimant else ())))
+                actors = tuple(dict.fromkeys(actors + sentence_actors + ((piece_claimant,) if piece_claimant else ())))
             claims.append(Claim(
                 id=f"{source.id}-c{len(claims) + 1}",
                 source=source.id,
@@ -583,9 +599,9 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 quote=_quote(text, start, end),
                 time=when,
                 time_text=time_text,
-                claimant=claimant if whole_sentence else None,
+                claimant=piece_claimant if whole_sentence else None,
                 actors=actors,
-                follows=follows if whole_sentence else None,
+                follows=piece_follows if whole_sentence else None,
                 figures=tuple(figures.find_figures(text[start:end], start, _time_spans(timex_spans, start, end))),
                 subject=_shared_subject(text, first_start, start) if whole_sentence and start > first_start else "",
             ))
@@ -819,6 +835,24 @@ def _split_clauses(
             continue
         pieces.append((piece_start, piece_end, when, text[start:end]))
     return pieces
+
+
+def _second_attribution(
+    sentence: str, found: attribution.Attribution
+) -> tuple[int, int, attribution.Attribution] | None:
+    """A second claimant's clause after the first's: "..., while the ministry said five died".
+
+    Returns where the first clause ends, where the second starts, and its
+    attribution (offsets within the second clause); None if there is none.
+    """
+    for contrast in _CONTRAST.finditer(sentence, found.end):
+        second = attribution.find_claimant(sentence[contrast.end():])
+        if second is not None:
+            return contrast.start(), contrast.end(), second
+    return None
+
+
+_CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|but)\s+")
 
 
 def _shared_subject(text: str, first: int, start: int) -> str:
