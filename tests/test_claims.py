@@ -437,6 +437,20 @@ def test_two_claimants_in_one_sentence_make_two_claims_that_may_disagree(tmp_pat
     assert closed.quote == "The army said the crossing was closed, but gave no reason."
 
 
+def test_a_clause_that_says_it_happened_again_is_titled_with_what_happened(tmp_path):
+    content = content_of(tmp_path, "Police raided the camp on 12 May and again on 1 June.\n\n"
+                                   "Officers searched the offices in March, and again in late May, the lawyer said.\n\n"
+                                   "Officers seized phones on 4 May and again raided the offices on 20 May.")
+    assert [(event.title, event.time.edtf) for event in merge(extract(content), content.site).events] == [
+        ("Officers searched the offices", "2023-03"),
+        ("Officers seized phones", "2023-05-04"),
+        ("Police raided the camp", "2023-05-12"),
+        ("Officers again raided the offices", "2023-05-20"),  # says what happened: no repeat of the seizure
+        ("Officers searched the offices again", "2023-05"),  # late May comes after the 20th
+        ("Police raided the camp again", "2023-06-01"),
+    ]
+
+
 def test_two_times_in_one_clause_give_one_claim_dated_by_the_first(tmp_path):
     # Not cut before "2019": no claim ends "... he had bought in".
     (claim,) = article_claims(tmp_path, "Police arrested him on Monday at the house he bought in 2019 with cash.")

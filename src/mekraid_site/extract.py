@@ -130,7 +130,7 @@ _VERB_WORDS = (r"(?:[a-z]{2,}ed|began|was|were|had|has|have|is|are|did|took|went
                r"shot|held|brought|made|said|told|became|grew|ran|rose|fell|won|lost|met|sent|kept|put|struck|sank|"
                r"broke|burst|spread|paid|sold|bought|gave|got|stood|will|would|could)\b")
 _VERB = re.compile(r"\b" + _VERB_WORDS)
-_VERB_FIRST = re.compile(r"(?:also\s+|later\s+|then\s+)?" + _VERB_WORDS)  # "... but (later) removed it ..."
+_VERB_FIRST = re.compile(r"(?:also\s+|later\s+|then\s+|again\s+)?" + _VERB_WORDS)  # "... but (later) removed it ..."
 _SUBJECT_WORDS = 8
 # "said (on Monday that)": what was said starts after it
 _SAYING_VERB = re.compile(_REPORTING + r"\s+(?:[^,]*?\bthat\s+)?")
@@ -583,7 +583,8 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
         pieces = [(*piece, True) for piece in pieces]
         pieces += [(*_reference_piece(text, sentence, reference), False) for reference in references]
         sentence_actors = _actors_in(mention_spans, sentence.start, sentence.end)
-        first_start = min((piece[0] for piece in pieces if piece[4]), default=sentence.start)
+        first_piece = min((piece for piece in pieces if piece[4]), default=None)
+        first_start = first_piece[0] if first_piece else sentence.start
         for start, end, when, time_text, whole_sentence in sorted(pieces, key=lambda piece: piece[0]):
             actors = _actors_in(mention_spans, start, end)
             piece_claimant, piece_follows = claimant, follows
@@ -603,7 +604,9 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 actors=actors,
                 follows=piece_follows if whole_sentence else None,
                 figures=tuple(figures.find_figures(text[start:end], start, _time_spans(timex_spans, start, end))),
-                subject=_shared_subject(text, first_start, start) if whole_sentence and start > first_start else "",
+                subject=(_shared_subject(text, first_start, start)
+                         or _repeated_happening(text, first_piece, start, end, time_text)
+                         if whole_sentence and start > first_start else ""),
             ))
             if whole_sentence and (start, end, when, time_text) == narrative_piece:
                 narrative = _Focus(when, claims[-1].id)
@@ -871,6 +874,33 @@ def _shared_subject(text: str, first: int, start: int) -> str:
         verb = _VERB.search(text, first, start)
     subject = text[first:verb.start()].strip() if verb else ""
     return subject if subject and "," not in subject and len(subject.split()) <= _SUBJECT_WORDS else ""
+
+
+def _repeated_happening(text: str, first_piece: tuple, start: int, end: int, time_text: str) -> str:
+    """What the first clause says happened, when the clause text[start:end] only says it happened again.
+
+    "Police raided the camp on 12 July and again on 1 August": the second
+    claim shares "Police raided the camp".
+    """
+    again = _AGAIN.match(text, start)
+    if not again:
+        return ""
+    # Besides "again", only its time and who said it: "again in late August, the lawyer said."
+    rest = _ONLY_TIME_LEFT.sub("", text[again.end():end].replace(time_text, "", 1), count=1).strip(" ,")
+    if _LETTER.search(rest) and not _SAYING_FRAME.fullmatch(rest):
+        return ""
+    first_start, first_end, _, time_text = first_piece[:4]
+    if not time_text:
+        return ""
+    before_time = text[first_start:first_end].find(time_text)
+    words = text[first_start:first_start + before_time] if before_time > 0 else ""
+    words = _PREPOSITION_AT_END.sub("", words).strip(" ,")
+    return words if len(words.split()) <= 2 * _SUBJECT_WORDS else ""
+
+
+_ONLY_TIME_LEFT = re.compile(r"^\s*(?:at|on|in|by|from|around|about|during)?\s*", re.IGNORECASE)
+_AGAIN = re.compile(r"(?:and\s+|but\s+)?(?:once\s+more|(?:once\s+)?again)\b", re.IGNORECASE)
+_PREPOSITION_AT_END = re.compile(r"\b(?:at|on|in|by|from|around|about|during)\s*$", re.IGNORECASE)
 
 
 def _day_key(time: TimeValue, zone: ZoneInfo) -> str:

@@ -22,6 +22,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from operator import attrgetter
 from zoneinfo import ZoneInfo
 
@@ -261,6 +262,15 @@ def _middle(time: TimeValue):
     return time.start + (time.end - time.start) / 2
 
 
+def _sort_start(time: TimeValue) -> datetime:
+    """Where a time takes its place on the timeline: "late August" after 20 August, not on the 1st."""
+    part = _PART_OF_INTERVAL.get(time.qualifier)
+    return time.start + (time.end - time.start) * part if part else time.start
+
+
+_PART_OF_INTERVAL = {Qualifier.MID: 1 / 3, Qualifier.LATE: 2 / 3}  # where "mid-" and "late" begin
+
+
 def merge(extraction: Extraction, site: SiteConfig, fixes: tuple[EventFix, ...] = ()) -> Timeline:
     """Join the claims of all sources into events, ordered in time, with disputes.
 
@@ -277,7 +287,7 @@ def merge(extraction: Extraction, site: SiteConfig, fixes: tuple[EventFix, ...] 
     read_at = {claim.id: index for index, claim in enumerate(claims)}
     # Each event with where its first claim was read: the order in which the events were first reported.
     events = [(_event(claims_of_event, zone, titles), read_at[claims_of_event[0].id]) for claims_of_event in groups]
-    events.sort(key=lambda made: (made[0].time.start, made[0].time.precision.rank, made[0].id))
+    events.sort(key=lambda made: (_sort_start(made[0].time), made[0].time.precision.rank, made[0].id))
     mentioned = {actor_id for analysis in extraction.analyses for actor_id in analysis.mentioned}
     actors = tuple(actor for actor in extraction.actors if actor.id in mentioned)
     return Timeline(
