@@ -943,6 +943,10 @@ def test_clock_weekday_follows_tense():
     dct = parse_dct("2023-06-19", TIRANE)  # a Monday
     assert one("The offer had been scheduled to expire at midnight Friday.", dct).value == "2023-06-16T24:00"
     assert one("The offer will expire at midnight Friday.", dct).value == "2023-06-23T24:00"
+    # A plan the text reports is ahead; one that had been made, behind.
+    assert one("The storm was expected to weaken by Thursday morning.", dct).value == "2023-06-22TMO"
+    assert one("The leaders were scheduled to meet on Friday.", dct).value == "2023-06-23"
+    assert one("The leaders had been scheduled to meet on Friday.", dct).value == "2023-06-16"
 
 
 # --- tense decides the year of a month or day named without one ------------------------

@@ -430,6 +430,8 @@ _SIGNAL_BEFORE = _c(r"\b(?P<s>" + _alt(list(_SIGNALS)) + r")\s+(?:the\s+)?$")
 # Tense cues around a span: the nearest one decides whether an underspecified date lies ahead or behind.
 # Future forms are listed first so that "scheduled to" is not read as a past "-ed".
 _TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+to|set\s+to|due|"
+                # a plan the text reports: "the storm was expected to weaken by Thursday morning"
+                r"(?:was|were)\s+(?:scheduled|expected|due|set|planned|slated)\s+to|"
                 r"(?:scheduled|expected|planned|proposed|intended|slated|poised|supposed)(?:\s+to)?|expects?\s+to|"
                 r"plans?\s+to|intends?\s+to|hopes?\s+to|aims?\s+to|would|upcoming|next|coming|effective"
                 # the present of a scheduled event: "the two leaders meet Monday", "the offer expires Friday"
@@ -442,7 +444,7 @@ _TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+
                 r"|heads?\s+to)"
                 r"|(?:is|are)\s+(?:on|at)|takes?\s+effect|comes?\s+into\s+force)\b|'ll\b)"  # "the vote is on Friday"
                 # "had been scheduled to expire Friday": a plan that lay in the past
-                r"|(?P<p>\b(?:(?:had|was|were)\s+(?:been\s+)?(?:scheduled|expected|due|set|planned|slated)(?:\s+to)?"
+                r"|(?P<p>\b(?:(?:had\s+been|had|was|were)\s+(?:scheduled|expected|due|set|planned|slated)(?:\s+to)?"
                 # "last" the verb after a modal ("would last until Thursday") is no past
                 r"|was|were|had|did|said|ago|" + _LAST_NOT_VERB +
                 r"|since|began|rose|fell|took|came|went|grew|became|ran"
