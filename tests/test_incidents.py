@@ -1,4 +1,4 @@
-"""Ten incidents the program was not written for, in a dozen styles of news: what a reader would check first.
+"""Incidents the program was not written for, in a dozen styles of news: what a reader would check first.
 
 Each folder of tests/data/incidents is a content folder written by hand: an AP story with a dateline, a union's
 bulleted timeline, a live report, a ministry bulletin, a press release, an interview, a data story with a table,
@@ -76,3 +76,14 @@ def test_a_toll_of_the_quake_reported_the_next_day_joins_the_quake():
 def test_a_press_release_dates_what_happened_not_when_it_was_confirmed():
     titles = {event.title: event.time.edtf for event in timeline_of("rail-release").events}
     assert titles["One of its trains derailed in Millbrook"] == "2025-03-03T21:47-05:00"
+
+
+def test_a_us_wire_story_and_a_local_paper_on_a_hurricane():
+    timeline = timeline_of("hurricane")
+    events = {event.title: event for event in timeline.events}
+    landfall = events["The storm made landfall near Dauphin Island with maximum sustained winds of 120 mph"]
+    # "at about 10:45 p.m. CDT" and the next day's "shortly before 11 p.m. Tuesday" are one happening.
+    assert landfall.sources == ("ap", "local") and landfall.time.edtf == "2025-09-16T22:45-05:00"
+    # The forecast reported in the past tense is still ahead: this Thursday, not last.
+    assert events["The storm was expected to weaken to a tropical storm"].time.edtf == "../2025-09-18"
+    assert events["Hurricane Carlos came ashore"].time.edtf == "2025-08-27"
