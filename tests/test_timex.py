@@ -1269,3 +1269,14 @@ def test_first_letter_lookaheads_do_not_change_matches():
             bare = re.compile(pattern.pattern[pattern.pattern.index("])") + 2:], pattern.flags)
             for variant in (text, text.lower(), text.upper()):
                 assert [m.span() for m in pattern.finditer(variant)] == [m.span() for m in bare.finditer(variant)], name
+
+
+@pytest.mark.parametrize(("text", "utc_start", "offset"), [
+    ("Protests began at 14:00 EAT.", (2023, 6, 21, 11, 0), "+03:00"),  # East Africa
+    ("The curfew began at 7 p.m. WAT.", (2023, 6, 21, 18, 0), "+01:00"),  # West Africa
+    ("The quake hit at 06:15 NPT.", (2023, 6, 21, 0, 30), "+05:45"),  # Nepal's quarter hour
+    ("The rally began at 9:30 a.m. ACST.", (2023, 6, 21, 0, 0), "+09:30"),  # Adelaide's winter
+])
+def test_zone_abbreviations_of_africa_asia_and_australia(text, utc_start, offset):
+    t = one(text, DCT_001)
+    assert (t.interval.start, t.interval.edtf[-6:], t.interval.uncertain) == (utc(*utc_start), offset, False)
