@@ -451,6 +451,12 @@ def test_a_clause_that_says_it_happened_again_is_titled_with_what_happened(tmp_p
     ]
 
 
+def test_a_time_told_in_two_zones_and_its_day_are_one_time_that_the_title_drops(tmp_path):
+    (claim,) = article_claims(tmp_path, "The ferry sank at 3 p.m. local time (1200 GMT) on Tuesday off the coast.")
+    assert claim.time_text == "3 p.m. local time (1200 GMT) on Tuesday"
+    assert event_title(claim) == "The ferry sank off the coast"
+
+
 def test_two_times_in_one_clause_give_one_claim_dated_by_the_first(tmp_path):
     # Not cut before "2019": no claim ends "... he had bought in".
     (claim,) = article_claims(tmp_path, "Police arrested him on Monday at the house he bought in 2019 with cash.")

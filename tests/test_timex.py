@@ -1280,3 +1280,14 @@ def test_first_letter_lookaheads_do_not_change_matches():
 def test_zone_abbreviations_of_africa_asia_and_australia(text, utc_start, offset):
     t = one(text, DCT_001)
     assert (t.interval.start, t.interval.edtf[-6:], t.interval.uncertain) == (utc(*utc_start), offset, False)
+
+
+def test_a_local_time_takes_its_offset_from_the_same_time_in_a_named_zone():
+    # The article's zone is Tirane (UTC+2 in June); the place where it happened is three hours ahead of GMT.
+    local, gmt, _ = find("The ferry sank at about 3 p.m. local time (1200 GMT) on Tuesday.", DCT_001)
+    assert (local.value, local.interval.start, local.interval.edtf) == (
+        "2023-06-20T15:00", utc(2023, 6, 20, 12, 0), "2023-06-20T15:00+03:00")
+    assert gmt.interval.start == local.interval.start
+    # Where the two agree with the article's zone, the time is told as local time, as without the other.
+    local, _, _ = find("Boats arrived at 9 p.m. local time (1900 GMT) on Tuesday.", DCT_001)
+    assert (local.interval.zone, local.interval.start) == ("Europe/Tirane", utc(2023, 6, 20, 19, 0))

@@ -134,8 +134,9 @@ _VERB_FIRST = re.compile(r"(?:also\s+|later\s+|then\s+|again\s+)?" + _VERB_WORDS
 _SUBJECT_WORDS = 8
 # "said (on Monday that)": what was said starts after it
 _SAYING_VERB = re.compile(_REPORTING + r"\s+(?:[^,]*?\bthat\s+)?")
-# Between two expressions of one time: "6:55 a.m. last Tuesday", "0638 EST on Tuesday", "Tuesday at 6:55".
-_ONE_TIME_GAP = re.compile(r"\s*,?\s*(?:(?:on|at|of)\s+)?")
+# Between two expressions of one time: "6:55 a.m. last Tuesday", "0638 EST on Tuesday", "Tuesday at 6:55",
+# "3 p.m. local time (1200 GMT) on Tuesday".
+_ONE_TIME_GAP = re.compile(r"\s*(?:\([^()\d]{0,12}\d[^()]{0,16}\)\s*)?,?\s*(?:(?:on|at|of)\s+)?")
 _LETTER = re.compile(r"[^\W\d_]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")  # "NTSB", "UN"
 # Discovered actors carry this id prefix until `extract` names them across articles.

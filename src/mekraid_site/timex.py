@@ -1976,7 +1976,8 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
         if res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value) and not _said_at(text, c):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
             ctx.focus_named, ctx.focus_start = True, c.start
-    return _shorthand_range_ends(_range_in_order(_clocks_on_their_day(resolved, text), text), text)
+    dated = _clocks_on_their_day(resolved, text)
+    return _shorthand_range_ends(_range_in_order(_offsets_from_equivalents(dated, text, ctx.tz), text), text)
 
 
 def _said_at(text: str, c: _Cand) -> bool:
@@ -1997,6 +1998,39 @@ _CLOCK_DAY_GAP = re.compile(r"\)?\s*,?\s*(?:on\s+)?")  # ")": "6:30am local time
 _PART_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+|of\s+)?")
 _CLOCK_RANGE_GAP = re.compile(r"\s*(?:[-–]|to|until|till|through|and)\s*")
 _SAME_CLOCK_GAP = re.compile(r"\s*\(\s*")  # the same time in another zone, in brackets
+
+
+def _offsets_from_equivalents(
+    resolved: list[tuple[_Cand, _Res]], text: str, tz: ZoneInfo
+) -> list[tuple[_Cand, _Res]]:
+    """A local clock time followed by the same time in a named zone takes its offset from that time.
+
+    "at 3 p.m. local time (1200 GMT)" is 12:00 UTC whatever the article's zone: the place may be elsewhere.
+    """
+    out = list(resolved)
+    for index, ((local, local_res), (other, other_res)) in enumerate(itertools.pairwise(resolved)):
+        if (local.rule is not _r_clock or other.rule is not _r_clock or local_res.zone or local_res.offset
+                or not (other_res.zone or other_res.offset)
+                or not _SAME_CLOCK_GAP.fullmatch(text, local.end, other.start)):
+            continue
+        local_wall, other_wall = _wall_time(local_res.value), _wall_time(other_res.value)
+        if local_wall is None or other_wall is None:
+            continue
+        offset = local_wall - (other_wall - _clock_zone(other_res, other_wall, tz)[1])
+        if offset == local_wall.replace(tzinfo=tz).utcoffset():
+            continue  # the article's zone, as it would be without the other time
+        if abs(offset) <= _h(14) and not offset % timedelta(minutes=15):
+            out[index] = (local, replace(local_res, offset=offset))
+    return out
+
+
+def _wall_time(value: str) -> datetime | None:
+    """The clock time of a TIMEX3 TIME value to the minute or second, as a naive datetime; else None."""
+    m = _V_TIME.match(value)
+    if not m or not m[4]:
+        return None
+    return datetime(int(m[1]), int(m[2]), int(m[3])) + timedelta(hours=int(m[4]), minutes=int(m[5] or 0),
+                                                                 seconds=int(m[6] or 0))
 
 
 # Hours of a twelve-hour clock that a part of the day puts after noon: "10:30 on Monday night" is 22:30.
