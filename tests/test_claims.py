@@ -151,6 +151,13 @@ def test_an_event_is_titled_by_what_was_said_and_a_member_of_a_body_speaks_for_h
     ]
 
 
+def test_a_title_is_not_cut_at_a_plan_it_was_due_to_carry_out(tmp_path):
+    (claim,) = article_claims(tmp_path, "The president cut short his trip and was due to return on Friday.")
+    assert event_title(claim) == "The president cut short his trip and was due to return"
+    (closed,) = article_claims(tmp_path / "2", "The port closed on Monday due to the storm.")
+    assert event_title(closed) == "The port closed"
+
+
 def test_a_title_drops_who_says_so_after_what_happened(tmp_path):
     content = content_of(tmp_path, "Operations resumed at 06:40 GMT, the port said. Police fired tear gas on Tuesday, "
                                    "according to witnesses.")

@@ -1291,3 +1291,13 @@ def test_a_local_time_takes_its_offset_from_the_same_time_in_a_named_zone():
     # Where the two agree with the article's zone, the time is told as local time, as without the other.
     local, _, _ = find("Boats arrived at 9 p.m. local time (1900 GMT) on Tuesday.", DCT_001)
     assert (local.interval.zone, local.interval.start) == ("Europe/Tirane", utc(2023, 6, 20, 19, 0))
+
+
+def test_a_planned_day_ahead_does_not_become_the_day_in_focus():
+    # Told on Wednesday the 21st: the return is planned, and "a day earlier" counts from the story's day.
+    *_, earlier = find("The president was due to return on Friday. A day earlier, the ministry had reported "
+                       "troop movements.", DCT_001)
+    assert (earlier.text, earlier.value) == ("A day earlier", "2023-06-20")
+    # A day of the past still does: "two days later" counts from Monday.
+    *_, later = find("Police raided the camp on Monday. Two days later, the camp was empty.", DCT_001)
+    assert (later.text, later.value) == ("Two days later", "2023-06-21")

@@ -539,8 +539,9 @@ _TIME_PREPOSITION = re.compile(
     r"throughout|shortly|just|right)\s+)*$",
     re.IGNORECASE,
 )
-_TITLE_BREAK = re.compile(  # not in "1,200" nor "06:40"
-    r",(?!\d)|;|:(?!\d)|\s+(?:due to|because|which|who|when|while|as|after|before|although|but)\s+")
+_TITLE_BREAK = re.compile(  # not in "1,200" nor "06:40"; "closed due to the storm", not "was due to return"
+    r",(?!\d)|;|:(?!\d)|(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbe)\s+due to\s+"
+    r"|\s+(?:because|which|who|when|while|as|after|before|although|but)\s+")
 
 
 UNTITLED = "Untitled event"

@@ -1973,7 +1973,8 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
         if ctx.topic_quarter is None and c.rule is _r_quarter and res.value[4:6] == "-Q" and not (
                 c.match["y"] or c.match["y2"] or "fiscal" in c.match.text[c.start:c.end].lower()):
             ctx.topic_quarter = res.value  # a calendar quarter placed by the DCT, not "the 1984 quarter"
-        if res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value) and not _said_at(text, c):
+        if (res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value) and not _said_at(text, c)
+                and not (res.value[:10] > ctx.today.isoformat() and ctx.tense(c.start, c.end) > 0)):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
             ctx.focus_named, ctx.focus_start = True, c.start
     dated = _clocks_on_their_day(resolved, text)
