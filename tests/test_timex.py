@@ -1301,3 +1301,9 @@ def test_a_planned_day_ahead_does_not_become_the_day_in_focus():
     # A day of the past still does: "two days later" counts from Monday.
     *_, later = find("Police raided the camp on Monday. Two days later, the camp was empty.", DCT_001)
     assert (later.text, later.value) == ("Two days later", "2023-06-21")
+
+
+def test_two_counts_joined_by_and_are_a_range_not_a_sum():
+    t = one("The project will take between six and eight months.", DCT_001)
+    assert (t.text, t.type, t.value) == ("six and eight months", "DURATION", "P8M")  # not 14 months
+    assert one("The war lasted one hundred and twenty days.", DCT_001).value == "P120D"

@@ -660,10 +660,13 @@ def _number(words: str) -> int | None:
         return 12
     total = 0
     current = 0
+    previous = None
     for part in re.split(r"[\s-]+", w):
         if part == "and":
+            if previous not in (100, 1000):
+                return None  # "six and eight": two numbers, not "one hundred and twenty"
             continue
-        n = NUMBER_WORDS.get(part)
+        n = previous = NUMBER_WORDS.get(part)
         if n is None:
             return None
         if n == 100:
@@ -1404,6 +1407,8 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         return _Res("DURATION", f"PT{half}" if time_part else f"P{half}", mod=mod)
     vague = re.sub(r"\s+", " ", num_text) in ("a few", "several", "many", "few", "some")
     n = None if vague else _number(num_text)
+    if n is None and not vague and " and " in num_text:  # "(between) six and eight months": up to the larger
+        n = _number(num_text.rsplit(" and ", 1)[1])
     # "2.5 hours" is PT2.5H, as ISO 8601 writes a fraction of the last unit; counts and steps use the whole part.
     decimal = num_text.rstrip("0") if re.fullmatch(r"\d+\.\d*[1-9]\d*", num_text) else None
     if n is not None and m["unit"].lower().startswith("fortnight"):  # "a fortnight": two weeks
