@@ -1307,3 +1307,17 @@ def test_two_counts_joined_by_and_are_a_range_not_a_sum():
     t = one("The project will take between six and eight months.", DCT_001)
     assert (t.text, t.type, t.value) == ("six and eight months", "DURATION", "P8M")  # not 14 months
     assert one("The war lasted one hundred and twenty days.", DCT_001).value == "P120D"
+
+
+def test_a_holiday_in_a_past_sentence_is_the_last_one():
+    oct_2 = parse_dct("2025-10-02", TIRANE)
+    assert one("The attack came on New Year's Eve.", oct_2).value == "2024-12-31"
+    assert one("Celebrations on Christmas Day were cancelled.", oct_2).value == "2024-12-25"
+    assert one("Shops will close on Christmas Day.", oct_2).value == "2025-12-25"
+
+
+def test_a_day_with_an_ordinal_ends_a_range_of_days():
+    first, last = find("From March 3rd to 5th, schools shut.", DCT_001)
+    assert [(t.text, t.value) for t in (first, last)] == [("March 3rd", "2023-03-03"), ("5th", "2023-03-05")]
+    (span,) = find_ranges("From March 3rd to 5th, schools shut.", [first, last])
+    assert span.interval.edtf == "2023-03-03/2023-03-05"

@@ -1056,7 +1056,9 @@ def _r_holiday(m: _M, ctx: _Ctx) -> _Res | None:
     tense = ctx.tense(m.start(), m.end())
     if name in HOLIDAYS:
         month, day = HOLIDAYS[name]
-        year = int(m["y"]) if m["y"] else _nearest_year(ctx.today, month, day, tense)
+        # Placed as a month is: a holiday in a past-tense sentence is the last one ("the attack came on New
+        # Year's Eve"), where a day a past sentence names may be a date set ahead ("payable Dec. 15").
+        year = int(m["y"]) if m["y"] else _nearest_year(ctx.today, month, None, tense)
         found = _safe_date(year, month, day)
     else:
         year = int(m["y"]) if m["y"] else _nearest_year(ctx.today, easter(ctx.today.year).month, None, tense)
@@ -2137,7 +2139,7 @@ def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[
 
 # "June 19-20", "from June 19 to 21", "June 19-20, 2019"; "19-20 June", "between 1 and 3 March": a bare day beside
 # a date; "2013-16", "2021/22": the last two digits of a year after a year.
-_DAY_AFTER_DATE = re.compile(r"(?P<join>\s*[-–]\s*|\s+(?:to|and|through|until|till)\s+)(?P<d>[0-3]?\d)\b"
+_DAY_AFTER_DATE = re.compile(r"(?P<join>\s*[-–]\s*|\s+(?:to|and|through|until|till)\s+)(?P<d>[0-3]?\d)(?P<th>st|nd|rd|th)?\b"
                              r"(?!\s*(?:%|percent\b|per\s+cent\b)|[.,:/-]\d)(?:,?\s+(?P<y>\d{4})\b)?")
 _DAY_BEFORE_DATE = re.compile(r"(?:\b(?P<opener>between|from|on)\s+)?\b(?P<d>[0-3]?\d)"
                               r"(?P<join>\s*[-–]\s*|\s+(?:and|to|until|through)\s+)$", re.IGNORECASE)
@@ -2186,16 +2188,17 @@ def _shorthand_range_ends(resolved: list[tuple[_Cand, _Res]], text: str) -> list
         first = date.fromisoformat(date_res.value)
         if month_first and not date_cand.match["y"]:
             m = _DAY_AFTER_DATE.match(text, date_cand.end)
-            if (not m or (following is not None and following.start < m.end("d"))
+            day_end = (m.end("th") if m["th"] else m.end("d")) if m else -1  # "to 5th"
+            if (not m or (following is not None and following.start < day_end)
                     or ("-" not in m["join"] and "–" not in m["join"] and not m["y"]
-                        and not _AFTER_JOINED_DAY.match(text, m.end("d")))):
+                        and not _AFTER_JOINED_DAY.match(text, day_end))):
                 continue
             year_named = bool(m["y"]) and (following is None or following.start >= m.start("y"))
             year = int(m["y"]) if year_named else first.year
             opening, closing = _safe_date(year, first.month, first.day), _safe_date(year, first.month, int(m["d"]))
             if opening is None or closing is None or closing <= opening:
                 continue  # "June 19-12", "February 28-30"
-            end = m.end("y") if year_named else m.end("d")
+            end = m.end("y") if year_named else day_end
             if year_named:  # the year after the last day dates the first too, and is part of the last
                 out = [item for item in out if not (item[0].start >= m.start("y") and item[0].end <= end)]
                 out[out.index((date_cand, date_res))] = (date_cand, replace(date_res, value=opening.isoformat()))
