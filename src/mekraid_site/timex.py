@@ -2139,7 +2139,8 @@ def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[
 
 # "June 19-20", "from June 19 to 21", "June 19-20, 2019"; "19-20 June", "between 1 and 3 March": a bare day beside
 # a date; "2013-16", "2021/22": the last two digits of a year after a year.
-_DAY_AFTER_DATE = re.compile(r"(?P<join>\s*[-–]\s*|\s+(?:to|and|through|until|till)\s+)(?P<d>[0-3]?\d)(?P<th>st|nd|rd|th)?\b"
+_DAY_AFTER_DATE = re.compile(r"(?P<join>\s*[-–]\s*|\s+(?:to|and|through|until|till)\s+)"
+                             r"(?P<d>[0-3]?\d)(?P<th>st|nd|rd|th)?\b"
                              r"(?!\s*(?:%|percent\b|per\s+cent\b)|[.,:/-]\d)(?:,?\s+(?P<y>\d{4})\b)?")
 _DAY_BEFORE_DATE = re.compile(r"(?:\b(?P<opener>between|from|on)\s+)?\b(?P<d>[0-3]?\d)"
                               r"(?P<join>\s*[-–]\s*|\s+(?:and|to|until|through)\s+)$", re.IGNORECASE)
