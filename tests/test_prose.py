@@ -48,3 +48,18 @@ def test_a_press_release_s_furniture_is_blanked_and_about_the_victims_is_not():
     assert prose_of(text) == " " * 21 + "\nA train derailed.\n" + " " * 18 + "\n" + " " * 14 + "\n" + " " * 19 + "\n"
     assert prose_of("Police came.\n###\nEnd matter\n") == "Police came.\n   \n          \n"
     assert prose_of("About the victims\nThey were 12.\n") == "About the victims\nThey were 12.\n"
+
+
+def test_a_web_page_s_furniture_is_blanked_and_the_story_is_not():
+    lines = ["By Jane Okafor and Peter Mills", "Updated 12 May 2025, 20:45 WAT",
+             "*Soldiers stand guard on Monday. (Photo by John Doe/AFP via Getty Images)*",
+             "Read more: [Coups in Freedonia](https://example.org/h)", "**Related:** President cuts trip"]
+    blanked = prose_of("\n".join(lines)).split("\n")
+    assert blanked == [" " * len(line) for line in lines[:2]] + [
+        " Soldiers stand guard on Monday.".ljust(len(lines[2]))] + [" " * len(line) for line in lines[3:]]
+    assert prose_of("By Ana Šimić and Jörg Weiß, AFP").strip() == ""
+    for story in ("By Wednesday afternoon, crowds had gathered.", "By Monday, Reuters reported 12 dead.",
+                  "By March, Police Had Left", "Updated figures showed 12 dead on Monday, "
+                  "officials said, and the toll was expected to rise further in the coming days.",
+                  "Police said the photo (taken on Monday) was real."):
+        assert prose_of(story) == story

@@ -1301,6 +1301,9 @@ def test_a_planned_day_ahead_does_not_become_the_day_in_focus():
     # A day of the past still does: "two days later" counts from Monday.
     *_, later = find("Police raided the camp on Monday. Two days later, the camp was empty.", DCT_001)
     assert (later.text, later.value) == ("Two days later", "2023-06-21")
+    # And a plan goes on from the planned day.
+    *_, later = find("Parliament will debate the bill on Friday. A week later, the senate will vote.", DCT_001)
+    assert (later.text, later.value) == ("A week later", "2023-W26")  # the week of Friday 30 June
 
 
 def test_two_counts_joined_by_and_are_a_range_not_a_sum():

@@ -8,7 +8,8 @@ into the article body (the source page marks claims in the body by offset).
 A story's dateline ("KELSO, Wash. (AP) —") is blanked too: it tells where
 the story was filed, it is not something that happened; and so is a press
 release's furniture (its release line, its contacts, the end matter about
-the company).
+the company) and a web page's (when it was updated, the byline, links to
+other stories, picture credits).
 """
 
 from __future__ import annotations
@@ -59,15 +60,33 @@ _DATELINE = re.compile(
 _RELEASE_LINE = re.compile(r"^[ \t]*(?:FOR IMMEDIATE RELEASE|(?:Media|Press)?\s*[Cc]ontacts?:.*)[ \t]*$", re.MULTILINE)
 _RELEASE_TAIL = re.compile(r"^[ \t]*(?:#{3}|About(?: [A-Z][\w.&'’-]*){1,6})[ \t]*$", re.MULTILINE)
 _LINE = re.compile(r"[^\n]+")
+# A web page's furniture, line by line: when it was updated, the byline, links to other stories.
+_CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-ž][\w.'’&-]*"  # "Okafor", "Šimić" (Latin Extended-A: upper and lower case alternate)
+_NOT_A_TIME = (r"(?!(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
+               r"|January|February|March|April|May|June|July|August|September|October|November|December"
+               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Noon|Midnight|Dawn|Then|Now)\b)")
+_NAME = _NOT_A_TIME + _CAPITALISED + r"(?:[ \t]+" + _CAPITALISED + r"){0,3}"  # "By Monday, ..." is no byline
+_PAGE_LINE = re.compile(
+    r"^[ \t]*(?:(?:Updated|Published|Posted|Last updated|First published|Last modified)\b[^\n]{0,60}"
+    r"|By[ \t]+" + _NAME + r"(?:(?:,|[ \t]+and)[ \t]+" + _NAME + r")*"
+    r"(?:[ \t]*[,|–—-][ \t]*" + _CAPITALISED + r"(?:[ \t]+" + _CAPITALISED + r"){0,4})?"
+    r"|(?:Read more|Read also|Also read|Related|See also|More on this story)[ \t]*:[^\n]*"
+    r")[ \t]*$",
+    re.MULTILINE,
+)
+# A picture's credit: "(Photo by John Doe/AFP via Getty Images)", "(Photo: Reuters)".
+_CREDIT = re.compile(r"\((?:Photos?|Images?|Pictures?|Video|Credit)(?:[ \t]+by|[ \t]*:)[^()\n]{1,100}\)",
+                     re.IGNORECASE)
 
 
 def prose_of(text: str) -> str:
-    """The text with Markdown markup, datelines and a press release's furniture replaced by spaces.
+    """The text with Markdown markup, datelines and the furniture of releases and web pages replaced by spaces.
 
     The result has the text's length, and every offset into it is the same offset into the text.
     """
     prose = _blanked(text, _mark_spans(text))
-    furniture = [match.span() for pattern in (_DATELINE, _RELEASE_LINE) for match in pattern.finditer(prose)]
+    furniture = [match.span() for pattern in (_DATELINE, _RELEASE_LINE, _PAGE_LINE, _CREDIT)
+                 for match in pattern.finditer(prose)]
     tail = _RELEASE_TAIL.search(text)  # in the text: the prose has "###" blanked as a heading mark
     if tail:
         furniture += [(line.start(), line.end()) for line in _LINE.finditer(prose, tail.start())]

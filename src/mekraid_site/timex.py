@@ -513,6 +513,9 @@ class _Ctx:
     today: date
     focus: str  # a TIMEX3 value, at most day precision
     focus_named: bool = False  # whether the focus was named in the text rather than being the DCT
+    # The focus of the story told in the past: the last such date, not one planned ahead. "A day earlier, the
+    # ministry had reported ..." after "he was due to return on Friday" counts from the story's day.
+    past_focus: str = ""
     focus_start: int = -1  # where the text named it
     # The first calendar quarter the text names: the period a results report is about ("third-quarter
     # net income rose"); "the quarter", "the latest period", "the year-ago quarter" refer back to it.
@@ -543,6 +546,10 @@ class _Ctx:
                 return sign
         return best or self._far_modal(start)
 
+    def story_focus(self, start: int, end: int) -> str:
+        """The focus that "a day earlier", "two days later" count from: said in the past, not a day planned ahead."""
+        return self.past_focus if self.tense(start, end) < 0 else self.focus
+
     def _far_modal(self, start: int) -> int:
         """+1 when a modal auxiliary further back in the sentence puts a span with no nearer cue in the future.
 
@@ -568,8 +575,10 @@ class _Ctx:
     def _sentence_start(self, start: int, reach: int) -> int:
         """Where the sentence holding `start` begins, looking back at most `reach` characters."""
         lo = max(0, start - reach)
-        for cut in _SENTENCE_END.finditer(self.text, lo, start):
-            lo = cut.end()  # the last sentence end before the span
+        # Up to the span's first character: the end's lookahead for a capital must see a sentence the span opens.
+        for cut in _SENTENCE_END.finditer(self.text, lo, min(start + 1, len(self.text))):
+            if cut.end() <= start:
+                lo = cut.end()  # the last sentence end before the span
         return lo
 
     def _cue_sign(self, cue: re.Match[str], span_start: int = -1) -> int:
@@ -1445,7 +1454,7 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         if m["dw"]:  # "a year ago today": that day of the year
             base, gran = base - timedelta(days=m["dw"].lower() == "yesterday"), "day"
         if direction in ("earlier", "later"):
-            focus = _focus_date(ctx.focus)
+            focus = _focus_date(ctx.story_focus(m.start(), m.end()))
             if focus:
                 base = focus[0]
                 if _GRAN_RANK[focus[1]] < _GRAN_RANK[gran] or (ctx.focus_named and unit == "Y"):
@@ -1485,13 +1494,13 @@ def _r_units_away(m: _M, ctx: _Ctx) -> _Res | None:
     direction = _DIRECTION.get(m["dir"].lower(), m["dir"].lower())
     if direction == "ago":
         return _some_units_away(ctx.today, _UNIT_GRAN[unit], -1)
-    return _units_from_focus(ctx, unit, -1 if direction == "earlier" else 1)
+    return _units_from_focus(ctx, unit, -1 if direction == "earlier" else 1, m)
 
 
-def _units_from_focus(ctx: _Ctx, unit: str, sign: int) -> _Res:
-    """Some units before or after the time in focus, or the DCT when there is none."""
+def _units_from_focus(ctx: _Ctx, unit: str, sign: int, m: _M) -> _Res:
+    """Some units before or after the time in focus (of the story, said in the past), or the DCT when there is none."""
     gran = _UNIT_GRAN[unit]
-    focus = _focus_date(ctx.focus) or (ctx.today, "day")
+    focus = _focus_date(ctx.story_focus(m.start(), m.end())) or (ctx.today, "day")
     if _GRAN_RANK[focus[1]] < _GRAN_RANK[gran]:
         gran = focus[1]  # "in 1990 ... days later": after 1990
     return _some_units_away(focus[0], gran, sign)
@@ -1510,7 +1519,7 @@ def _r_bare_units(m: _M, ctx: _Ctx) -> _Res | None:
     pre = re.sub(r"\s+", " ", m["pre"].lower())
     unit, time_part = _unit_of(m["unit"])
     if (pre in ("the following", "the ensuing", "the subsequent") or m["after"]) and not time_part:
-        return _units_from_focus(ctx, unit, 1)  # "in the days that followed": after the time in focus
+        return _units_from_focus(ctx, unit, 1, m)  # "in the days that followed": after the time in focus
     if pre == "the" and not m["ahead"]:
         return None  # "the years of plenty"
     if pre in ("in recent", "recent") and unit in ("Y", "D"):
@@ -1980,10 +1989,11 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
         if ctx.topic_quarter is None and c.rule is _r_quarter and res.value[4:6] == "-Q" and not (
                 c.match["y"] or c.match["y2"] or "fiscal" in c.match.text[c.start:c.end].lower()):
             ctx.topic_quarter = res.value  # a calendar quarter placed by the DCT, not "the 1984 quarter"
-        if (res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value) and not _said_at(text, c)
-                and not (res.value[:10] > ctx.today.isoformat() and ctx.tense(c.start, c.end) > 0)):
+        if res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value) and not _said_at(text, c):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
             ctx.focus_named, ctx.focus_start = True, c.start
+            if not (res.value[:10] > ctx.today.isoformat() and ctx.tense(c.start, c.end) > 0):
+                ctx.past_focus = ctx.focus  # not a day planned ahead ("was due to return on Friday")
     dated = _clocks_on_their_day(resolved, text)
     return _shorthand_range_ends(_range_in_order(_offsets_from_equivalents(dated, text, ctx.tz), text), text)
 
@@ -2220,7 +2230,8 @@ def find_timexes(text: str, dct: datetime, tz: ZoneInfo) -> list[Timex]:
         raise ValueError("the document creation time must be timezone-aware")
     today = dct.astimezone(tz).date()
     out: list[Timex] = []
-    for c, res in _select(_candidates(text), text, _Ctx(text, dct, tz, today, today.isoformat())):
+    for c, res in _select(_candidates(text), text, _Ctx(text, dct, tz, today, today.isoformat(),
+                                                          past_focus=today.isoformat())):
         mod = res.mod
         start = c.start
         lead = _LEADING_SIGNAL.match(text, start, c.end) or _COMPOUND_DETERMINER.match(text, start, c.end)
