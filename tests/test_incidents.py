@@ -87,3 +87,18 @@ def test_a_us_wire_story_and_a_local_paper_on_a_hurricane():
     # The forecast reported in the past tense is still ahead: this Thursday, not last.
     assert events["The storm was expected to weaken to a tropical storm"].time.edtf == "../2025-09-18"
     assert events["Hurricane Carlos came ashore"].time.edtf == "2025-08-27"
+
+
+def test_a_coup_attempt_told_by_a_wire_a_local_paper_and_a_web_page():
+    timeline = timeline_of("coup")
+    titles = [event.title for event in timeline.events]
+    assert "Updated" not in titles  # the page's "Updated 12 May 2025, 20:45 WAT" is no event
+    # The ministry's warning "a day earlier" is the day before the coup, not before the president's planned return.
+    warning = next(event for event in timeline.events if "troop movements" in event.title)
+    assert warning.time.edtf == "2025-05-11"
+    # After that look back, the next paragraph's counts are the coup day's, and they disagree.
+    assert disputes(timeline) == {("killed", ("4", "7"))}
+    (counts,) = [event for event in timeline.events if event.disputes]
+    assert counts.time.start.date().isoformat() == "2025-05-12"
+    # A link line between two sentences does not lose the second's claim.
+    assert any("12 mutineers had been detained" in claim.quote for claim in timeline.claims)

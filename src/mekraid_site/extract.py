@@ -527,6 +527,10 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
 
     claims: list[Claim] = []
     previous: _Focus | None = None  # the narrative claim of the previous sentence
+    # The story's own line: the last narrative claim that was neither a look back ("A day earlier, the ministry
+    # had reported ...") nor a plan ahead; a new paragraph after a look back goes on from it.
+    main_line: _Focus | None = None
+    looked_back = False
     previous_paragraph = -1
     last_claimant: str | None = None
     full_names = attribution.FullNames()
@@ -556,7 +560,10 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
         else:
             durations = [(found.start - sentence.start, found.end - sentence.start, found.value)
                          for found in timex_spans.within(sentence.start, sentence.end) if found.type == "DURATION"]
-            inherited = _inherited_time(sentence_text, sentence.paragraph == previous_paragraph, previous, peg,
+            same_paragraph = sentence.paragraph == previous_paragraph
+            goes_on_from = (main_line if looked_back and not same_paragraph and not _PRONOUN_START.match(sentence_text)
+                            else previous)
+            inherited = _inherited_time(sentence_text, same_paragraph, goes_on_from, peg,
                                         dated_nouns, said_at[2] if said_at else None, zone, durations)
             if inherited is not None:
                 when, follows, counted_from = inherited
@@ -615,6 +622,10 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
             for noun in _EVENT_NOUN.findall(sentence_text.replace(counted_from, "") if counted_from else sentence_text):
                 dated_nouns[_noun_stem(noun)] = narrative
         previous = narrative
+        if narrative:
+            looked_back = _looks_back(sentence_text) or (looked_back and narrative.claim == follows)
+            if not looked_back and narrative.time.start <= source.published:  # not a plan ahead either
+                main_line = narrative
         previous_paragraph = sentence.paragraph
         for actor_id in sentence_actors:
             if index.actors[actor_id].kind == "person":
@@ -974,6 +985,15 @@ def _inherited_time(
     if anaphora and peg is not None:
         return peg, None, ""
     return None
+
+
+def _looks_back(sentence: str) -> bool:
+    """Whether a sentence steps back from the story in the past perfect: "A day earlier, the ministry had warned"."""
+    verb = _VERB.search(sentence)
+    return bool(verb) and verb.group() == "had" and bool(_PAST_PARTICIPLE_AFTER.match(sentence, verb.end()))
+
+
+_PAST_PARTICIPLE_AFTER = re.compile(r"\s+(?:already\s+|been\s+)?(?!to\b|no\b)[a-z]+(?:ed|en|wn|ne|t)\b")
 
 
 def _days_before(
