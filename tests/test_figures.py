@@ -129,6 +129,9 @@ def test_death_toll() -> None:
         ("killed", 15, "exact")]
     assert facts("The number of dead rose to 15.") == [("killed", 15, "exact")]
     assert facts("Police arrested 12 yesterday.") == [("arrested", 12, "exact")]
+    assert facts("The number of injured rose to 120.") == [("injured", 120, "exact")]
+    assert facts("The number of arrests climbed to 300 on Sunday.") == [("arrested", 300, "exact")]
+    assert facts("A number of injured were taken to 2 hospitals.") == []
 
 
 def test_some_of_the_casualties_is_no_count_of_them() -> None:

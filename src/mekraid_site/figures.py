@@ -188,9 +188,11 @@ _PREFIX_RE = re.compile(
         |(?:death\s+toll|(?:number|count)\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities))\b[^.;:,]{0,60}
         |\btoll\s+(?:rose|climbed|jumped|reached|stood|stands|is|was
         |of|at|to|hit)\b[^.;:,]{0,20}))
-    |(?P<injured>\b(?:injured|injuring|injures|wounded|wounding|wounds|hurt|hurting|injuries\s+to))
+    |(?P<injured>\b(?:injured|injuring|injures|wounded|wounding|wounds|hurt|hurting|injuries\s+to
+        |(?:number|count)\s+of\s+(?:the\s+)?(?:injured|wounded|injuries)\b[^.;:,]{0,60}))
     |(?P<arrested>\b(?:arrested|arresting|arrests|arrest\s+of|arrests\s+of|detained|detaining|detention\s+of
-        |charged|charging|rounded\s+up|apprehended))
+        |charged|charging|rounded\s+up|apprehended
+        |(?:number|count)\s+of\s+(?:arrests|detainees|those\s+(?:arrested|detained))\b[^.;:,]{0,60}))
     |(?P<deployed>\b(?:deployed|deploying|deployment\s+of|dispatched|mobili[sz]ed))
     |(?P<seized>\b(?:seized|seizing|seizure\s+of|confiscated|confiscating|confiscation\s+of|impounded))
     |(?P<members>\b(?:housed|houses|housing|home\s+to|hosts|hosted|relocated|relocation\s+of|resettled))
