@@ -207,3 +207,16 @@ def test_title_and_surname_functions_never_raise(name: str, known: list[str]) ->
     assert isinstance(bare, str) and (title is None or isinstance(title, str))
     full = FullNames(known).resolve(name)
     assert full is None or isinstance(full, str)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Governor Ivey posted on Facebook that the storm had passed.", "Governor Ivey"),
+    ("The mayor posted on X on Monday that the road had reopened.", "The mayor"),
+    ("The health ministry put the death toll at seven.", "The health ministry"),
+    ("Officials put the number of dead at 14.", "Officials"),
+    ("She put the book on the table.", None),  # "put" reports only a count
+    ("He posted on Instagram a photo of the site.", None),  # a post that asserts nothing
+])
+def test_a_post_and_a_toll_put_at_a_number_are_reported(sentence, name) -> None:
+    found = find_claimant(sentence)
+    assert (found.name if found else None) == name

@@ -46,6 +46,8 @@ _REPORT_RE = re.compile(
             \s+(?:(?:released|issued|published|put\s+out)\s+)?(?:by|from))
         |(?P<verb>(?:expressed|voiced|raised)\s+(?:\w+\s+)?concerns?
             |(?:released|issued|published|put\s+out)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|press\s+release)
+            |posted\s+(?:on|to)\s+[\w.]+(?=(?:\s+(?:on|late|early)\s+\w+)?\s+that\b)  # "posted on Facebook that"
+            |puts?\s+(?:the\s+)?(?:(?:death\s+)?toll|number\s+of\s+\w+)\s+at  # "put the death toll at seven"
             |{_VERBS}))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
