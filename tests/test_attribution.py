@@ -220,3 +220,19 @@ def test_title_and_surname_functions_never_raise(name: str, known: list[str]) ->
 def test_a_post_and_a_toll_put_at_a_number_are_reported(sentence, name) -> None:
     found = find_claimant(sentence)
     assert (found.name if found else None) == name
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("The army: 4 dead (Monday evening)", "The army"),
+    ("Harlow Central Hospital: 8 dead (Tuesday)", "Harlow Central Hospital"),
+    ("Police: 43 arrested so far", "Police"),
+    # A fact box's labels and a passage's headings name no one.
+    ("Injured: 94 people, 11 of them seriously", None),
+    ("Location: Valdera valley, central Italy", None),
+    ("The numbers: 12 dead, 4 hurt", None),
+    ("Update: police have cleared the square.", None),
+    ("Tuesday: Police raided the camp.", None),
+])
+def test_a_list_of_who_says_what_names_each_claimant(sentence, name) -> None:
+    found = find_claimant(sentence)
+    assert (found.name if found else None) == name

@@ -158,6 +158,11 @@ def test_a_title_is_not_cut_at_a_plan_it_was_due_to_carry_out(tmp_path):
     assert event_title(closed) == "The port closed"
 
 
+def test_a_title_keeps_the_label_that_says_who_says_it(tmp_path):
+    (claim,) = article_claims(tmp_path, "- Harlow Central Hospital: 8 dead, including 3 civilians (Tuesday)")
+    assert (claim.claimant, event_title(claim)) == ("harlow-central-hospital", "Harlow Central Hospital: 8 dead")
+
+
 def test_a_title_drops_who_says_so_after_what_happened(tmp_path):
     content = content_of(tmp_path, "Operations resumed at 06:40 GMT, the port said. Police fired tear gas on Tuesday, "
                                    "according to witnesses.")

@@ -320,7 +320,35 @@ def find_claimant(sentence: str) -> Attribution | None:
                 span = _phrase_after(sentence, m.end())
         if span is not None:
             return _attribution(sentence, span, sentence[m.start():m.end()])
+    labelled = _LABEL_RE.match(sentence)  # "- The health ministry: 7 dead (Tuesday)"
+    if labelled and _names_a_speaker(labelled.group("name")):
+        return _attribution(sentence, labelled.span("name"), ":")
     return None
+
+
+def _names_a_speaker(label: str) -> bool:
+    """Whether a label before a colon names who says what follows: "The army", not "Injured" or "Location"."""
+    words = label.split()
+    if words[-1].lower() in _NOT_SPEAKERS or not _is_claimant(label):
+        return False
+    if words[0].lower() == "the" or sum(word[0].isupper() for word in words) >= 2:
+        return True
+    return len(words) == 1 and words[0].lower() in _ACTOR_NOUNS  # "Police: 43 arrested"
+
+
+# A list of who says what: "The army: 4 dead", "Harlow Central Hospital: 8 dead". A name in capitals (or "the"
+# and a noun) before a colon, and a statement after it.
+_LABEL_RE = re.compile(r"^\s*(?P<name>(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Za-z][\w.'’&-]*){0,5}|the\s+[a-z]+)"
+                       r"\s*:\s+(?=\S+\s+\S)")
+# Labels that head a passage rather than name who speaks: "Update: ...", "Tuesday: ...", "Q: ...".
+_NOT_SPEAKERS = frozenset(
+    """update updated breaking note warning correction clarification watch read related photo photos video
+    source sources timeline background analysis opinion live latest exclusive summary q a question answer
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon evening
+    night january february march april may june july august september october november december
+    what who why how when where numbers figures facts details street road avenue square lane highway bridge
+    """.split()
+)
 
 
 _TITLES = frozenset(

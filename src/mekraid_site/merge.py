@@ -517,6 +517,7 @@ _TRAILING_SOURCE = re.compile(
     r",\s+(?:(?:[^,]{1,60}?\s+)?(?:said|says|reported|added)|according\s+to\s+[^,]{1,60})\.?$")
 # "14:30 – Management calls police" (a timeline's entry), "21:00 hours, the ministry reports"
 _ENTRY_TIME = re.compile(r"^(?:\d{1,2}[:.]\d\d\s*(?:hours|hrs)?\s*[–—,-]+|[–—-]+)\s*")
+_LABEL = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Za-z][\w.'’&-]*){0,5}:\s+(?=\S)")
 # "the Ministry of Mining reports: 20 workers rescued": what is reported, not who reports it
 _COLON_FRAME = re.compile(r"^[^:\"“]{1,80}\b(?:reports?|said|says|announced|states?|confirmed)\s*:\s+(?=\S)")
 _EMPTY_COMMAS = re.compile(r",\s*,")  # "Wednesday's collapse, at 4:50 a.m., trapped": the time went, its commas too
@@ -585,7 +586,8 @@ def _title(quote: str, time_text: str) -> str:
     text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)  # "resumed , the port said": the time between went
     text = _TRAILING_SOURCE.sub("", text)
     words_needed = 3
-    for boundary in _TITLE_BREAK.finditer(text):
+    label = _LABEL.match(text)  # "Harlow Central Hospital: 8 dead": who says it stays with what is said
+    for boundary in _TITLE_BREAK.finditer(text, label.end() if label else 0):
         if len(text[: boundary.start()].split()) >= words_needed:
             text = text[: boundary.start()]
             break
