@@ -134,6 +134,13 @@ def test_death_toll() -> None:
     assert facts("A number of injured were taken to 2 hospitals.") == []
 
 
+def test_a_revised_count_is_the_count_after_the_revision() -> None:
+    assert facts("The toll rose from 12 to 19.") == [("killed", 19, "exact")]
+    assert facts("The death toll was revised down to 125 from an earlier 174.") == [("killed", 125, "exact")]
+    assert facts("Police raised the number of arrests from 40 to 57.") == [("arrested", 57, "exact")]
+    assert facts("Five people from the village were killed.") == [("killed", 5, "exact")]
+
+
 def test_some_of_the_casualties_is_no_count_of_them() -> None:
     assert facts("Two of the injured were taken to Leeds General Infirmary.") == []
     assert facts("One of the dead was a child.") == []

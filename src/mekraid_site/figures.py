@@ -437,4 +437,16 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
             continue
         fig_end = end + skip + np_end if np_end else end
         figures.append(Figure(kind, value, qualifier, original[start:fig_end], start + offset, fig_end + offset))
-    return figures
+    return _without_superseded(figures, text, offset)
+
+
+def _without_superseded(figures: list[Figure], text: str, offset: int) -> list[Figure]:
+    """The counts without those a revision replaced: "the toll rose from 12 to 19" gives 19, not 12."""
+    superseded = [figure for figure in figures if _SUPERSEDED_BEFORE.search(text, 0, figure.start - offset)]
+    kinds_revised = {figure.kind for figure in figures if figure not in superseded}
+    return [figure for figure in figures if not (figure in superseded and figure.kind in kinds_revised)]
+
+
+# "from" before a count, with another count of its kind in the same text: the count it was before a revision.
+_SUPERSEDED_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?:earlier|previous|initial|original)?\s*$",
+                                re.IGNORECASE)
