@@ -120,6 +120,23 @@ def test_date_time_without_offset_is_read_in_the_articles_zone(tmp_path, publish
     assert (source.published.isoformat(), source.published_has_time) == (expected, True)
 
 
+def test_date_as_other_generators_call_it_stands_for_published(tmp_path):
+    article = GOOD_ARTICLE.replace("published: 2024-03-02T09:30+01:00", "date: 2024-03-02 09:30")
+    content = load_content(make_content(tmp_path, {"fire.md": article}))
+    ((source,), warnings) = content.sources, content.warnings
+    assert (source.published.isoformat(), warnings) == ("2024-03-02T09:30:00+01:00", ())
+    unreadable = GOOD_ARTICLE.replace("published: 2024-03-02T09:30+01:00", "date: soon")
+    assert problems_of(make_content(tmp_path / "2", {"fire.md": unreadable})) == [
+        "content/articles/fire.md:4: cannot read 'date': 'soon' (use an ISO 8601 date like 2023-06-20 "
+        "or a date-time like 2023-06-20T14:05+02:00)"
+    ]
+    # With both, "published" is the date and "date" one of the writer's own keys.
+    both = GOOD_ARTICLE.replace("---\nA fire", "date: 2024-01-01\n---\nA fire")
+    content = load_content(make_content(tmp_path / "3", {"fire.md": both}))
+    assert content.sources[0].published.date().isoformat() == "2024-03-02"
+    assert ["'date'" in str(warning) for warning in content.warnings] == [True]
+
+
 def test_unknown_time_zone(tmp_path):
     article = GOOD_ARTICLE.replace("---\nA fire", "timezone: Europe/Springfield\n---\nA fire")
     assert problems_of(make_content(tmp_path, {"fire.md": article})) == [

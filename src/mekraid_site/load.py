@@ -407,15 +407,15 @@ def _parse_published(value: Any, zone: ZoneInfo) -> tuple[datetime, bool] | None
 
 
 def _published_problem(
-    value: Any, published: tuple[datetime, bool] | None, path: str, line: int | None
+    value: Any, published: tuple[datetime, bool] | None, path: str, line: int | None, key: str = "published"
 ) -> Problem | None:
     shown = repr(value) if isinstance(value, (str, int, float, bool)) or value is None else type(value).__name__
     if published is None:
-        return Problem(path, line, f"cannot read 'published': {shown}",
+        return Problem(path, line, f"cannot read '{key}': {shown}",
                        "use an ISO 8601 date like 2023-06-20 "
                        "or a date-time like 2023-06-20T14:05+02:00")
     if not _PUBLISHED_YEARS[0] <= published[0].year < _PUBLISHED_YEARS[1]:
-        return Problem(path, line, f"'published' is out of range: {shown}",
+        return Problem(path, line, f"'{key}' is out of range: {shown}",
                        f"use a year from {_PUBLISHED_YEARS[0]} to {_PUBLISHED_YEARS[1] - 1}")
     return None
 
@@ -429,8 +429,11 @@ def load_article(
     front, body, body_line = split_front_matter(text, shown)
     doc = _parse_yaml(front, shown, first_line=2)
     data = doc.data
-    allowed = ARTICLE_REQUIRED + ARTICLE_OPTIONAL
-    problems = _check_mapping(data, doc, shown, (), allowed, ARTICLE_REQUIRED, "the front matter")
+    # "date", as Pelican, Hugo and Jekyll call it, stands for "published" when that is missing.
+    published_key = "date" if isinstance(data, dict) and "published" not in data and "date" in data else "published"
+    required = tuple(published_key if key == "published" else key for key in ARTICLE_REQUIRED)
+    allowed = required + ARTICLE_OPTIONAL
+    problems = _check_mapping(data, doc, shown, (), allowed, required, "the front matter")
     if not isinstance(data, dict):
         raise ContentError(problems)
     # Unknown keys are kept as warnings: an article may carry the writer's own fields.
@@ -454,9 +457,10 @@ def load_article(
             problems.append(zone_problem)
             zone_name = site.incident.timezone
     published = None
-    if "published" in data:
-        published = _parse_published(data["published"], ZoneInfo(zone_name))
-        published_problem = _published_problem(data["published"], published, shown, doc.line("published"))
+    if published_key in data:
+        published = _parse_published(data[published_key], ZoneInfo(zone_name))
+        published_problem = _published_problem(data[published_key], published, shown, doc.line(published_key),
+                                               published_key)
         if published_problem:
             problems.append(published_problem)
     inferred = data.get("inferred", [])
