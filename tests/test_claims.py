@@ -471,12 +471,12 @@ def test_a_time_told_in_two_zones_and_its_day_are_one_time_that_the_title_drops(
 
 def test_a_paragraph_after_a_look_back_goes_on_with_the_story(tmp_path):
     claims = article_claims(tmp_path, "Soldiers seized the broadcaster on Monday.\n\nA week earlier, the ministry "
-                                      "had warned of unrest. It had named no units.\n\nThe army said four were "
+                                      "had warned of unrest. It said troops were moving.\n\nThe army said four were "
                                       "killed.\n\nIn 2019, the army had staged a coup.\n\nThey ruled for a year.")
     assert [(claim.quote, claim.time.edtf) for claim in claims] == [
         ("Soldiers seized the broadcaster on Monday.", "2023-06-19"),
         ("A week earlier, the ministry had warned of unrest.", "2023-06-12/2023-06-18"),
-        ("It had named no units.", "2023-06-12/2023-06-18"),  # the look back goes on in its paragraph
+        ("It said troops were moving.", "2023-06-12/2023-06-18"),  # the look back goes on in its paragraph
         ("The army said four were killed.", "2023-06-19"),  # a new paragraph is the story's again
         ("In 2019, the army had staged a coup.", "2019"),
         ("They ruled for a year.", "2019"),  # "they": the look back goes on

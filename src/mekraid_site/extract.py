@@ -621,11 +621,13 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
         if narrative:
             for noun in _EVENT_NOUN.findall(sentence_text.replace(counted_from, "") if counted_from else sentence_text):
                 dated_nouns[_noun_stem(noun)] = narrative
-        previous = narrative
         if narrative:
-            looked_back = _looks_back(sentence_text) or (looked_back and narrative.claim == follows)
+            # A look back goes on while its sentences follow it ("It had named no units." / "It said ...").
+            looked_back = _looks_back(sentence_text) or (
+                looked_back and previous is not None and follows == previous.claim)
             if not looked_back and narrative.time.start <= source.published:  # not a plan ahead either
                 main_line = narrative
+        previous = narrative
         previous_paragraph = sentence.paragraph
         for actor_id in sentence_actors:
             if index.actors[actor_id].kind == "person":
@@ -888,7 +890,9 @@ def _shared_subject(text: str, first: int, start: int) -> str:
     return subject if subject and "," not in subject and len(subject.split()) <= _SUBJECT_WORDS else ""
 
 
-def _repeated_happening(text: str, first_piece: tuple, start: int, end: int, time_text: str) -> str:
+def _repeated_happening(
+    text: str, first_piece: tuple[int, int, TimeValue, str, bool], start: int, end: int, time_text: str
+) -> str:
     """What the first clause says happened, when the clause text[start:end] only says it happened again.
 
     "Police raided the camp on 12 July and again on 1 August": the second
@@ -901,10 +905,10 @@ def _repeated_happening(text: str, first_piece: tuple, start: int, end: int, tim
     rest = _ONLY_TIME_LEFT.sub("", text[again.end():end].replace(time_text, "", 1), count=1).strip(" ,")
     if _LETTER.search(rest) and not _SAYING_FRAME.fullmatch(rest):
         return ""
-    first_start, first_end, _, time_text = first_piece[:4]
-    if not time_text:
+    first_start, first_end, _, first_time_text, _ = first_piece
+    if not first_time_text:
         return ""
-    before_time = text[first_start:first_end].find(time_text)
+    before_time = text[first_start:first_end].find(first_time_text)
     words = text[first_start:first_start + before_time] if before_time > 0 else ""
     words = _PREPOSITION_AT_END.sub("", words).strip(" ,")
     return words if len(words.split()) <= 2 * _SUBJECT_WORDS else ""
