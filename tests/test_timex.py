@@ -1324,3 +1324,10 @@ def test_a_day_with_an_ordinal_ends_a_range_of_days():
     assert [(t.text, t.value) for t in (first, last)] == [("March 3rd", "2023-03-03"), ("5th", "2023-03-05")]
     (span,) = find_ranges("From March 3rd to 5th, schools shut.", [first, last])
     assert span.interval.edtf == "2023-03-03/2023-03-05"
+
+
+def test_the_night_from_one_day_to_the_next_is_the_first_day_s_night():
+    night, saturday, sunday = find("The attack happened in the night from Saturday to Sunday.",
+                                   parse_dct("2024-03-08", TIRANE))
+    assert (night.text, night.value, saturday.value, sunday.value) == (
+        "the night", "2024-03-02TNI", "2024-03-02", "2024-03-03")

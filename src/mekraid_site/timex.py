@@ -2013,7 +2013,7 @@ _SENTENCE_CLOSE = re.compile(r"\s*(?:[.!?]|$)")
 # Between a clock time and the day it falls on: "6:55 a.m. last Tuesday", "0638 EST on Tuesday morning";
 # between a part of the day and its day: "dawn on Tuesday", "the morning of June 20".
 _CLOCK_DAY_GAP = re.compile(r"\)?\s*,?\s*(?:on\s+)?")  # ")": "6:30am local time (0430 GMT) on Tuesday"
-_PART_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+|of\s+)?")
+_PART_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+|of\s+)?|(?<=night)\s+from\s+")  # "the night from Saturday to Sunday"
 _CLOCK_RANGE_GAP = re.compile(r"\s*(?:[-–]|to|until|till|through|and)\s*")
 _SAME_CLOCK_GAP = re.compile(r"\s*\(\s*")  # the same time in another zone, in brackets
 
