@@ -1331,3 +1331,20 @@ def test_the_night_from_one_day_to_the_next_is_the_first_day_s_night():
                                    parse_dct("2024-03-08", TIRANE))
     assert (night.text, night.value, saturday.value, sunday.value) == (
         "the night", "2024-03-02TNI", "2024-03-02", "2024-03-03")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The tremor came at half past two.", ("half past two", "2023-06-21T02:30")),
+    ("The alarm sounded at a quarter to nine in the evening.", ("a quarter to nine in the evening",
+                                                                 "2023-06-21T20:45")),
+    ("Shots were heard at ten past midnight.", ("ten past midnight", "2023-06-21T00:10")),
+    ("It began at 20 minutes past 6 p.m.", ("20 minutes past 6 p.m.", "2023-06-21T18:20")),
+])
+def test_a_clock_time_told_in_words(text, expected):
+    t = one(text, DCT_001)
+    assert (t.text, t.value, t.type) == (*expected, "TIME")
+
+
+@pytest.mark.parametrize("text", ["Shares rose by a quarter to 10 dollars.", "From 5 to 7 p.m. they stayed."])
+def test_a_fraction_or_a_range_of_hours_is_no_clock_time_in_words(text):
+    assert all(" past " not in t.text and " to " not in t.text for t in find(text, DCT_001))

@@ -386,6 +386,13 @@ _P_CLOCK = _c(r"(?:"
               r"(?:\s*(?P<zone>" + ZONE + r")(?P<zoff>[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?![\d:]))?"
               r"|\s+(?P<local>local\s+time|" + _LOCAL_ALONE + r"))?"
               r"(?:,?\s+(?P<wd>" + WEEKDAY + r")|,?\s+(?P<mon>" + MONTH + r")\s+(?P<d>[0-3]?\d)\b)?", "0-9nm")
+# "half past two", "(a) quarter to nine", "ten past midnight", "20 minutes past 6 in the evening".
+# Digits need "minutes": "from 5 to 7 p.m." is a range of hours.
+_P_PAST_HOUR = _c(r"\b(?P<part>(?:a\s+)?quarter|half|(?P<mins>[1-5]?\d(?=\s+minutes)|five|ten|twenty|twenty-five)"
+                  r"(?:\s+minutes)?)"
+                  r"\s+(?P<rel>past|to|after)\s+(?P<hour>1[0-2]|[1-9]|" + _HOUR_WORD + r"|midnight|noon)\b"
+                  r"(?:\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b|\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b))?"
+                  r"(?:,?\s+(?P<wd>" + WEEKDAY + r"))?", "0-9aqhftn")
 # "five o'clock (in the morning)"; "one" alone may be a pronoun ("one in the evening").
 _P_OCLOCK = _c(r"\b(?P<h4>" + _HOUR_WORD + r")\s+o['’]clock\b(?:\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b)?")
 _P_SET = _c(r"\b(?:(?P<q>each|every|per)\s+(?P<unit>day|week|month|quarter|year|morning|night|evening|"
@@ -1619,6 +1626,8 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
 
 
 def _r_clock(m: _M, ctx: _Ctx) -> _Res | None:
+    if m["part"]:
+        return _past_hour(m, ctx)
     if m["noon"]:
         word = m["noon"].lower()
         hh, mm, ss = (24 if word == "midnight" else 12), 0, None
@@ -1656,6 +1665,26 @@ def _r_clock(m: _M, ctx: _Ctx) -> _Res | None:
             offset = (-1 if sign == "-" else 1) * timedelta(hours=int(hours), minutes=int(minutes or 0))
             return _Res("TIME", value, zone=zone + m["zoff"], offset=offset, anchor=False)
     return _Res("TIME", value, zone=zone, anchor=False)
+
+
+def _past_hour(m: _M, ctx: _Ctx) -> _Res | None:
+    """A clock time told in words: "half past two" is 02:30, "a quarter to nine in the evening" 20:45."""
+    if not _AT_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start()) or _COUNT_NOUN_AFTER.match(ctx.text, m.end()):
+        return None  # a time of day only after "at", "by", ...: not "rose by a quarter to 10 dollars"
+    part = m["part"].lower()
+    minutes = 15 if "quarter" in part else 30 if part == "half" else _number(m["mins"])
+    hour_word = m["hour"].lower()
+    hour = {"midnight": 0, "noon": 12}.get(hour_word)
+    if hour is None:
+        hour = _number(hour_word)
+    if minutes is None or hour is None or not 0 < minutes < 60:
+        return None
+    if (m["half"] or "").lower() in ("afternoon", "evening") or (m["ampm"] or "").lower().startswith("p"):
+        hour = hour % 12 + 12
+    if m["rel"].lower() == "to":
+        hour, minutes = (hour - 1) % 24, 60 - minutes
+    day = _clock_day(m, ctx)
+    return _Res("TIME", f"{day.isoformat()}T{hour:02d}:{minutes:02d}", anchor=False)
 
 
 _AT_BEFORE = re.compile(r"\b(?:at|from|until|till|to|by|before|after|around|about|since|between|and)\s+$",
@@ -1739,6 +1768,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_ISO, _r_iso, gate=("-", "/")),
     _Family(_P_CLOCK, _r_clock, gate=_CLOCK_GATE),
     _Family(_P_OCLOCK, _r_clock, gate=("o'clock", "o’clock")),
+    _Family(_P_PAST_HOUR, _r_clock, gate=(" past ", " to ", " after ")),
     _Family(_P_NUMERIC, _r_numeric, gate=(".", "/")),
     _Family(_P_WEEKDAY, _r_weekday, gate=tuple(WEEKDAYS)),
     _Family(_P_WEEKDAY_ABBREVIATED, _r_weekday_abbreviated, gate=tuple(f"{w}." for w in _WEEKDAY_ABBREVIATIONS)),
