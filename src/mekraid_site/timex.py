@@ -520,8 +520,8 @@ class _Ctx:
     today: date
     focus: str  # a TIMEX3 value, at most day precision
     focus_named: bool = False  # whether the focus was named in the text rather than being the DCT
-    # The focus of the story told in the past: the last such date, not one planned ahead. "A day earlier, the
-    # ministry had reported ..." after "he was due to return on Friday" counts from the story's day.
+    # The focus of the story told in the past: the last date in focus that is not after the text was written.
+    # "A day earlier, the ministry had reported ..." after "he was due to return on Friday" counts from it.
     past_focus: str = ""
     focus_start: int = -1  # where the text named it
     # The first calendar quarter the text names: the period a results report is about ("third-quarter
@@ -555,6 +555,8 @@ class _Ctx:
 
     def story_focus(self, start: int, end: int) -> str:
         """The focus that "a day earlier", "two days later" count from: said in the past, not a day planned ahead."""
+        if self.past_focus == self.focus:
+            return self.focus  # (the tense costs a scan: only asked when the two differ)
         return self.past_focus if self.tense(start, end) < 0 else self.focus
 
     def _far_modal(self, start: int) -> int:
@@ -1768,7 +1770,8 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_ISO, _r_iso, gate=("-", "/")),
     _Family(_P_CLOCK, _r_clock, gate=_CLOCK_GATE),
     _Family(_P_OCLOCK, _r_clock, gate=("o'clock", "o’clock")),
-    _Family(_P_PAST_HOUR, _r_clock, gate=(" past ", " to ", " after ")),
+    _Family(_P_PAST_HOUR, _r_clock, gate=(" past ", "quarter to ", "minutes to ", "minutes after ", "five to ",
+                                          "ten to ", "twenty to ")),
     _Family(_P_NUMERIC, _r_numeric, gate=(".", "/")),
     _Family(_P_WEEKDAY, _r_weekday, gate=tuple(WEEKDAYS)),
     _Family(_P_WEEKDAY_ABBREVIATED, _r_weekday_abbreviated, gate=tuple(f"{w}." for w in _WEEKDAY_ABBREVIATIONS)),
@@ -2022,8 +2025,8 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
         if res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value) and not _said_at(text, c):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
             ctx.focus_named, ctx.focus_start = True, c.start
-            if not (res.value[:10] > ctx.today.isoformat() and ctx.tense(c.start, c.end) > 0):
-                ctx.past_focus = ctx.focus  # not a day planned ahead ("was due to return on Friday")
+            if ctx.focus[:10] <= ctx.today.isoformat():
+                ctx.past_focus = ctx.focus  # not a day ahead ("was due to return on Friday"): it may be told as past
     dated = _clocks_on_their_day(resolved, text)
     return _shorthand_range_ends(_range_in_order(_offsets_from_equivalents(dated, text, ctx.tz), text), text)
 
