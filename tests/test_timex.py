@@ -1339,9 +1339,10 @@ def test_the_night_from_one_day_to_the_next_is_the_first_day_s_night():
                                                                  "2023-06-21T20:45")),
     ("Shots were heard at ten past midnight.", ("ten past midnight", "2023-06-21T00:10")),
     ("It began at 20 minutes past 6 p.m.", ("20 minutes past 6 p.m.", "2023-06-21T18:20")),
+    ("It came at half past two on Monday afternoon.", ("half past two", "2023-06-19T14:30")),  # its day's part
 ])
 def test_a_clock_time_told_in_words(text, expected):
-    t = one(text, DCT_001)
+    t = find(text, DCT_001)[0]
     assert (t.text, t.value, t.type) == (*expected, "TIME")
 
 

@@ -2149,7 +2149,9 @@ def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[
         focus = _focus_date(day_res.value)
         if focus and focus[1] == "day":
             day, clock_value = focus[0], hour_res.value[10:]
-            if clock and hour.match["h2"] and not hour.match["h2"].startswith("0"):
+            # "10:30 on Monday night", "half past two on Sunday afternoon": a clock without a.m. or p.m.
+            if clock and ((hour.match["h2"] and not hour.match["h2"].startswith("0"))
+                          or (hour.match["part"] and not (hour.match["ampm"] or hour.match["half"]))):
                 clock_value = _in_part_of_day(clock_value, day_res.value)
             if clock and day_res.value.endswith("TNI") and clock_value[1:3] < "06":
                 day = _within_calendar(lambda d: d + timedelta(days=1), day) or day  # "2am on Saturday night"
