@@ -1349,3 +1349,13 @@ def test_a_clock_time_told_in_words(text, expected):
 @pytest.mark.parametrize("text", ["Shares rose by a quarter to 10 dollars.", "From 5 to 7 p.m. they stayed."])
 def test_a_fraction_or_a_range_of_hours_is_no_clock_time_in_words(text):
     assert all(" past " not in t.text and " to " not in t.text for t in find(text, DCT_001))
+
+
+def test_a_day_weeks_after_a_date_of_another_year_is_in_that_year():
+    text = "The school collapsed on the morning of 24 August 2016. The last child was pulled out on 26 August."
+    *_, last = find(text, parse_dct("2025-03-04", TIRANE))
+    assert (last.text, last.value) == ("26 August", "2016-08-26")
+    # Not a day before it, nor months after: those are this year's.
+    *_, other = find("The school collapsed on 24 August 2016. The trial opened on 3 March.",
+                     parse_dct("2025-03-04", TIRANE))
+    assert other.value == "2025-03-03"

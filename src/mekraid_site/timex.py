@@ -506,6 +506,7 @@ _RANGE_HEAD = _c(r"\b(?P<w>between|from)\s+$")
 # ---------------------------------------------------------------------------
 
 
+_DAY_BEFORE_REACH = 300  # characters: about the sentence before
 # What may open a sentence before the time that frames it: "In 2019, ...", "During March 2020, ...".
 _FRAMING_OPENING = re.compile(r"\s*[\"“]?(?:In|During)\s+(?:early\s+|late\s+|mid-)?", re.IGNORECASE)
 
@@ -580,6 +581,19 @@ class _Ctx:
         if opening > self.focus_start or not _FRAMING_OPENING.fullmatch(self.text, opening, self.focus_start):
             return None
         return int(self.focus[:4])
+
+    def year_of_day_before(self, start: int, month: int, day: int) -> int | None:
+        """The year of a full date of another year named just before, for a day a few weeks after it.
+
+        "... on the morning of 24 August 2016. ... pulled out alive on 26 August": 2016, not this year.
+        """
+        if not self.focus_named or len(self.focus) != 10 or not 0 <= start - self.focus_start <= _DAY_BEFORE_REACH:
+            return None
+        named = date.fromisoformat(self.focus)
+        following = _safe_date(named.year, month, day)
+        if named.year == self.today.year or following is None or not 0 < (following - named).days <= 60:
+            return None
+        return named.year
 
     def _sentence_start(self, start: int, reach: int) -> int:
         """Where the sentence holding `start` begins, looking back at most `reach` characters."""
@@ -879,8 +893,8 @@ def _r_mdy(m: _M, ctx: _Ctx) -> _Res | None:
         year = int(year_named)
     elif m["ry"]:
         year = ctx.today.year + _YEAR_STEP[m["ry"].lower()]
-    elif (year_before := ctx.year_named_before(m.start())) is not None and (
-            not m["wd"] or _weekday_of(year_before, month, day) == _weekday_number(m["wd"])):
+    elif (year_before := ctx.year_named_before(m.start()) or ctx.year_of_day_before(m.start(), month, day)) \
+            is not None and (not m["wd"] or _weekday_of(year_before, month, day) == _weekday_number(m["wd"])):
         year = year_before  # "In 2019, ... ended on Jan. 25"
     else:
         year = _nearest_year(ctx.today, month, day, ctx.tense(m.start(), m.end()))
