@@ -163,6 +163,11 @@ def test_a_title_keeps_the_label_that_says_who_says_it(tmp_path):
     assert (claim.claimant, event_title(claim)) == ("harlow-central-hospital", "Harlow Central Hospital: 8 dead")
 
 
+def test_a_title_is_what_a_post_says(tmp_path):
+    (claim,) = article_claims(tmp_path, "Governor Ivey posted on Facebook on Monday that the road had reopened.")
+    assert (claim.claimant, event_title(claim)) == ("ivey", "The road had reopened")
+
+
 def test_a_title_drops_who_says_so_after_what_happened(tmp_path):
     content = content_of(tmp_path, "Operations resumed at 06:40 GMT, the port said. Police fired tear gas on Tuesday, "
                                    "according to witnesses.")

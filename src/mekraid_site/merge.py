@@ -508,6 +508,7 @@ _SPEAKER_FRAME = re.compile(
     r"^(?:(?=\S*\w)[\w'’.-]+\s+){0,9}?(?=\S*\w)[\w'’.-]+(?:,[^,;]{1,80},)?\s+"
     r"(?:said|says|told\s+(?:reporters|journalists|parliament|lawmakers|the\s+\w+)"
     r"|(?:told|tells)\s+(?:[\w'’.-]+\s+){0,2}[\w'’.-]+(?=\s+that\b)"  # "tells Portuguese TV that"
+    r"|(?:posted|wrote)\s+(?:on|to)\s+[\w.]+(?=\s+that\b)"  # "posted on Facebook that"
     r"|(?:confirmed|announced|reported|stated)(?=\s+that\b))"  # not "police confirmed two deaths"
     # "... said at 10.30 local time on Friday that the group would ...": the time of saying goes too
     r"(?:\s+that|\s+(?:on|at|late|early|last|this)\b[^,\"“]{0,40}?\s+that)?\s+"
