@@ -163,6 +163,18 @@ def test_a_title_keeps_the_label_that_says_who_says_it(tmp_path):
     assert (claim.claimant, event_title(claim)) == ("harlow-central-hospital", "Harlow Central Hospital: 8 dead")
 
 
+def test_a_speaker_goes_on_in_a_quotation_and_a_relative_clause_does_not_date_what_she_says(tmp_path):
+    claims = article_claims(tmp_path, '"They came at dawn on Monday and broke down the doors," said Maryam Hosseini, '
+                                      '34, who has lived there since 2016. "We will not leave."')
+    assert [(claim.time.edtf, claim.claimant, event_title(claim)) for claim in claims] == [
+        ("2023-06-19", "maryam-hosseini", "They came and broke down the doors"),  # not cut at "since 2016"
+        ("2023-06-19", "maryam-hosseini", '"We will not leave."'),
+    ]
+    # With no other time, the relative clause's dates the sentence, as before.
+    (alone,) = article_claims(tmp_path / "2", "The mayor, who took office in 2019, resigned.")
+    assert alone.time.edtf == "2019"
+
+
 def test_a_title_is_what_a_post_says(tmp_path):
     (claim,) = article_claims(tmp_path, "Governor Ivey posted on Facebook on Monday that the road had reopened.")
     assert (claim.claimant, event_title(claim)) == ("ivey", "The road had reopened")

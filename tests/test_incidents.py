@@ -43,6 +43,7 @@ def test_no_markup_no_junk_actors_no_broken_titles(name):
         assert event.title != "Untitled event"
         assert not re.search(r"\b(?:on|at|in|of|the|into|through|shortly)$|^[,;:'’–-]|,,|\( \)", event.title), (
             event.title)
+        assert not re.fullmatch(r"[\"“‘][^\"”’]*", event.title), event.title  # no quotation mark left open
 
 
 @pytest.mark.parametrize(("name", "expected"), [

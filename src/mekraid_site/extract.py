@@ -100,6 +100,9 @@ _ATTRIBUTIVE_AFTER = re.compile(
 _REDUCED_RELATIVE = re.compile(r",\s+(?:[a-z]{3,}ed|built|born|made|set\s+up|written|known|begun|founded)\s+"
                                r"(?:in|on|during|around|about|between)\s+(?:the\s+)?$")
 _CLOSING_COMMA = re.compile(r"\s*,")
+_WHOLE_QUOTE = re.compile(r"\s*[“\"][^“”\"]+[”\"]\s*")  # a sentence that is all quotation
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_RELATIVE_CLAUSE_BEFORE = re.compile(r",\s+(?:who|whose|which)\s[^,;:\"“”]*$")  # up to the time, no comma
 _DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)\s")
 # ... unless a temporal preposition makes it one: "after the 1979 revolution".
 _TEMPORAL_PREPOSITION = re.compile(
@@ -533,6 +536,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
     looked_back = False
     previous_paragraph = -1
     last_claimant: str | None = None
+    quoting: str | None = None  # the claimant of the previous sentence, when it quoted them
     full_names = attribution.FullNames()
     dated_nouns: dict[str, _Focus] = {}  # stem of a happening's noun -> the last claim naming it
     claimant_actors: dict[str, Actor] = {}
@@ -545,6 +549,9 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
         found = attribution.find_claimant(sentence_text)
         claimant, last_claimant = _claimant(found, sentence.start, index, mention_spans, full_names, last_claimant,
                                             claimant_actors)
+        if (found is None and quoting is not None and sentence.paragraph == previous_paragraph
+                and _WHOLE_QUOTE.fullmatch(sentence_text)):
+            claimant = quoting  # '"They came at dawn," said Maryam Hosseini. "We will not leave."': she goes on
         datings, references, possessives = _datings(text, sentence, timex_spans, range_spans)
         said_at = _time_of_saying(text, datings, found, sentence.start)
         datings = [dating for dating in datings if dating is not said_at]
@@ -629,6 +636,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 main_line = narrative
         previous = narrative
         previous_paragraph = sentence.paragraph
+        quoting = claimant if claimant and _QUOTE_MARK.search(sentence_text) else None
         for actor_id in sentence_actors:
             if index.actors[actor_id].kind == "person":
                 full_names.add(index.actors[actor_id].name)
@@ -752,6 +760,7 @@ def _datings(
     datings: list[tuple[int, int, TimeValue]] = []
     possessives: list[tuple[int, int, TimeValue]] = []
     in_range: set[int] = set()
+    aside: list[Timex] = []  # times in a relative clause after a comma
     for span in ranges.within(sentence.start, sentence.end):
         datings.append((span.start, span.end, span.interval))
         in_range |= {span.first.start, span.last.start}
@@ -760,6 +769,9 @@ def _datings(
             continue
         line_start = max(sentence.start, found.start - 40)
         before = text[line_start:found.start]
+        if _RELATIVE_CLAUSE_BEFORE.search(text, sentence.start, found.start):
+            aside.append(found)  # "said Maryam Hosseini, who has lived there since 2016": about her, not the sentence
+            continue
         attributive = ((_ATTRIBUTIVE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(text, found.end))
                        or _reduced_relative(text, sentence, found) is not None)
         preposition = _TEMPORAL_PREPOSITION.search(before)
@@ -775,6 +787,8 @@ def _datings(
             possessives.append((found.start, found.end, found.interval))
         else:
             datings.append((found.start, found.end, found.interval))
+    if not datings:  # a relative clause's time dates the sentence when nothing else does
+        datings = [(found.start, found.end, found.interval) for found in aside]
     return sorted(datings, key=lambda dating: dating[0]), references, possessives
 
 
