@@ -496,8 +496,8 @@ _OPENING_TIME = re.compile(
     r"(?:In|On|At|By|Since|Until|From|Between|During|After|Before|Around|About|Approximately|Early|Late|Last|As\s+of|"
     r"This|Next|Earlier|Later|Shortly|Just)\b|\d", re.IGNORECASE
 )
-_LEADING_PHRASE = re.compile(r"^(?:After|Before|During|Following|Despite|Amid|In|On|At|Under|With)\s[^,]{3,60},\s+",
-                             re.IGNORECASE)
+_LEADING_PHRASE = re.compile(r"^(?:After|Before|During|Following|Despite|Amid|In|On|At|Under|With|According\s+to)"
+                             r"\s[^,]{3,60},\s+", re.IGNORECASE)  # "According to the Red Cross, 14 were hurt"
 _REPORT_FRAME = re.compile(
     r"^(?:reports?|news|word|footage|images)\s+(?:began\s+to\s+|started\s+to\s+)?"
     r"(?:emerge[sd]?|came|surfaced|circulated)\s+(?:out\s+)?that\s+",
