@@ -176,7 +176,8 @@ def test_a_speaker_goes_on_in_a_quotation_and_a_relative_clause_does_not_date_wh
 
 
 def test_a_title_drops_an_opening_according_to(tmp_path):
-    (claim,) = article_claims(tmp_path, "According to the Red Cross, 14 people were treated on Monday, three in hospital.")
+    (claim,) = article_claims(tmp_path, "According to the Red Cross, 14 people were treated on Monday, three "
+                                        "in hospital.")
     assert (claim.claimant, event_title(claim)) == ("red-cross", "14 people were treated")
 
 
