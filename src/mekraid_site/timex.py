@@ -507,6 +507,7 @@ _RANGE_HEAD = _c(r"\b(?P<w>between|from)\s+$")
 
 
 _DAY_BEFORE_REACH = 300  # characters: about the sentence before
+
 # What may open a sentence before the time that frames it: "In 2019, ...", "During March 2020, ...".
 _FRAMING_OPENING = re.compile(r"\s*[\"“]?(?:In|During)\s+(?:early\s+|late\s+|mid-)?", re.IGNORECASE)
 
@@ -555,7 +556,7 @@ class _Ctx:
         return best or self._far_modal(start)
 
     def story_focus(self, start: int, end: int) -> str:
-        """The focus that "a day earlier", "two days later" count from: said in the past, not a day planned ahead."""
+        """The focus "a day earlier", "two days later" count from: in a past-tense context, no day after the text."""
         if self.past_focus == self.focus:
             return self.focus  # (the tense costs a scan: only asked when the two differ)
         return self.past_focus if self.tense(start, end) < 0 else self.focus
