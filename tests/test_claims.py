@@ -158,11 +158,6 @@ def test_a_title_is_not_cut_at_a_plan_it_was_due_to_carry_out(tmp_path):
     assert event_title(closed) == "The port closed"
 
 
-def test_a_title_keeps_the_label_that_says_who_says_it(tmp_path):
-    (claim,) = article_claims(tmp_path, "- Harlow Central Hospital: 8 dead, including 3 civilians (Tuesday)")
-    assert (claim.claimant, event_title(claim)) == ("harlow-central-hospital", "Harlow Central Hospital: 8 dead")
-
-
 def test_a_speaker_goes_on_in_a_quotation_and_a_relative_clause_does_not_date_what_she_says(tmp_path):
     claims = article_claims(tmp_path, '"They came at dawn on Monday and broke down the doors," said Maryam Hosseini, '
                                       '34, who has lived there since 2016. "We will not leave."')
@@ -175,15 +170,18 @@ def test_a_speaker_goes_on_in_a_quotation_and_a_relative_clause_does_not_date_wh
     assert alone.time.edtf == "2019"
 
 
-def test_a_title_drops_an_opening_according_to(tmp_path):
-    (claim,) = article_claims(tmp_path, "According to the Red Cross, 14 people were treated on Monday, three "
-                                        "in hospital.")
-    assert (claim.claimant, event_title(claim)) == ("red-cross", "14 people were treated")
-
-
-def test_a_title_is_what_a_post_says(tmp_path):
-    (claim,) = article_claims(tmp_path, "Governor Ivey posted on Facebook on Monday that the road had reopened.")
-    assert (claim.claimant, event_title(claim)) == ("ivey", "The road had reopened")
+@pytest.mark.parametrize(("body", "claimant", "title"), [
+    # a list of who says what: the label stays with what is said
+    ("- Harlow Central Hospital: 8 dead, including 3 civilians (Tuesday)", "harlow-central-hospital",
+     "Harlow Central Hospital: 8 dead"),
+    # an opening "According to X," goes; a post's title is what it says
+    ("According to the Red Cross, 14 people were treated on Monday, three in hospital.", "red-cross",
+     "14 people were treated"),
+    ("Governor Ivey posted on Facebook on Monday that the road had reopened.", "ivey", "The road had reopened"),
+])
+def test_a_title_is_what_is_said_and_the_claimant_who_says_it(tmp_path, body, claimant, title):
+    (claim,) = article_claims(tmp_path, body)
+    assert (claim.claimant, event_title(claim)) == (claimant, title)
 
 
 def test_a_title_drops_who_says_so_after_what_happened(tmp_path):
