@@ -137,6 +137,23 @@ def test_date_as_other_generators_call_it_stands_for_published(tmp_path):
     assert ["'date'" in str(warning) for warning in content.warnings] == [True]
 
 
+def test_articles_may_be_kept_in_sub_folders(tmp_path):
+    content = make_content(tmp_path, {"fire.md": GOOD_ARTICLE})
+    (content / "articles" / "2024-03" / "agency").mkdir(parents=True)
+    (content / "articles" / "2024-03" / "agency" / "blaze.md").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (content / "articles" / ".git").mkdir()
+    (content / "articles" / ".git" / "HEAD.md").write_text("not an article", encoding="utf-8")
+    (content / "articles" / ".DS_Store").write_bytes(b"\0")
+    loaded = load_content(content)
+    assert [(source.id, source.path) for source in loaded.sources] == [
+        ("blaze", "content/articles/2024-03/agency/blaze.md"), ("fire", "content/articles/fire.md")]
+    assert loaded.warnings == ()
+    # A slug is the file name: the same name in two folders is refused, naming both.
+    (content / "articles" / "2024-03" / "fire.md").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (problem,) = problems_of(content)
+    assert "both give the slug 'fire'" in problem
+
+
 def test_unknown_time_zone(tmp_path):
     article = GOOD_ARTICLE.replace("---\nA fire", "timezone: Europe/Springfield\n---\nA fire")
     assert problems_of(make_content(tmp_path, {"fire.md": article})) == [

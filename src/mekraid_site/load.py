@@ -534,10 +534,13 @@ def load_content_lenient(
     warnings: list[Problem] = []
     by_slug: dict[str, str] = {}
     articles_dir = content_dir / "articles"
-    entries = sorted(articles_dir.iterdir()) if articles_dir.is_dir() else []
+    # Sub-folders too ("articles/2023-06/raid.md"): a large collection may be kept by month or outlet.
+    entries = sorted(path for path in articles_dir.rglob("*") if path.is_file()  # not in hidden folders (.git)
+                     and not any(part.startswith(".") for part in path.relative_to(articles_dir).parts[:-1])
+                     ) if articles_dir.is_dir() else []
     article_paths = [path for path in entries if path.name.endswith(".md")]
     for path in entries:
-        if not path.name.endswith(".md") and path.is_file() and not path.name.startswith("."):
+        if not path.name.endswith(".md") and not path.name.startswith("."):
             warnings.append(Problem(_shown(path, content_dir), None, "ignored: not an article",
                                     "articles are files named <slug>.md"))
     if not article_paths:
