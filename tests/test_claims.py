@@ -470,6 +470,15 @@ def test_two_claimants_in_one_sentence_make_two_claims_that_may_disagree(tmp_pat
     assert closed.quote == "The army said the crossing was closed, but gave no reason."
 
 
+def test_a_timeline_with_colons_gives_its_entries_and_its_introduction_is_no_claim(tmp_path):
+    content = content_of(tmp_path, "Here is how Monday unfolded:\n\n- 06:15: Gunmen enter the hotel.\n"
+                                   "- 2.30pm: Special forces storm the building.")
+    assert [(event.title, event.time.edtf) for event in merge(extract(content), content.site).events] == [
+        ("Gunmen enter the hotel", "2023-06-19T06:15+02:00"),
+        ("Special forces storm the building", "2023-06-19T14:30+02:00"),
+    ]
+
+
 def test_a_clause_that_says_it_happened_again_is_titled_with_what_happened(tmp_path):
     content = content_of(tmp_path, "Police raided the camp on 12 May and again on 1 June.\n\n"
                                    "Officers searched the offices in March, and again in late May, the lawyer said.\n\n"

@@ -72,7 +72,8 @@ _NARRATIVE = re.compile(
 )
 # A live report's entry time before its text: "21.40 BST", "9:45am:"
 _ENTRY_CLOCK = re.compile(r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,5}\b)?[\s:–—-]*)?")
-_QUESTION = re.compile(r"\?[\"”’')\]]*$")  # an interviewer's question asserts nothing
+# An interviewer's question asserts nothing, nor does a line that introduces a list ("Here is how Monday unfolded:").
+_ASSERTS_NOTHING = re.compile(r"\?[\"”’')\]]*$|:\s*$")
 # Page furniture copied with an article's text: never a claim.
 _BOILERPLATE = re.compile(
     r"(?:Share this article|We invite readers|Read more|Click here|Subscribe|Follow us|Sign up|Advertisement"
@@ -543,7 +544,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
     for sentence in sentences:
         sentence_text = text[sentence.start:sentence.end]
         furniture = _BOILERPLATE.match(sentence_text, _ENTRY_CLOCK.match(sentence_text).end())
-        if furniture or _QUESTION.search(sentence_text):
+        if furniture or _ASSERTS_NOTHING.search(sentence_text):
             previous = None
             continue
         found = attribution.find_claimant(sentence_text)

@@ -370,7 +370,7 @@ _P_POD = _c(r"\b(?:(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+t
 _LOCAL_ALONE = r"local\b(?!\s+[a-z])"
 _P_CLOCK = _c(r"(?:"
               r"\b(?P<h1>[01]?\d)(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b)"
-              r"|(?<![\w:.,])(?P<h2>[01]?\d|2[0-4]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?![\w:]|\.\d)"
+              r"|(?<![\w:.,])(?P<h2>[01]?\d|2[0-4]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?!\w|:\d|\.\d)"  # "06:15:" too
               r"(?:\s*(?:hours|hrs)\b)?"  # "21:00 hours"
               r"|(?<![\w.,:$])(?P<h3>[01]\d|2[0-4])(?P<m3>[0-5]\d)(?=\s*(?:hours?\b|hrs\b|h\b|GMT|UTC|Zulu|Z\b|"
               r"local\s+time|" + _LOCAL_ALONE + r"|[A-Z]{2,4}T\b|[ECMP]T\b))(?:\s*(?:hours?|hrs|h)\b)?"
