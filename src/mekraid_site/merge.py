@@ -597,13 +597,12 @@ def _title(quote: str, time_text: str) -> str:
     if len(words) > _TITLE_WORDS:
         text = " ".join(words[:_TITLE_WORDS]).rstrip(".,;: ") + "…"
     text = text.strip().rstrip(".,;: ")
-    if text[:1] in _OPENING_QUOTES and not any(mark in text[1:] for mark in _CLOSING_QUOTES):
+    if text[:1] in _CLOSING_QUOTE_OF and _CLOSING_QUOTE_OF[text[0]] not in text[1:]:
         text = text[1:]  # '"They came at dawn' cut before its closing mark: no mark left open
     return text[:1].upper() + text[1:] if text else UNTITLED
 
 
-_OPENING_QUOTES = ("\"", "“", "‘")
-_CLOSING_QUOTES = ("\"", "”", "’")
+_CLOSING_QUOTE_OF = {"\"": "\"", "“": "”", "‘": "’"}
 
 
 def figure_bounds(figure: Figure) -> tuple[float, float]:
