@@ -178,6 +178,11 @@ def test_a_speaker_goes_on_in_a_quotation_and_a_relative_clause_does_not_date_wh
     ("According to the Red Cross, 14 people were treated on Monday, three in hospital.", "red-cross",
      "14 people were treated"),
     ("Governor Ivey posted on Facebook on Monday that the road had reopened.", "ivey", "The road had reopened"),
+    # "after" a stretch of time opens no clause; before a verb it does
+    ("An airliner crashed six minutes after takeoff from the capital on Sunday.", None,
+     "An airliner crashed six minutes after takeoff from the capital"),
+    ("A collapse trapped 12 miners for 40 hours on Sunday before all were rescued.", None,
+     "A collapse trapped 12 miners for 40 hours"),
 ])
 def test_a_title_is_what_is_said_and_the_claimant_who_says_it(tmp_path, body, claimant, title):
     (claim,) = article_claims(tmp_path, body)

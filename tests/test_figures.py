@@ -134,6 +134,11 @@ def test_death_toll() -> None:
     assert facts("A number of injured were taken to 2 hospitals.") == []
 
 
+def test_all_of_a_count_is_the_count() -> None:
+    assert facts("The plane crashed, killing all 157 people on board.") == [("killed", 157, "exact")]
+    assert facts("Police arrested all 40 protesters.") == [("arrested", 40, "exact")]
+
+
 def test_a_revised_count_is_the_count_after_the_revision() -> None:
     assert facts("The toll rose from 12 to 19.") == [("killed", 19, "exact")]
     assert facts("The death toll was revised down to 125 from an earlier 174.") == [("killed", 125, "exact")]

@@ -268,3 +268,11 @@ def test_hospitals_ports_and_railways_are_organisations_not_people_with_titles()
     found = discover_names("Two of the injured were taken to Leeds General Infirmary. Network Rail shut the line.")
     assert [(m.text, m.kind) for m in found] == [("Leeds General Infirmary", "organization"),
                                                  ("Network Rail", "organization")]
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Tewolde GebreMariam", "person"), ("Ron DeSantis", "person"), ("John McDonald", "person"),
+    ("Bole International Airport", "organization"), ("NATO", "organization"),
+])
+def test_a_surname_with_a_capital_inside_is_a_person_s(name, kind):
+    assert guess_kind(name) == kind

@@ -91,7 +91,7 @@ _QUALIFIER_RE = re.compile(
         |no\ more\ than|more\ than|upwards\ of|in\ excess\ of|just\ over|over|above
         |approximately|approx\.|about|around|roughly|an\ estimated|estimated|some|circa
         |up\ to|as\ many\ as|at\ most|fewer\ than|less\ than|just\ under|under
-        |nearly|almost|close\ to)\s+$""",
+        |nearly|almost|close\ to|all)\s+$""",  # "killing all 157 people": every one of them, exactly
     re.IGNORECASE | re.VERBOSE,
 )
 _QUALIFIER_OF = {
@@ -105,6 +105,7 @@ _QUALIFIER_OF = {
     "up to": "up_to", "as many as": "up_to", "at most": "up_to", "no more than": "up_to",
     "fewer than": "up_to", "less than": "up_to", "under": "up_to",
     "just under": "nearly", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
+    "all": "exact",
 }
 _OR_MORE_RE = re.compile(r"\s+or\s+more\b|-?plus\b|\+", re.IGNORECASE)
 

@@ -543,7 +543,11 @@ _TIME_PREPOSITION = re.compile(
 )
 _TITLE_BREAK = re.compile(  # not in "1,200" nor "06:40"; "closed due to the storm", not "was due to return"
     r",(?!\d)|;|:(?!\d)|(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbe)\s+due to\s+"
-    r"|\s+(?:because|which|who|when|while|as|after|before|although|but)\s+")
+    r"|\s+(?:because|which|who|when|while|as|although|but)\s+"
+    # "crashed six minutes after takeoff": after a stretch of time, "after" opens no clause, unless a verb follows
+    # ("trapped 12 miners for 40 hours before all were rescued")
+    r"|(?<!minutes)(?<!minute)(?<!hours)(?<!hour)(?<!days)(?<!day)(?<!weeks)(?<!months)(?<!years)(?<!moments)"
+    r"\s+(?:after|before)\s+|\s+(?:after|before)\s+(?=\w+\s+(?:was|were|had|has|have|is|are|did)\b)")
 
 
 UNTITLED = "Untitled event"

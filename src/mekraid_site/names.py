@@ -227,7 +227,7 @@ def guess_kind(name: str) -> str:
     if any(word in _PLACE_WORDS for word in words):
         return "place"
     if 2 <= len(words) <= 4 and _is_name_word(words[0]) and all(
-            _is_name_word(word) or _is_initial(word) for word in words[1:]):
+            _is_name_word(word) or _is_initial(word) or _is_inner_capital_surname(word) for word in words[1:]):
         return "person"
     return "group" if name[:1].islower() or name.endswith("s") else "organization"
 
@@ -235,6 +235,13 @@ def guess_kind(name: str) -> str:
 def _is_name_word(word: str) -> bool:
     """A capitalised word of lowercase letters, in any alphabet: "Safavi", "Mazón", "Šimić"."""
     return len(word) > 1 and word[0].isupper() and all(char.islower() or char in "'’-" for char in word[1:])
+
+
+def _is_inner_capital_surname(word: str) -> bool:
+    """A surname with one capital inside: "GebreMariam", "McDonald", "DeSantis" (not "NATO", not "iPhone")."""
+    inner = [i for i, char in enumerate(word) if char.isupper()]
+    return (len(inner) == 2 and inner[0] == 0 and 2 <= inner[1] <= len(word) - 3
+            and all(char.islower() for i, char in enumerate(word) if i not in inner))
 
 
 def _is_initial(word: str) -> bool:
