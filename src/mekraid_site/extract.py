@@ -1008,6 +1008,8 @@ def _inherited_time(
 
 def _looks_back(sentence: str) -> bool:
     """Whether a sentence steps back from the story in the past perfect: "A day earlier, the ministry had warned"."""
+    if "had" not in sentence:  # (the verb search costs a scan of the sentence)
+        return False
     verb = _VERB.search(sentence)
     return bool(verb) and verb.group() == "had" and bool(_PAST_PARTICIPLE_AFTER.match(sentence, verb.end()))
 
