@@ -929,9 +929,10 @@ def _repeated_happening(
     return words if len(words.split()) <= 2 * _SUBJECT_WORDS else ""
 
 
-_ONLY_TIME_LEFT = re.compile(r"^\s*(?:at|on|in|by|from|around|about|during)?\s*", re.IGNORECASE)
+_BEFORE_A_TIME = r"(?:at|on|in|by|from|around|about|during)"  # the words that join a time to its clause
+_ONLY_TIME_LEFT = re.compile(r"^\s*" + _BEFORE_A_TIME + r"?\s*", re.IGNORECASE)
 _AGAIN = re.compile(r"(?:and\s+|but\s+)?(?:once\s+more|(?:once\s+)?again)\b", re.IGNORECASE)
-_PREPOSITION_AT_END = re.compile(r"\b(?:at|on|in|by|from|around|about|during)\s*$", re.IGNORECASE)
+_PREPOSITION_AT_END = re.compile(r"\b" + _BEFORE_A_TIME + r"\s*$", re.IGNORECASE)
 
 
 def _day_key(time: TimeValue, zone: ZoneInfo) -> str:

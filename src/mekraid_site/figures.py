@@ -443,9 +443,9 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
 
 def _without_superseded(figures: list[Figure], text: str, offset: int) -> list[Figure]:
     """The counts without those a revision replaced: "the toll rose from 12 to 19" gives 19, not 12."""
-    superseded = [figure for figure in figures if _SUPERSEDED_BEFORE.search(text, 0, figure.start - offset)]
-    kinds_revised = {figure.kind for figure in figures if figure not in superseded}
-    return [figure for figure in figures if not (figure in superseded and figure.kind in kinds_revised)]
+    replaced = [bool(_SUPERSEDED_BEFORE.search(text, 0, figure.start - offset)) for figure in figures]
+    kinds_revised = {figure.kind for figure, old in zip(figures, replaced, strict=True) if not old}
+    return [figure for figure, old in zip(figures, replaced, strict=True) if not (old and figure.kind in kinds_revised)]
 
 
 # "from" before a count, with another count of its kind in the same text: the count it was before a revision.
