@@ -843,8 +843,9 @@ DEC_4 = parse_dct("2013-12-04", UTC_ZONE)  # a Wednesday in December
      "2013-01/2013-06"),
     ("Prices rose between Tuesday and Friday.", [("Tuesday", "2013-11-26"), ("Friday", "2013-11-29")],
      "2013-11-26/2013-11-29"),
-    ("The shop is open from Monday to Friday.", [("Monday", "2013-12-02"), ("Friday", "2013-12-06")],
-     "2013-12-02/2013-12-06"),
+    # A range ahead ends after its start, though that weekday comes sooner: next week's Monday to Wednesday.
+    ("The festival will run from Monday to Wednesday.", [("Monday", "2013-12-09"), ("Wednesday", "2013-12-11")],
+     "2013-12-09/2013-12-11"),
     # "May" and "March" are the months at the ends of a range of months.
     ("Between March and May, 40 died.", [("March", "2013-03"), ("May", "2013-05")], "2013-03/2013-05"),
 ])
@@ -1359,3 +1360,32 @@ def test_a_day_weeks_after_a_date_of_another_year_is_in_that_year():
     *_, other = find("The school collapsed on 24 August 2016. The trial opened on 3 March.",
                      parse_dct("2025-03-04", TIRANE))
     assert other.value == "2025-03-03"
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    # Told on a Tuesday: the mourning the government declared is this week's, not last week's.
+    ("The government declared three days of national mourning from Thursday to Saturday.", "2023-06-20",
+     ["2023-06-22", "2023-06-24"]),
+    # Told on the Sunday after it: the nearer Thursday is the one just past.
+    ("The government had declared three days of mourning from Thursday to Saturday.", "2023-06-25",
+     ["2023-06-22", "2023-06-24"]),
+    # A period ordered to last until a day ends after the order.
+    ("The army ordered the roads closed until Monday.", "2023-06-20", ["2023-06-26"]),
+    # Without a decision the past tense places a range behind the text.
+    ("The storm raged from Thursday to Saturday.", "2023-06-20", ["2023-06-15", "2023-06-17"]),
+    # "was open" is no present of a plan ("the polls open at 7").
+    ("The market was open from Saturday to Monday.", "2023-06-25", ["2023-06-17", "2023-06-19"]),
+])
+def test_weekdays_of_a_period_a_decision_set(text, dct, expected):
+    assert [t.value for t in find(text, parse_dct(dct, TIRANE)) if t.type == "DATE"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officials met the week of March 10 to plan it.", ("the week of March 10", "2023-W10", None)),
+    ("Sales rose in the week of 3 March 2021.", ("the week of 3 March 2021", "2021-W09", None)),
+    ("This time last year, the camp was quiet.", ("This time last year", "2022-06-20", "APPROX")),
+    ("Around the same time last year, prices fell.", ("Around the same time last year", "2022-06-20", "APPROX")),
+])
+def test_a_period_named_by_a_day_in_it(text, expected):
+    t = find(text)[0]
+    assert (t.text, t.value, t.mod) == expected

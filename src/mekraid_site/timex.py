@@ -448,8 +448,8 @@ _TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+
                 # the present of a scheduled event: "the two leaders meet Monday", "the offer expires Friday"
                 # ("had been due to expire Friday" is an infinitive under a past plan)
                 r"|(?<!to\s)(?:meets?|begins?|starts?|resumes?|expires?|arrives?|convenes?|departs?"
-                # "polls close at 8 p.m.", not "at the close of business Thursday", "Friday's close"
-                r"|(?<!the\s)(?<!'s\s)(?<!’s\s)(?:opens?|closes?)"
+                # "polls close at 8 p.m.", not "at the close of business Thursday", "Friday's close", "was open"
+                r"|(?<!the\s)(?<!'s\s)(?<!’s\s)(?<!was\s)(?<!were\s)(?<!been\s)(?:opens?|closes?)"
                 # "voters go to the polls on Sunday", "the summit takes place Friday", "she travels to Paris on Monday"
                 r"|go(?:es)?\s+to\s+the\s+polls|takes?\s+place|kicks?\s+off|gets?\s+under\s*way|travels?\s+to"
                 r"|heads?\s+to)"
@@ -1236,8 +1236,14 @@ def _r_weekday(m: _M, ctx: _Ctx) -> _Res | None:
         d = ref + timedelta(days=ahead or 7)
     elif rel == ["this"]:
         d = ref + timedelta(days=wd - ref.weekday())
+    elif (start_day := _range_start_day(m, ctx)) is not None:
+        d = start_day + timedelta(days=(wd - start_day.weekday()) % 7)
     elif back and ctx.future_context(m.start(), m.end()):
         d = ref + timedelta(days=ahead)
+    elif back and (decreed := _DECREED_PERIOD.search(ctx.text, ctx._sentence_start(m.start(), 160), m.start())):
+        # A period a decision set ("declared three days of mourning from Thursday") begins after it was taken,
+        # which was not long before the text: the nearer such day; and it ends after it ("until Sunday").
+        d = ref + timedelta(days=ahead) if decreed["until"] or ahead < back else ref - timedelta(days=back)
     else:
         d = ref - timedelta(days=back)  # news past tense: the latest such day on or before the DCT
     pod = _pod_code(m["pod"])
@@ -1245,6 +1251,24 @@ def _r_weekday(m: _M, ctx: _Ctx) -> _Res | None:
     if pod:
         return _Res("TIME", f"{d.isoformat()}T{pod}", mod=mod)
     return _Res("DATE", d.isoformat(), mod=mod)
+
+
+# A weekday that begins or ends a period a decision set, after the verb of the decision.
+_DECREED_PERIOD = _c(r"\b(?:declared|announced|ordered|imposed|decreed|extended|proclaimed)\b[^.;:!?]*?"
+                     r"\b(?:from|starting|beginning|as\s+of|effective|(?P<until>until|till))\s+$")
+# The start of a range of weekdays, just before its end: "from Thursday to Saturday".
+_WEEKDAY_RANGE_START = _c(r"\b(?:from|between)\s+" + WEEKDAY + r"\s*(?:-|–|to|until|till|through|and)\s*$")
+
+
+def _range_start_day(m: _M, ctx: _Ctx) -> date | None:
+    """The day ahead a range of weekdays starts on, when the span ends one: the range ends on or after it.
+
+    (A range in the past is placed end first: see _range_in_order.)
+    """
+    if m["rel"] or not _WEEKDAY_RANGE_START.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None
+    focus = _focus_date(ctx.focus)
+    return focus[0] if focus and focus[1] == "day" and focus[0] > ctx.today else None
 
 
 def _weekday_set(m: _M, ctx: _Ctx, wd: int) -> _Res | None:
@@ -2042,7 +2066,7 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
             ctx.focus_named, ctx.focus_start = True, c.start
             if ctx.focus[:10] <= ctx.today.isoformat():
                 ctx.past_focus = ctx.focus  # not a day ahead ("was due to return on Friday"): it may be told as past
-    dated = _clocks_on_their_day(resolved, text)
+    dated = _periods_of_their_day(_clocks_on_their_day(resolved, text), text, ctx)
     return _shorthand_range_ends(_range_in_order(_offsets_from_equivalents(dated, text, ctx.tz), text), text)
 
 
@@ -2195,6 +2219,30 @@ def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[
             if next_day is not None:  # None on the calendar's last day
                 dated[index + 1] = (last, replace(last_res, value=next_day.isoformat() + last_res.value[10:]))
     return dated
+
+
+_WEEK_OF = re.compile(r"(?:the\s+)?week\s*$", re.IGNORECASE)
+_OF_GAP = re.compile(r"\s+of\s+")
+_THIS_TIME_BEFORE = re.compile(r"\b(?:(?:around|about)\s+)?(?:this|the\s+same)\s+time\s+$", re.IGNORECASE)
+
+
+def _periods_of_their_day(resolved: list[tuple[_Cand, _Res]], text: str,
+                          ctx: _Ctx) -> list[tuple[_Cand, _Res]]:
+    """ "the week of March 10" is that day's week, one expression; "this time last year" is this day a year ago."""
+    out: list[tuple[_Cand, _Res]] = []
+    for cand, res in resolved:
+        if out and _OF_GAP.fullmatch(text, out[-1][0].end, cand.start) and len(res.value) == 10 \
+                and _WEEK_OF.fullmatch(text, out[-1][0].start, out[-1][0].end) and res.type == "DATE":
+            week = out.pop()[0]
+            cand, res = replace(cand, start=week.start), replace(res, value=_week_value(date.fromisoformat(res.value)))
+        elif res.value == f"{ctx.today.year - 1:04d}" and text[cand.start:cand.end].lower() == "last year" and (
+                this_time := _THIS_TIME_BEFORE.search(text, max(0, cand.start - 25), cand.start)):
+            a_year_ago = _within_calendar(lambda: ctx.today.replace(year=ctx.today.year - 1)) or \
+                ctx.today - timedelta(days=365)  # 29 February
+            cand, res = replace(cand, start=this_time.start()), replace(res, value=a_year_ago.isoformat(),
+                                                                          mod="APPROX")
+        out.append((cand, res))
+    return out
 
 
 # "June 19-20", "from June 19 to 21", "June 19-20, 2019"; "19-20 June", "between 1 and 3 March": a bare day beside
