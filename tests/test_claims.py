@@ -277,6 +277,16 @@ def test_two_dates_in_one_sentence_make_two_claims(shipped_timeline):
     assert listing.title == "The United States designated the MEK"
 
 
+
+def test_a_phrase_with_no_verb_after_a_comma_is_no_claim_of_its_own(tmp_path):
+    (claim,) = article_claims(tmp_path, "The country has seen two coups since independence in 1961, the last in 2003.")
+    assert (claim.quote, claim.time.edtf) == (
+        "The country has seen two coups since independence in 1961, the last in 2003.", "1961")
+    # A clause with its own verb still is.
+    claims = article_claims(tmp_path / "2", "The army seized power in 1961, and it stepped down in 2003.")
+    assert [(claim.quote, claim.time.edtf) for claim in claims] == [
+        ("The army seized power in 1961", "1961"), ("it stepped down in 2003.", "2003")]
+
 def test_dated_reference_is_its_own_event(shipped_timeline):
     (agreement,) = [event for event in shipped_timeline.events
                     if any(claim.quote == "the 2014 agreement that permitted their stay in the country"

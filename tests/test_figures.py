@@ -228,6 +228,15 @@ def test_never_raises_and_offsets_are_consistent(text: str, offset: int) -> None
         assert figure.value >= 0
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three people from 2 families died in the blaze.", [("killed", 3, "Three people")]),
+    ("Five members of 2 families were killed.", [("killed", 5, "Five members")]),
+    ("Ten workers in 3 mines were injured.", [("injured", 10, "Ten workers")]),
+])
+def test_a_number_inside_a_counts_noun_phrase_leaves_the_predicate_to_the_count(text, expected) -> None:
+    assert [(f.kind, f.value, f.text) for f in find_figures(text)] == expected
+
+
 _WORDS = st.sampled_from(
     "at least about over one two 36 3,000 people were killed injured arrested and the police members had been "
     "died several dozens of 1986 EST year old , . aged".split()

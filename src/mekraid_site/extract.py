@@ -101,6 +101,7 @@ _ATTRIBUTIVE_AFTER = re.compile(
 _REDUCED_RELATIVE = re.compile(r",\s+(?:[a-z]{3,}ed|built|born|made|set\s+up|written|known|begun|founded)\s+"
                                r"(?:in|on|during|around|about|between)\s+(?:the\s+)?$")
 _CLOSING_COMMA = re.compile(r"\s*,")
+_APPOSITION = re.compile(r",\s+(?!(?:and|but|while|whereas)\b)")  # a comma that joins no clause
 _WHOLE_QUOTE = re.compile(r"\s*[“\"][^“”\"]+[”\"]\s*")  # a sentence that is all quotation
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _RELATIVE_CLAUSE_BEFORE = re.compile(r",\s+(?:who|whose|which)\s[^,;:\"“”]*$")  # up to the time, no comma
@@ -860,9 +861,11 @@ def _split_clauses(
         piece_start, piece_end = _trim(text, cut_start, cut_end)
         words_besides = _PREPOSITION_BEFORE_TIME.sub("", text[piece_start:start]) + text[end:piece_end]
         if pieces and (not _LETTER.search(words_besides) or _COMPARISON.match(text, piece_start)
-                       or _SAYING_FRAME.fullmatch(text, piece_start, piece_end)):
-            # Nothing but a time ("at 9:47 p.m. on Monday"), a comparison ("up from two on Saturday") or who said
-            # it ("the PSP said on Sunday"): no claim of its own.
+                       or _SAYING_FRAME.fullmatch(text, piece_start, piece_end)
+                       or (_APPOSITION.match(text, cut_start) and not _VERB.search(text, piece_start, piece_end))):
+            # Nothing but a time ("at 9:47 p.m. on Monday"), a comparison ("up from two on Saturday"), who said
+            # it ("the PSP said on Sunday") or a phrase with no verb ("two coups since 1961, the last in 2003"):
+            # no claim of its own.
             pieces[-1] = (pieces[-1][0], piece_end, *pieces[-1][2:])
             continue
         pieces.append((piece_start, piece_end, when, text[start:end]))

@@ -244,6 +244,9 @@ _COUNTED = _PERSON_NOUNS | _NOUN_KINDS.keys() | _SINGULAR.keys()
 # A prepositional phrase after the noun may be long before the predicate comes:
 # "one resident of the camp of the group died".
 _PP_START = frozenset("of from in at near inside outside".split())
+# A noun and a preposition before the next number: "three people from 2 families", "10 workers in 3 mines".
+_PP_BEFORE_NUMBER_RE = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+){0,2}\s+(?:of|from|in|among|across)\s+(?:the\s+)?$",
+                                  re.IGNORECASE)
 _MAX_BETWEEN, _MAX_BETWEEN_PP = 5, 12
 _MODIFIERS = frozenset(
     """other others more additional further young elderly old armed unarmed innocent unidentified foreign
@@ -328,12 +331,13 @@ def _not_a_count(m: re.Match[str], text: str, value: int) -> bool:
     return False
 
 
-def _noun_phrase_and_cue(clause: str) -> tuple[int, str | None] | None:
+def _noun_phrase_and_cue(clause: str, has_predicate: bool = True) -> tuple[int, str | None] | None:
     """Read the counted noun phrase and the kind its words or predicate give.
 
     ``clause`` is the text after the number up to the clause end. Returns (end of
     the noun phrase in clause, kind or None), or None when the count is not one
     of people or items we know (an unknown noun: "13 countries") or is negated.
+    A count inside another's noun phrase has no predicate of its own: only its noun can give its kind.
     """
     cues = {c.start(): c for c in _PREDICATE_RE.finditer(clause)}
     np_end = 0
@@ -363,6 +367,8 @@ def _noun_phrase_and_cue(clause: str) -> tuple[int, str | None] | None:
         np_end = tok.end()
     if unknown and not head_known:
         return None
+    if not has_predicate:
+        return np_end, noun_kind
     cue_kind: str | None = None
     state_kind: str | None = None
     for c in sorted(cues.values(), key=lambda c: c.start()):
@@ -400,6 +406,7 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
     # Groups read from the lower-cased text are only compared lower-cased; a few letters lower-case to two.
     matches = list(_NUMBER_LOWER_RE.finditer(lower) if len(lower) == len(text) else _NUMBER_RE.finditer(text))
     figures: list[Figure] = []
+    inner: set[int] = set()  # the numbers inside an earlier count's noun phrase
     for i, m in enumerate(matches):
         start, end = m.span()
         if times and any(t_start <= start + offset and end + offset <= t_end for t_start, t_end in times):
@@ -420,13 +427,17 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
             start -= len(before) - qual.start()
             before = before[: qual.start()]
         rest = text[end : matches[i + 1].start() if i + 1 < len(matches) else len(text)]
+        if i + 1 < len(matches) and _PP_BEFORE_NUMBER_RE.match(rest):
+            # "Three people from 2 families died": the predicate after the next number is this count's.
+            inner.add(i + 1)
+            rest = text[end : matches[i + 2].start() if i + 2 < len(matches) else len(text)]
         or_more = _OR_MORE_RE.match(rest)
         of = (_VAGUE_OF_RE if m.group("vague") else _PARTITIVE_RE).match(rest)
         if of and _CASUALTY_GROUP_RE.match(rest, of.end()):
             continue  # "two of the injured were taken to hospital": some of a count, not the count
         skip = or_more.end() if or_more else of.end() if of else 0
         clause_end = _CLAUSE_END_RE.search(rest, skip)
-        read = _noun_phrase_and_cue(rest[skip : clause_end.start() if clause_end else len(rest)])
+        read = _noun_phrase_and_cue(rest[skip : clause_end.start() if clause_end else len(rest)], i not in inner)
         if read is None:
             continue
         np_end, kind = read
