@@ -1389,3 +1389,16 @@ def test_weekdays_of_a_period_a_decision_set(text, dct, expected):
 def test_a_period_named_by_a_day_in_it(text, expected):
     t = find(text)[0]
     assert (t.text, t.value, t.mod) == expected
+
+
+def test_us_zone_letters_after_a_clock_time_and_units_that_look_like_them():
+    found = find("The gunman entered at 11:33 a.m. CT on Tuesday.", DCT_001)
+    assert (found[0].text, found[0].interval.edtf) == ("11:33 a.m. CT", "2023-06-20T11:33-05:00")
+    # After a bare number, MT and MW are units: no time, and no year either.
+    assert find("They shipped 1500 MT of wheat and built 2000 MW of capacity.", DCT_001) == []
+
+
+def test_the_night_of_two_days_is_the_first_days_night():
+    night, first, last = find("He was last seen on the night of 3-4 March.", DCT_001)
+    assert (night.text, night.value, first.value, last.value) == (
+        "the night", "2023-03-03TNI", "2023-03-03", "2023-03-04")

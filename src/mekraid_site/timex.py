@@ -207,7 +207,8 @@ NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:a\s+)?couple\s+of|a\s+few|severa
 UNIT = (r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?"
         r"|centur(?:y|ies)|quarters?|millenni(?:um|a)|fortnights?)")
 _ZONE_ALT = _alt([z for z in ZONES if z not in ("Z", "ZULU", "ET", "CT", "MT", "PT")] + ["ET", "PT"])
-ZONE = r"(?-i:(?:" + _ZONE_ALT + r"|Zulu|Z)\b)"
+# "CT" and "MT" only after a.m. or p.m. ("11:33 a.m. CT"): after a bare number they are as often tonnes or a state.
+ZONE = r"(?-i:(?:" + _ZONE_ALT + r"|Zulu|Z|(?<=[mM]\.\s)(?:CT|MT)|(?<=[mM]\s)(?:CT|MT))\b)"
 PREMOD = (r"(?:(?:early|mid|late)(?:\s*-\s*|\s+)|(?:the\s+)?(?:beginning|start|middle|end|close|first\s+half|"
           r"second\s+half|last\s+half)\s+of\s+(?:the\s+)?)")
 _B = r"(?<![\w$£€])"  # a left word boundary that also refuses currency amounts
@@ -373,10 +374,10 @@ _P_CLOCK = _c(r"(?:"
               r"|(?<![\w:.,])(?P<h2>[01]?\d|2[0-4]):(?P<m2>[0-5]\d)(?::(?P<s2>[0-5]\d))?(?!\w|:\d|\.\d)"  # "06:15:" too
               r"(?:\s*(?:hours|hrs)\b)?"  # "21:00 hours"
               r"|(?<![\w.,:$])(?P<h3>[01]\d|2[0-4])(?P<m3>[0-5]\d)(?=\s*(?:hours?\b|hrs\b|h\b|GMT|UTC|Zulu|Z\b|"
-              r"local\s+time|" + _LOCAL_ALONE + r"|[A-Z]{2,4}T\b|[ECMP]T\b))(?:\s*(?:hours?|hrs|h)\b)?"
+              r"local\s+time|" + _LOCAL_ALONE + r"|[A-Z]{2,4}T\b|[EP]T\b))(?:\s*(?:hours?|hrs|h)\b)?"
               # "17.30 GMT", "05.45 local time": with a dot only before a zone, as "closed at 17.30" is a price
               r"|(?<![\w.,:$£€])(?P<h7>[01]?\d|2[0-3])\.(?P<m7>[0-5]\d)(?=\s*(?:hrs\b|GMT|UTC|local\s+time|"
-              + _LOCAL_ALONE + r"|[A-Z]{2,4}T\b|[ECMP]T\b))(?:\s*hrs\b)?"
+              + _LOCAL_ALONE + r"|[A-Z]{2,4}T\b|[EP]T\b))(?:\s*hrs\b)?"
               r"|\b(?P<noon>noon|midday|midnight)\b"
               r"|(?<![\w:.,])(?P<h6>[01]?\d|2[0-3])h(?P<m6>[0-5]\d)\b"  # "14h30", as French and other news write it
               # "5 o'clock in the morning", "2 in the afternoon"; in words, see _P_OCLOCK
@@ -486,7 +487,9 @@ _SENTENCE_END = re.compile(r"(?:[!?]|\.(?<![A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bD
 # Words that follow a count rather than a year: "2000 people", "1500 troops" (not "1989 was", "1989 is").
 _COUNT_NOUN_AFTER = re.compile(r"\s+(?:(?!(?:years|days|is|was|has|as|us|its|this|thus|plus|versus|less|unless)\b)"
                                r"[a-z]+s|people|men|women|children|police|personnel|staff"
-                               r"|feet|km|kilometres|kilometers|tonnes|tons|metres|meters)\b")
+                               r"|feet|km|kilometres|kilometers|tonnes|tons|metres|meters"
+                               # units as abbreviations: "1500 MT of wheat", "2000 MW", "1200 kg"
+                               r"|(?-i:MT|MW|GW|kW|MWh|GWh|kWh|kg|GB|TB|mph|km/h|bpd|BPD))\b")
 _YEAR_CUE_BEFORE = _c(r"\b(?:in|since|until|till|by|from|of|during|before|after|between|and|to|through|the|"
                       r"fiscal|early|mid|late|year|circa|around|about|or|than)\W*$")
 _YEAR_RANGE_BEFORE = re.compile(r"\b((?:1[5-9]|20)\d\d)\s*[-–/]\s*$")
@@ -2066,8 +2069,9 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
             ctx.focus_named, ctx.focus_start = True, c.start
             if ctx.focus[:10] <= ctx.today.isoformat():
                 ctx.past_focus = ctx.focus  # not a day ahead ("was due to return on Friday"): it may be told as past
-    dated = _periods_of_their_day(_clocks_on_their_day(resolved, text), text, ctx)
-    return _shorthand_range_ends(_range_in_order(_offsets_from_equivalents(dated, text, ctx.tz), text), text)
+    # Range ends first: "the night of 3-4 March" is the night of the 3rd, once the 3 is a day.
+    dated = _periods_of_their_day(_clocks_on_their_day(_shorthand_range_ends(resolved, text), text), text, ctx)
+    return _range_in_order(_offsets_from_equivalents(dated, text, ctx.tz), text)
 
 
 def _said_at(text: str, c: _Cand) -> bool:
