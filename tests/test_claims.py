@@ -230,6 +230,26 @@ def test_sentences_split_at_ends_not_at_abbreviations():
         "The U.S. military left at 6 a.m. on Monday.", "Mr. Smith said so.", "Next line"]
 
 
+
+def test_a_quotation_that_closes_with_a_comma_is_one_sentence_with_its_speaker(tmp_path):
+    text = '"It was the wrong decision. Period," Carr said. “We came. We saw,” she said. "We will stay." He left.'
+    assert [text[s.start:s.end] for s in split_sentences(text)] == [
+        '"It was the wrong decision. Period," Carr said.', "“We came. We saw,” she said.", '"We will stay."',
+        "He left."]
+    claims = article_claims(tmp_path, 'Steven Carr spoke on Thursday. "It was wrong. Period," Carr said.\n')
+    assert [(claim.quote, claim.claimant) for claim in claims][-1] == (
+        '"It was wrong. Period," Carr said.', "steven-carr")
+
+
+def test_a_person_goes_on_by_surname_and_a_title(tmp_path):
+    claims = article_claims(tmp_path, "Director Steven Carr said on Monday that it was wrong. Director Carr left on "
+                                      "Tuesday. Carr returned on Wednesday. Carr Street was shut on Friday.")
+    assert [claim.actors for claim in claims] == [("steven-carr",), ("steven-carr",), ("steven-carr",), ()]
+    # Two people of one surname: the surname alone is neither's.
+    claims = article_claims(tmp_path / "2", "Director Steven Carr said on Monday that it was wrong. Mark Carr, "
+                                            "a lawyer, left on Tuesday. Carr returned on Wednesday.")
+    assert [claim.actors for claim in claims] == [("steven-carr",), ("mark-carr",), ()]
+
 def test_raid_casualty_disputes_have_the_right_claimants(shipped_timeline):
     raid = event_of(shipped_timeline, "reports began to emerge")
     assert set(raid.sources) == RAID_SOURCES

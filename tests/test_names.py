@@ -47,6 +47,20 @@ def test_person_with_appositive_role() -> None:
     assert (mention.text, mention.role) == ("Ana Lopez", "spokeswoman for the union")
 
 
+
+def test_a_name_whose_surname_the_text_goes_on_with_is_a_person() -> None:
+    text = "The gunman, identified as Tyler Moss of Harlan, fired. Moss had no record. Police shot at Moss."
+    assert found(text) == [("Tyler Moss", "person")]
+    # A happening's name is no person though its last word stands alone; a first word before a noun is no surname.
+    assert found("Hurricane Dana hit the coast. Forecasters said Dana would weaken.") == []
+    assert found("Human Rights deplored it. Rights groups protested.") == []
+
+
+def test_a_role_before_the_next_name_is_not_the_previous_names() -> None:
+    text = "She died at University Hospital in San Antonio, hospital spokeswoman Dana Ortiz said."
+    assert ("San Antonio", "person") not in found(text)
+    assert ("Dana Ortiz", "person") in found(text)
+
 def test_organization_with_acronym() -> None:
     text = "Police executed a Special Court against Corruption and Organized Crime (SPAK) ordered raid."
     (mention,) = discover_names(text)

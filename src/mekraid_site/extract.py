@@ -101,9 +101,12 @@ _ATTRIBUTIVE_AFTER = re.compile(
 _REDUCED_RELATIVE = re.compile(r",\s+(?:[a-z]{3,}ed|built|born|made|set\s+up|written|known|begun|founded)\s+"
                                r"(?:in|on|during|around|about|between)\s+(?:the\s+)?$")
 _CLOSING_COMMA = re.compile(r"\s*,")
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][\w’'-]*)[ \t]+$")  # a first name before a surname: "Mark Carr"
 _APPOSITION = re.compile(r",\s+(?!(?:and|but|while|whereas)\b)")  # a comma that joins no clause
 _WHOLE_QUOTE = re.compile(r"\s*[“\"][^“”\"]+[”\"]\s*")  # a sentence that is all quotation
 _QUOTE_MARK = re.compile(r"[“”\"]")
+# Up to the next quotation mark in the paragraph, if near: a mark never closed must not cost a scan per sentence.
+_QUOTE_CLOSE = re.compile(r"[^“”\"\n]{0,600}?[“”\"]")
 _RELATIVE_CLAUSE_BEFORE = re.compile(r",\s+(?:who|whose|which)\s[^,;:\"“”]*$")  # up to the time, no comma
 _DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)\s")
 # ... unless a temporal preposition makes it one: "after the 1979 revolution".
@@ -226,14 +229,18 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
     start = 0
+    quotes = _QuoteCount(text)
     for match in _SENTENCE_END.finditer(text):
         if match.group().startswith("\n"):
             end = match.start()
+            quotes.new_paragraph(match.end())
         else:
             word = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start() + 1)
             after_clock = word and word.group(1).lower() in _CLOCK_ABBREVIATIONS
             if word and _is_abbreviation(word.group(1)) and not (
                     after_clock and _NEXT_SENTENCE_AFTER_CLOCK.match(text, match.end())):
+                continue
+            if quotes.open_at(match.start()) and _quotation_goes_on(text, match.start()):
                 continue
             end = match.end()
         _add_sentence(text, start, end, paragraph, sentences)
@@ -242,6 +249,36 @@ def split_sentences(text: str) -> list[Sentence]:
         start = match.end()
     _add_sentence(text, start, len(text), paragraph, sentences)
     return sentences
+
+
+class _QuoteCount:
+    """Whether a place in a paragraph is inside a quotation, counting marks from the paragraph's start once."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._counted_to = 0
+        self._straight = self._opening = self._closing = 0
+
+    def new_paragraph(self, start: int) -> None:
+        self._counted_to = start
+        self._straight = self._opening = self._closing = 0
+
+    def open_at(self, at: int) -> bool:
+        stretch = self._text[self._counted_to:at]
+        self._counted_to = at
+        self._straight += stretch.count('"')
+        self._opening += stretch.count("“")
+        self._closing += stretch.count("”")
+        return self._straight % 2 == 1 or self._opening > self._closing
+
+
+def _quotation_goes_on(text: str, at: int) -> bool:
+    """Whether a quotation open at a sentence end closes with a comma, before who said it.
+
+    '"It was the wrong decision. Period," Carr said.' is one sentence: its first part is Carr's too.
+    """
+    closing = _QUOTE_CLOSE.match(text, at + 1)
+    return closing is not None and text[closing.end() - 2] == ","
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -496,6 +533,40 @@ def _expanded_acronyms(names: dict[str, str], kinds: dict[str, str], acronyms: d
     return expanded
 
 
+def _with_surnames(text: str, mentions: list[tuple[int, int, str]], index: ActorIndex) -> list[tuple[int, int, str]]:
+    """The mentions, and each person's surname alone after the first mention of the full name ("Carr said").
+
+    A surname two people of the text share names neither; nor does one after another capitalised word
+    ("Mark Carr", unless a title: "Director Carr"; "Gov." ends no sentence and is a title) or before one
+    ("Carr Street").
+    """
+    first_seen: dict[str, tuple[int, str]] = {}  # surname -> (where the full name ends, actor id)
+    shared: set[str] = set()
+    for _, end, actor_id in mentions:
+        actor = index.actors.get(actor_id)
+        words = actor.name.split() if actor is not None and actor.kind == "person" else []
+        if len(words) < 2 or not words[-1][:1].isupper():
+            continue
+        seen = first_seen.setdefault(words[-1], (end, actor_id))
+        if seen[1] != actor_id:
+            shared.add(words[-1])
+    surnames = {name: seen for name, seen in first_seen.items() if name not in shared}
+    if not surnames:
+        return mentions
+    taken = _Spans(mentions, start=lambda m: m[0], end=lambda m: m[1])
+    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, sorted(surnames))) + r")(?![\w-])(?!\s+[A-Z])")
+    added = []
+    for found in pattern.finditer(text):
+        end_of_full, actor_id = surnames[found.group()]
+        before = _CAPITALISED_BEFORE.search(text, max(0, found.start() - 40), found.start())
+        if (found.start() < end_of_full or (before and not names.is_title(before.group(1)))
+                or any(start < found.end() and found.start() < end
+                       for start, end, _ in taken.within(found.start() - 200, found.end() + 200))):
+            continue
+        added.append((found.start(), found.end(), actor_id))
+    return sorted([*mentions, *added]) if added else mentions
+
+
 def _provisional_id(name: str) -> str:
     """The id of a discovered actor within one article: the same for all variants of its name."""
     return _PROVISIONAL + slugify(names.name_key(name))
@@ -511,7 +582,11 @@ def _discover(text: str, known: ActorIndex, known_mentions: list[tuple[int, int,
         actor_id = _provisional_id(mention.text)
         aliases = (mention.acronym,) if mention.acronym else ()
         found.setdefault(actor_id, Actor(id=actor_id, name=mention.text, kind=mention.kind, aliases=aliases))
-    return tuple(found.values())
+    # "Director Carr" after "Steven Carr" is he, by his surname (see _with_surnames), not a person of his own.
+    surnames = {actor.name.split()[-1] for actor in (*found.values(), *(known.actors[m[2]] for m in known_mentions))
+                if actor.kind == "person" and " " in actor.name}
+    return tuple(actor for actor in found.values()
+                 if not (actor.kind == "person" and " " not in actor.name and actor.name in surnames))
 
 
 def extract_source(source: Source, content: Content, known: ActorIndex) -> SourceAnalysis:
@@ -523,7 +598,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
     known_mentions = known.mentions(text)
     discovered = _discover(text, known, known_mentions)
     index = known.with_actors(discovered)
-    mentions = index.mentions(text, known_mentions) if discovered else known_mentions
+    mentions = _with_surnames(text, index.mentions(text, known_mentions) if discovered else known_mentions, index)
     mention_spans = _Spans(mentions, start=lambda m: m[0], end=lambda m: m[1])
     timex_spans = _Spans(timexes)
     range_spans = _Spans(ranges)

@@ -281,6 +281,9 @@ _COMMON_CAPS = frozenset(
     Photo Video Watch Breaking Update Updated Advertisement Comments Reply Home News Live Sign""".split()
 )
 _PLACE_CUES = frozenset("in near outside".split())
+_VERB_AFTER_RE = re.compile(r" (?:[a-z]+ed|said|says|told|had|has|was|is|would|will|could|did|does|also)\b")
+# Words that name a happening, not a person: "Hurricane Dana", "Operation Desert Storm", "Flight 302".
+_HAPPENING_WORDS = frozenset("Hurricane Typhoon Cyclone Storm Tropical Operation Flight Wildfire Fire".split())
 _FOLLOWING_OK = frozenset(
     """on in at of to from for by with and or but as when while after before during since until was were is
     are has have had will would could said says also which who where that than where the a an its their
@@ -300,7 +303,9 @@ _BOILERPLATE_RE = re.compile(
 # "Karen Sanchez of the National Weather Service": the body a person speaks for, as her role.
 _AFFILIATION_RE = re.compile(r"\s+(of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w’'-]*){0,5})")
 _APPOSITIVE_ROLE_RE = re.compile(
-    r",\s+(?:(?:a|an|the)\s+)?((?:[\w’'-]+\s+){0,3}?(?:" + "|".join(sorted(_ROLE_WORDS)) + r")\b[^,.;]{0,60})",
+    # (not "..., hospital spokeswoman Dana Ortiz said": the role is the next name's)
+    r",\s+(?:(?:a|an|the)\s+)?((?:[\w’'-]+\s+){0,3}?(?:" + "|".join(sorted(_ROLE_WORDS)) + r")\b(?!\s+[A-Z][a-z])"
+    r"[^,.;]{0,60})",
 )
 
 
@@ -401,12 +406,21 @@ def _mention(
     return NameMention(text[start:end], start, end, kind, acronym, role)
 
 
-def _person(text: str, run: list[_Token], tokens: list[_Token], index: int) -> NameMention | None:
-    """A person introduced by a title in the run, a role word before it, or a role after it."""
+def _person(
+    text: str, run: list[_Token], tokens: list[_Token], index: int, lone_words: frozenset[str] = frozenset()
+) -> NameMention | None:
+    """A person introduced by a title in the run, a role word before it, or a role after it.
+
+    Or a name of two or three words whose last is used alone elsewhere, as news writes a person's
+    surname after the first mention ("Tyler Moss ... Moss had no criminal history").
+    """
     for i in range(len(run) - 2, -1, -1):
         if run[i].text in _TITLE_WORDS and _person_name(run[i + 1 :]):
             role = text[run[0].start : run[i].end]
             return _mention(text, run[i + 1 :], "person", role=role)
+    name = next((run[:i] for i, t in enumerate(run) if t.text in _CONNECTORS), run)  # "Tyler Moss of Harlan"
+    if 2 <= len(name) <= 3 and name[-1].bare in lone_words and _person_name(name):
+        return _mention(text, name, "person")
     if not _person_name(run) or len(run) < 2:
         return None
     before = tokens[index - 1] if index > 0 else None
@@ -418,11 +432,16 @@ def _person(text: str, run: list[_Token], tokens: list[_Token], index: int) -> N
     return None
 
 
+def is_title(word: str) -> bool:
+    """Whether a word is a title that goes before a name: "Director", "Gov"."""
+    return word in _TITLE_WORDS
+
+
 def _person_name(part: list[_Token]) -> bool:
     """Whether words can name a person: up to four, none a head or acronym, no title first ("Amanda King")."""
     return 1 <= len(part) <= 4 and part[0].text not in _TITLE_WORDS and all(
         _name_like(t) and t.text not in _HEADS and t.text not in _CONNECTORS and t.text not in _PLACE_WORDS
-        and t.text not in _COMMON_CAPS and not t.text.isupper()
+        and t.text not in _COMMON_CAPS and t.text not in _HAPPENING_WORDS and not t.text.isupper()
         for t in part
     )
 
@@ -519,10 +538,14 @@ def discover_names(text: str) -> list[NameMention]:
         org = _organization(text, run, set())
         if org is not None:
             known.add(name_key(org.text))
+    # Words standing alone as a capitalised name: the surnames a text goes on with ("Moss had no criminal
+    # history"); a sentence's first word only before a verb ("Moss had", not "Rights groups").
+    lone_words = frozenset(run[0].bare for run in runs if len(run) == 1 and (
+        not run[0].initial or _VERB_AFTER_RE.match(text, run[-1].end)))
     mentions: list[NameMention] = []
     for run in runs:
         index = position[run[0].start]
-        person = _person(text, run, tokens, index)
+        person = _person(text, run, tokens, index, lone_words)
         if person is not None:
             mentions.append(person)
             continue
