@@ -237,6 +237,30 @@ def test_a_number_inside_a_counts_noun_phrase_leaves_the_predicate_to_the_count(
     assert [(f.kind, f.value, f.text) for f in find_figures(text)] == expected
 
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # One verb, several groups of people: one count, added up.
+    ("A gunman killed 13 children and two teachers in the school.", [("killed", 15, "13 children and two teachers")]),
+    ("3 police and 5 protesters were injured.", [("injured", 8, "3 police and 5 protesters")]),
+    ("Three women, two men and a boy died.", [("killed", 6, "Three women, two men and a boy")]),
+    # Each with words of its own, or things seized, or a range: not added.
+    ("The raid left a man dead and three dozen people hurt.", [("killed", 1, "a man dead"),
+                                                               ("injured", 36, "three dozen people")]),
+    ("Investigators seized 50 computers and 20 phones.", [("seized", 50, "50 computers"), ("seized", 20, "20 phones")]),
+    ("Between 10 and 12 people were killed.", [("killed", 12, "12 people")]),
+])
+def test_counts_joined_by_and_are_one_count(text, expected) -> None:
+    assert [(f.kind, f.value, f.text) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Six people, including 2 children, were killed.", [("killed", 6, "Six people")]),
+    ("At least 17 other people were wounded, including three officers.", [("injured", 17, "At least 17 other people")]),
+    ("40 people, among them 12 children and 3 nurses, were evacuated.", [("displaced", 40, "40 people")]),
+])
+def test_a_part_named_in_an_aside_is_no_count_of_its_own(text, expected) -> None:
+    assert [(f.kind, f.value, f.text) for f in find_figures(text)] == expected
+
 _WORDS = st.sampled_from(
     "at least about over one two 36 3,000 people were killed injured arrested and the police members had been "
     "died several dozens of 1986 EST year old , . aged".split()

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 from types import MappingProxyType
+from typing import NamedTuple
 
 from .model import Figure
 
@@ -245,6 +246,12 @@ _COUNTED = _PERSON_NOUNS | _NOUN_KINDS.keys() | _SINGULAR.keys()
 # "one resident of the camp of the group died".
 _PP_START = frozenset("of from in at near inside outside".split())
 # A noun and a preposition before the next number: "three people from 2 families", "10 workers in 3 mines".
+# An aside after a count that names a part of it: "six people, including 2 children, were killed".
+_ASIDE_BEFORE_NUMBER_RE = re.compile(r"\s+(?:[a-z-]+\s+){0,3}[a-z-]+(?P<comma>,)\s+(?:including|among\s+them)\s+$",
+                                     re.IGNORECASE)
+_TOLD_BY_NOUN = frozenset(("killed", "injured", "arrested", "displaced", "missing"))  # "dead", "wounded", ...
+_COORDINATION_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _PP_BEFORE_NUMBER_RE = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+){0,2}\s+(?:of|from|in|among|across)\s+(?:the\s+)?$",
                                   re.IGNORECASE)
 _MAX_BETWEEN, _MAX_BETWEEN_PP = 5, 12
@@ -331,13 +338,14 @@ def _not_a_count(m: re.Match[str], text: str, value: int) -> bool:
     return False
 
 
-def _noun_phrase_and_cue(clause: str, has_predicate: bool = True) -> tuple[int, str | None] | None:
+def _noun_phrase_and_cue(clause: str, has_predicate: bool = True) -> tuple[int, str | None, bool] | None:
     """Read the counted noun phrase and the kind its words or predicate give.
 
     ``clause`` is the text after the number up to the clause end. Returns (end of
-    the noun phrase in clause, kind or None), or None when the count is not one
-    of people or items we know (an unknown noun: "13 countries") or is negated.
-    A count inside another's noun phrase has no predicate of its own: only its noun can give its kind.
+    the noun phrase in clause, kind or None, whether a predicate gave the kind), or
+    None when the count is not one of people or items we know (an unknown noun:
+    "13 countries") or is negated. A count inside another's noun phrase has no
+    predicate of its own: only its noun can give its kind.
     """
     cues = {c.start(): c for c in _PREDICATE_RE.finditer(clause)}
     np_end = 0
@@ -368,7 +376,7 @@ def _noun_phrase_and_cue(clause: str, has_predicate: bool = True) -> tuple[int, 
     if unknown and not head_known:
         return None
     if not has_predicate:
-        return np_end, noun_kind
+        return np_end, noun_kind, False
     cue_kind: str | None = None
     state_kind: str | None = None
     for c in sorted(cues.values(), key=lambda c: c.start()):
@@ -387,7 +395,7 @@ def _noun_phrase_and_cue(clause: str, has_predicate: bool = True) -> tuple[int, 
     if cue_kind == "deployed_weak":
         # "took part" counts personnel only; protesters take part too
         cue_kind = "deployed" if noun_kind == "deployed" else None
-    return np_end, cue_kind or state_kind or noun_kind
+    return np_end, cue_kind or state_kind or noun_kind, bool(cue_kind or state_kind)
 
 
 def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = ()) -> list[Figure]:
@@ -405,11 +413,12 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
         lower = text.lower()
     # Groups read from the lower-cased text are only compared lower-cased; a few letters lower-case to two.
     matches = list(_NUMBER_LOWER_RE.finditer(lower) if len(lower) == len(text) else _NUMBER_RE.finditer(text))
-    figures: list[Figure] = []
+    counts: list[_Count] = []
     inner: set[int] = set()  # the numbers inside an earlier count's noun phrase
+    parts: set[int] = set()  # the numbers of an aside that names part of an earlier count ("including 2 children")
     for i, m in enumerate(matches):
         start, end = m.span()
-        if times and any(t_start <= start + offset and end + offset <= t_end for t_start, t_end in times):
+        if i in parts or times and any(t_start <= start + offset and end + offset <= t_end for t_start, t_end in times):
             continue
         value = _value(m)
         if value is None:
@@ -427,10 +436,21 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
             start -= len(before) - qual.start()
             before = before[: qual.start()]
         rest = text[end : matches[i + 1].start() if i + 1 < len(matches) else len(text)]
+        aside = _ASIDE_BEFORE_NUMBER_RE.match(rest) if i + 1 < len(matches) else None
         if i + 1 < len(matches) and _PP_BEFORE_NUMBER_RE.match(rest):
             # "Three people from 2 families died": the predicate after the next number is this count's.
             inner.add(i + 1)
             rest = text[end : matches[i + 2].start() if i + 2 < len(matches) else len(text)]
+        elif aside:
+            # "Six people, including 2 children, were killed": the aside's counts are parts of this one, and its
+            # predicate comes after the aside.
+            closing = text.find(",", matches[i + 1].end())
+            inside = [j for j in range(i + 1, len(matches)) if closing < 0 or matches[j].start() < closing]
+            parts.update(inside)
+            resume = len(text) if closing < 0 else closing + 1
+            following = inside[-1] + 1
+            rest = rest[: aside.start("comma")] + text[resume : matches[following].start()
+                                                       if following < len(matches) else len(text)]
         or_more = _OR_MORE_RE.match(rest)
         of = (_VAGUE_OF_RE if m.group("vague") else _PARTITIVE_RE).match(rest)
         if of and _CASUALTY_GROUP_RE.match(rest, of.end()):
@@ -440,16 +460,67 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
         read = _noun_phrase_and_cue(rest[skip : clause_end.start() if clause_end else len(rest)], i not in inner)
         if read is None:
             continue
-        np_end, kind = read
+        np_end, kind, by_predicate = read
         if qualifier == "exact" and (or_more or _OR_MORE_RE.match(rest, skip + np_end)):
             qualifier = "at_least"  # "40 or more people", "40 people or more"
         prefix = _PREFIX_RE.search(before)
-        kind = prefix.lastgroup if prefix else kind
-        if kind is None or (m.group("one") and kind not in _ONE_KINDS):
-            continue
         fig_end = end + skip + np_end if np_end else end
-        figures.append(Figure(kind, value, qualifier, original[start:fig_end], start + offset, fig_end + offset))
+        counts.append(_Count(start, fig_end, value, qualifier, prefix.lastgroup if prefix else kind,
+                             "before" if prefix else "after" if by_predicate or kind in _TOLD_BY_NOUN else "role",
+                             bool(m.group("one")), fig_end > end))
+    figures = [figure for group in _coordinated(counts, text) if (figure := _figure(group, original, offset))]
     return _without_superseded(figures, text, offset)
+
+
+class _Count(NamedTuple):
+    """A number read as a count, before counts joined by "and" are added up."""
+
+    start: int
+    end: int
+    value: int
+    qualifier: str
+    kind: str | None
+    # What gave the kind: "before", a verb ("killing 12 children"); "after", a predicate or a noun that tells what
+    # happened ("... were killed", "a man dead"); "role", a noun that tells who they are ("3 police").
+    kind_from: str
+    one: bool  # "one", "a": a single person
+    has_noun: bool
+
+
+def _coordinated(counts: list[_Count], text: str) -> list[list[_Count]]:
+    """Counts in groups: "12 children and two teachers", "3 women, 2 men and a boy" are one count each.
+
+    Not counts with words of their own between them ("a man dead and 36 people hurt"), nor things seized
+    ("50 computers and 20 phones" add up to nothing a reader counts).
+    """
+    groups: list[list[_Count]] = []
+    for count in counts:
+        previous = groups[-1] if groups else None
+        if (previous is not None and previous[-1].has_noun and count.has_noun
+                and previous[-1].kind_from != "after" and "seized" not in (previous[-1].kind, count.kind)
+                and _COORDINATION_GAP.fullmatch(text, previous[-1].end, count.start)
+                and not _BETWEEN_BEFORE.search(text, max(0, previous[0].start - 10), previous[0].start)):
+            previous.append(count)
+        else:
+            groups.append([count])
+    return groups
+
+
+def _figure(group: list[_Count], original: str, offset: int) -> Figure | None:
+    """One figure of a group of counts, added up; its kind from a verb before the first or after the last."""
+    first, last = group[0], group[-1]
+    if len(group) == 1:
+        if first.kind is None or (first.one and first.kind not in _ONE_KINDS):
+            return None
+        kind = first.kind
+    else:
+        kind = (first.kind if first.kind_from == "before" else last.kind if last.kind_from == "after"
+                else next((count.kind for count in group if count.kind), None))
+        if kind is None:
+            return None
+    qualifier = next((count.qualifier for count in group if count.qualifier != "exact"), "exact")
+    return Figure(kind, sum(count.value for count in group), qualifier, original[first.start:last.end],
+                  first.start + offset, last.end + offset)
 
 
 def _without_superseded(figures: list[Figure], text: str, offset: int) -> list[Figure]:
