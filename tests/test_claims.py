@@ -183,6 +183,19 @@ def test_a_speaker_goes_on_in_a_quotation_and_a_relative_clause_does_not_date_wh
      "An airliner crashed six minutes after takeoff from the capital"),
     ("A collapse trapped 12 miners for 40 hours on Sunday before all were rescued.", None,
      "A collapse trapped 12 miners for 40 hours"),
+    # a speaker who goes on as "he" or "it" stays, in one piece and without a relative clause
+    ("A parent, Javier Ruiz, said he arrived at the school at 11:50 a.m. on Monday.", "javier-ruiz",
+     "A parent, Javier Ruiz, said he arrived at the school"),
+    ("The Harbour Company, which runs the port, said on Monday it had invested heavily.", "harbour-company",
+     "The Harbour Company said it had invested heavily"),
+    # "that" the subject, not a conjunction
+    ("On Monday Mayor Ana Kola said that was not true: the bridge had been inspected.", "ana-kola",
+     "Mayor Ana Kola said that was not true"),
+    # an aside about the subject goes
+    ("The gunman, identified as Tyler Moss of Harlan, crashed his truck at 11:28 a.m. on Monday.", None,
+     "The gunman crashed his truck"),
+    # a preposition goes with its time
+    ("A vigil is planned for Sunday at 7 p.m. at the town square.", None, "A vigil is planned at the town square"),
 ])
 def test_a_title_is_what_is_said_and_the_claimant_who_says_it(tmp_path, body, claimant, title):
     (claim,) = article_claims(tmp_path, body)

@@ -1371,6 +1371,7 @@ def test_a_day_weeks_after_a_date_of_another_year_is_in_that_year():
      ["2023-06-22", "2023-06-24"]),
     # A period ordered to last until a day ends after the order.
     ("The army ordered the roads closed until Monday.", "2023-06-20", ["2023-06-26"]),
+    ("The governor ordered flags lowered to half-staff through Saturday.", "2023-06-20", ["2023-06-24"]),
     # Without a decision the past tense places a range behind the text.
     ("The storm raged from Thursday to Saturday.", "2023-06-20", ["2023-06-15", "2023-06-17"]),
     # "was open" is no present of a plan ("the polls open at 7").

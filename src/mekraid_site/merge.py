@@ -524,7 +524,8 @@ _COLON_FRAME = re.compile(r"^[^:\"“]{1,80}\b(?:reports?|said|says|announced|st
 _EMPTY_COMMAS = re.compile(r",\s*,")  # "Wednesday's collapse, at 4:50 a.m., trapped": the time went, its commas too
 _PARTICIPLE = r"(?:[a-z]{3,}ed|built|born|made|written|known|founded)\s+(?:in|on|during|around|about)\s+"
 _PARTICIPLE_BEFORE = re.compile(r",\s+" + _PARTICIPLE + r"(?:the\s+)?$")
-_PARTICIPLE_ASIDE = re.compile(r",\s+" + _PARTICIPLE + r"[^,]{1,40},")
+# "the bridge, built in 1885, was ...", "the gunman, identified as Tyler Moss, crashed ...": an aside about the subject
+_PARTICIPLE_ASIDE = re.compile(r",\s+(?:" + _PARTICIPLE + r"|(?:[a-z]{3,}ed|known)\s+as\s+)[^,]{1,40},")
 _THE_BEFORE = re.compile(r"\b(?:on|at|in|by|during|until|since|from|after|before)\s+the\s+$", re.IGNORECASE)
 _NOT_ATTRIBUTIVE_AFTER = re.compile(r"\s*(?:[,.;:!?]|$)|\s+(?:before|after|when|that|of|in|on|at|and|but)\b")
 _DANGLING_ADVERB = re.compile(r"\s+(?:shortly|just|right|soon)$", re.IGNORECASE)
@@ -535,9 +536,11 @@ _EMPTY_PARENTHESES = re.compile(r"\s*\(\s*\)")
 _CLOCK_IN_PARENTHESES = re.compile(
     r"\s*\((?:\d{1,2}[:.]\d\d(?:\s*[A-Z]{1,5})?|\d{3,4}\s*[A-Z]{2,5}|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{1,5})?)\)")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;:.])")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\s[^,]{1,80},")
+_VERB_FIRST = re.compile(r"(?:was|were|is|are|had|has|have|would|will|could|did)\b")
 _PRONOUN = re.compile(r"(?:he|she|it|they|we|i|his|her|its|their|our|my)\b", re.IGNORECASE)
 _TIME_PREPOSITION = re.compile(
-    r"(?:\b(?:in|on|at|by|since|until|till|from|between|during|after|before|around|about|approximately|into|through|"
+    r"(?:\b(?:in|on|at|by|for|since|until|till|from|between|during|after|before|around|about|approximately|into|through|"
     r"throughout|shortly|just|right)\s+)*$",
     re.IGNORECASE,
 )
@@ -586,13 +589,20 @@ def _title(quote: str, time_text: str) -> str:
     text = _LEADING_PHRASE.sub("", text)
     text = _REPORT_FRAME.sub("", text)
     said = _SPEAKER_FRAME.match(text)
-    if said and len(text[said.end():].split()) >= 2 and not _PRONOUN.match(text, said.end()):
+    kept_frame = 0  # where the words of a kept speaker frame end: no break inside them ("A parent, Ana Ruiz, said")
+    if said and len(text[said.end():].split()) >= 2 and not _PRONOUN.match(text, said.end()) \
+            and not _VERB_FIRST.match(text, said.end()):
         text = text[said.end():]  # the title is what happened, not that someone said so ("he" would lose whom)
+    elif said:
+        # "he said that was not true": "that" was the subject, not a conjunction; "the company, which runs the
+        # port, said it had invested": the speaker stays, without the aside.
+        frame = _RELATIVE_ASIDE.sub("", text[:said.end()])
+        text, kept_frame = frame + text[said.end():], len(frame)
     text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)  # "resumed , the port said": the time between went
     text = _TRAILING_SOURCE.sub("", text)
     words_needed = 3
     label = _LABEL.match(text)  # "Harlow Central Hospital: 8 dead": who says it stays with what is said
-    for boundary in _TITLE_BREAK.finditer(text, label.end() if label else 0):
+    for boundary in _TITLE_BREAK.finditer(text, max(label.end() if label else 0, kept_frame)):
         if len(text[: boundary.start()].split()) >= words_needed:
             text = text[: boundary.start()]
             break

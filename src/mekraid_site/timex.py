@@ -1258,7 +1258,7 @@ def _r_weekday(m: _M, ctx: _Ctx) -> _Res | None:
 
 # A weekday that begins or ends a period a decision set, after the verb of the decision.
 _DECREED_PERIOD = _c(r"\b(?:declared|announced|ordered|imposed|decreed|extended|proclaimed)\b[^.;:!?]*?"
-                     r"\b(?:from|starting|beginning|as\s+of|effective|(?P<until>until|till))\s+$")
+                     r"\b(?:from|starting|beginning|as\s+of|effective|(?P<until>until|till|through|thru))\s+$")
 # The start of a range of weekdays, just before its end: "from Thursday to Saturday".
 _WEEKDAY_RANGE_START = _c(r"\b(?:from|between)\s+" + WEEKDAY + r"\s*(?:-|–|to|until|till|through|and)\s*$")
 
