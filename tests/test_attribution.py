@@ -29,6 +29,16 @@ def test_leading_adverbial_with_time_is_not_part_of_name() -> None:
     assert find_claimant(sentence) == Attribution("local Albanian media", 13, 33, "reported")
 
 
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("On Thursday he said that was not true.", ("he", "said")),
+    ("Later the police said the road was shut.", ("the police", "said")),
+    ("Yesterday she told reporters it had failed.", ("she", "told")),
+    ("Monday Night Football said nothing.", ("Monday Night Football", "said")),  # a name, not a time
+])
+def test_a_time_before_the_subject_without_a_comma_is_not_the_claimant(sentence, expected) -> None:
+    assert claimant(sentence) == expected
+
 def test_inserted_time_phrase_after_verb() -> None:
     sentence = "However, Albanian officials claimed by 1200 EST, that two civilians died."
     assert claimant(sentence) == ("Albanian officials", "claimed")

@@ -527,6 +527,16 @@ def test_a_timeline_with_colons_gives_its_entries_and_its_introduction_is_no_cla
     ]
 
 
+
+def test_a_timeline_under_a_heading_with_no_day_is_on_the_day_of_the_news(tmp_path):
+    # The day in focus before the list is a plan ahead (Sunday); the list is of what happened on Monday.
+    content = content_of(tmp_path, "Gunmen stormed the hotel on Monday.\n\nA vigil is planned for Sunday.\n\n"
+                                   "Timeline of the attack, according to police:\n\n- 06:15: Gunmen enter the hotel.\n"
+                                   "- 2.30pm: Special forces storm the building.")
+    claims = {claim.quote: claim.time.edtf for analysis in extract(content).analyses for claim in analysis.claims}
+    assert claims["06:15: Gunmen enter the hotel."] == "2023-06-19T06:15+02:00"
+    assert claims["2.30pm: Special forces storm the building."] == "2023-06-19T14:30+02:00"
+
 def test_a_clause_that_says_it_happened_again_is_titled_with_what_happened(tmp_path):
     content = content_of(tmp_path, "Police raided the camp on 12 May and again on 1 June.\n\n"
                                    "Officers searched the offices in March, and again in late May, the lawyer said.\n\n"

@@ -103,3 +103,21 @@ def test_a_coup_attempt_told_by_a_wire_a_local_paper_and_a_web_page():
     assert counts.time.start.date().isoformat() == "2025-05-12"
     # A link line between two sentences does not lose the second's claim.
     assert any("12 mutineers had been detained" in claim.quote for claim in timeline.claims)
+
+
+def test_a_school_shooting_told_by_a_wire_and_a_local_paper_with_a_timeline_box():
+    timeline = timeline_of("shooting")
+    events = {event.title: event for event in timeline.events}
+    # "12 children and two teachers" is one count of 14.
+    opened_fire = events["An 18-year-old gunman opened fire inside an elementary school in this small Texas town"]
+    assert [(f.kind, f.value) for claim in opened_fire.claims for f in claim.figures] == [("killed", 14)]
+    # "11:33 a.m. CT" is Central time; the box "Timeline of the attack" is the attack's day, not Sunday's vigil.
+    breach = events["A tactical team breached the classroom"]
+    assert breach.time.edtf == "2025-04-15T12:50-05:00" and breach.sources == ("wire", "local")
+    # "Moss" after "Tyler Moss" is the gunman; Carr's multi-sentence quotation is his.
+    actors = {actor_id for claim in timeline.claims if "criminal history" in claim.quote for actor_id in claim.actors}
+    assert "tyler-moss" in actors
+    assert any(claim.quote == '"It was the wrong decision. Period," Carr said.' and claim.claimant == "steven-carr"
+               for claim in timeline.claims)
+    # The flags are lowered through the coming Saturday, not the last one.
+    assert events["She ordered flags lowered to half-staff"].time.edtf.endswith("2025-04-19")

@@ -254,10 +254,20 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
     if not boundaries and lo:
         return None
     start = boundaries[-1].end() if boundaries else 0
+    fronted = _FRONTED_TIME_RE.match(pre, start, end)
+    if fronted:
+        start = fronted.end()  # "On Thursday he said": he, not the day
     start, end = _trimmed(sentence, lo + start, lo + end)
     if start < end and _is_claimant(sentence[start:end]):
         return start, end
     return None
+
+
+# A time that opens a sentence without a comma, before the subject: "On Thursday he said", "Later the police said".
+_FRONTED_TIME_RE = re.compile(
+    r"\s*(?:(?:on|late|early)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?-i:\s+(?:morning|afternoon|evening|night))?|yesterday|today|later|then|earlier|afterwards|subsequently)"
+    r"\s+(?=\S)", re.IGNORECASE)
 
 
 def _phrase_after(sentence: str, pos: int, strict: bool = True) -> tuple[int, int] | None:

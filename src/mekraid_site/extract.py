@@ -71,6 +71,8 @@ _NARRATIVE = re.compile(
     r"[a-z]{3,}ed)\b"
 )
 # A live report's entry time before its text: "21.40 BST", "9:45am:"
+# A list's entry that opens with its clock time: "11:28 a.m.: The gunman crashes his truck".
+_LIST_ENTRY = re.compile(r"(?P<clock>\d{1,2}[.:]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}\b)?)\s*[:–—-]\s")
 _ENTRY_CLOCK = re.compile(r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,5}\b)?[\s:–—-]*)?")
 # An interviewer's question asserts nothing, nor does a line that introduces a list ("Here is how Monday unfolded:").
 _ASSERTS_NOTHING = re.compile(r"\?[\"”’')\]]*$|:\s*$")
@@ -617,12 +619,21 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
     full_names = attribution.FullNames()
     dated_nouns: dict[str, _Focus] = {}  # stem of a happening's noun -> the last claim naming it
     claimant_actors: dict[str, Actor] = {}
+    # The day of a list of clock times under a heading that names none ("Timeline of the attack:"): the news peg.
+    list_day: TimeValue | None = None
     for sentence in sentences:
         sentence_text = text[sentence.start:sentence.end]
         furniture = _BOILERPLATE.match(sentence_text, _ENTRY_CLOCK.match(sentence_text).end())
         if furniture or _ASSERTS_NOTHING.search(sentence_text):
             previous = None
+            if sentence_text.rstrip().endswith(":"):
+                untimed = not any(found.type in ("DATE", "TIME")
+                                  for found in timex_spans.within(sentence.start, sentence.end))
+                list_day = peg if untimed else None
             continue
+        entry = _LIST_ENTRY.match(sentence_text)
+        if entry is None:
+            list_day = None
         found = attribution.find_claimant(sentence_text)
         claimant, last_claimant = _claimant(found, sentence.start, index, mention_spans, full_names, last_claimant,
                                             claimant_actors)
@@ -630,6 +641,9 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 and _WHOLE_QUOTE.fullmatch(sentence_text)):
             claimant = quoting  # '"They came at dawn," said Maryam Hosseini. "We will not leave."': she goes on
         datings, references, possessives = _datings(text, sentence, timex_spans, range_spans)
+        if list_day is not None and entry is not None and datings and datings[0][:2] == (
+                sentence.start, sentence.start + entry.end("clock")):
+            datings[0] = (*datings[0][:2], _on_day(datings[0][2], list_day, zone))
         said_at = _time_of_saying(text, datings, found, sentence.start)
         datings = [dating for dating in datings if dating is not said_at]
         # "Tuesday's raid left two dead, police said on Wednesday": the raid's day dates the sentence when it has
@@ -1118,6 +1132,17 @@ def _days_from(time: TimeValue, days: int | None, zone: ZoneInfo) -> TimeValue |
     if days is None or time.precision.rank < Precision.DAY.rank or time.is_range:
         return None
     return _day(time.start.astimezone(zone).date() + timedelta(days=days), zone)
+
+
+def _on_day(time: TimeValue, day: TimeValue, zone: ZoneInfo) -> TimeValue:
+    """A clock time moved to another day, at the same time of day."""
+    days = (day.start.astimezone(zone).date() - time.start.astimezone(zone).date()).days
+    if not days:
+        return time
+    shift = timedelta(days=days)
+    moved = (time.start + shift).astimezone(timezone(time.utc_offset)) if time.utc_offset is not None else None
+    edtf = moved.date().isoformat() + time.edtf[10:] if moved is not None else time.edtf
+    return replace(time, start=time.start + shift, end=time.end + shift, edtf=edtf)
 
 
 def _since(time: TimeValue) -> TimeValue:
