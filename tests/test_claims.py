@@ -194,6 +194,11 @@ def test_a_speaker_goes_on_in_a_quotation_and_a_relative_clause_does_not_date_wh
     # an aside about the subject goes
     ("The gunman, identified as Tyler Moss of Harlan, crashed his truck at 11:28 a.m. on Monday.", None,
      "The gunman crashed his truck"),
+    # a quotation of two sentences is titled by the first
+    ('"We lost everything. The house, the horses," said Linda Marsh on Monday.', "linda-marsh", "We lost everything"),
+    # "said in a filing ... that": what was said
+    ("Harbour Power said in a filing with regulators on Monday that a fault had occurred.", "harbour-power",
+     "A fault had occurred"),
     # a preposition goes with its time
     ("A vigil is planned for Sunday at 7 p.m. at the town square.", None, "A vigil is planned at the town square"),
 ])
@@ -536,6 +541,13 @@ def test_a_timeline_under_a_heading_with_no_day_is_on_the_day_of_the_news(tmp_pa
     claims = {claim.quote: claim.time.edtf for analysis in extract(content).analyses for claim in analysis.claims}
     assert claims["06:15: Gunmen enter the hotel."] == "2023-06-19T06:15+02:00"
     assert claims["2.30pm: Special forces storm the building."] == "2023-06-19T14:30+02:00"
+
+
+def test_states_as_of_two_days_are_two_events_not_a_date_dispute(tmp_path):
+    content = content_of(tmp_path, "By Monday evening the fire had burned 4,000 acres and was 5% contained.",
+                         "The fire had burned 15,600 acres by Wednesday morning and was 20% contained.")
+    events = merge(extract(content), content.site).events
+    assert [(event.time.edtf, event.disputes) for event in events] == [("../2023-06-19", ()), ("../2023-06-21", ())]
 
 def test_a_clause_that_says_it_happened_again_is_titled_with_what_happened(tmp_path):
     content = content_of(tmp_path, "Police raided the camp on 12 May and again on 1 June.\n\n"

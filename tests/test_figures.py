@@ -261,6 +261,16 @@ def test_counts_joined_by_and_are_one_count(text, expected) -> None:
 def test_a_part_named_in_an_aside_is_no_count_of_its_own(text, expected) -> None:
     assert [(f.kind, f.value, f.text) for f in find_figures(text)] == expected
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The fire forced about 30,000 residents to evacuate.", [("displaced", 30000, "about")]),
+    ("Some 35,000 people remained under evacuation orders.", [("displaced", 35000, "about")]),
+    # who the one was, set off by commas: neither a second count nor a list
+    ("One resident, an 81-year-old man, was found dead.", [("killed", 1, "exact")]),
+])
+def test_evacuations_and_a_described_victim(text, expected) -> None:
+    assert facts(text) == expected
+
 _WORDS = st.sampled_from(
     "at least about over one two 36 3,000 people were killed injured arrested and the police members had been "
     "died several dozens of 1986 EST year old , . aged".split()

@@ -121,3 +121,15 @@ def test_a_school_shooting_told_by_a_wire_and_a_local_paper_with_a_timeline_box(
                for claim in timeline.claims)
     # The flags are lowered through the coming Saturday, not the last one.
     assert events["She ordered flags lowered to half-staff"].time.edtf.endswith("2025-04-19")
+
+
+def test_a_wildfire_told_by_a_local_paper_and_a_wire():
+    timeline = timeline_of("wildfire")
+    events = {event.title: event for event in timeline.events}
+    # The warnings "remain in effect until 6 p.m. Friday": the coming Friday.
+    assert events["Red flag warnings remain in effect"].time.edtf == "../2025-10-10T18:00-07:00"
+    # The fire's size by Tuesday evening and by Thursday morning are two states, not one happening dated twice.
+    assert all(dispute.about != "date" for event in timeline.events for dispute in event.disputes)
+    counts = {(f.kind, f.value) for claim in timeline.claims for f in claim.figures}
+    assert {("displaced", 30000), ("displaced", 35000), ("killed", 1), ("killed", 2), ("injured", 2)} <= counts
+    assert "We lost everything" in events

@@ -1403,3 +1403,14 @@ def test_the_night_of_two_days_is_the_first_days_night():
     night, first, last = find("He was last seen on the night of 3-4 March.", DCT_001)
     assert (night.text, night.value, first.value, last.value) == (
         "the night", "2023-03-03TNI", "2023-03-03", "2023-03-04")
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Red flag warnings remain in effect until 6 p.m. Friday.", "2023-06-23T18:00"),  # the present lasts
+    ("Schools stay shut until Monday.", "2023-06-26"),
+    ("The road was closed until Monday.", "2023-06-19"),  # told in the past: it was reopened
+])
+def test_until_a_day_in_the_present_is_the_coming_one(text, expected):
+    (until,) = find(text, DCT_000)
+    assert until.value == expected

@@ -152,7 +152,9 @@ _TIME_CONTEXT = frozenset("at by from since until till before after between in o
 _PRONOUN_ONE = frozenset("no any every each another".split())  # "no one", "each one"
 
 # A name in apposition, with an age: ", Ali Mostashari, 67," or ", Jane Doe,".
-_NAME_APPOSITIVE_RE = re.compile(r",\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:,\s+(?:aged\s+)?\d{1,3})?,(?=\s)")
+_NAME_APPOSITIVE_RE = re.compile(r",\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}(?:,\s+(?:aged\s+)?\d{1,3})?"
+                                 # "one resident, an 81-year-old man, died": who the one was
+                                 r"|an?\s+(?:[\w'’-]+\s+){0,3}(?:man|woman|boy|girl|child|person)),(?=\s)")
 # Clause ends: the predicate of a count does not run past these.
 _CLAUSE_END_RE = re.compile(
     r"""[.;:!?()\[\]—–,]|\band\s+(?=(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)\b)
@@ -176,7 +178,8 @@ _PREDICATE_RE = re.compile(
     |(?P<deployed>deployed|dispatched|mobili[sz]ed|on\s+duty)
     |(?P<deployed_weak>took\s+part|taking\s+part|participated|participating|involved)
     |(?P<seized>seized|confiscated|impounded)
-    |(?P<displaced>displaced|evacuated|evacuees|homeless|fled\s+(?:their\s+)?homes|forced\s+to\s+flee)
+    |(?P<displaced>displaced|evacuated|evacuees|homeless|fled\s+(?:their\s+)?homes|forced\s+to\s+flee
+        |to\s+(?:evacuate|flee)|under\s+evacuation\s+orders?)
     |(?P<missing>missing|unaccounted\s+for)
     |(?P<members>members?|membership|relocated|resettled|living|lived|live|lives|reside[sd]?|residing
         |housed|based|stationed)
@@ -503,7 +506,9 @@ def _coordinated(counts: list[_Count], text: str) -> list[list[_Count]]:
             previous.append(count)
         else:
             groups.append([count])
-    return groups
+    # A list ends with "and"; commas alone set off an aside ("one resident, a man of 81, ..."), not a list.
+    return [part for group in groups for part in (
+        [group] if len(group) == 1 or "and" in text[group[-2].end:group[-1].start] else [[count] for count in group])]
 
 
 def _figure(group: list[_Count], original: str, offset: int) -> Figure | None:

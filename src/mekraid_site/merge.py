@@ -246,6 +246,8 @@ class _Clusterer:
         return f"value:{time.edtf}:{time.qualifier.value if time.qualifier else ''}"
 
     def _near_key(self, time: TimeValue, fine: bool) -> tuple[str, int] | None:
+        if time.qualifier is Qualifier.BY:
+            return None  # "by Tuesday it had burned 4,000 acres", "by Thursday 15,600": a state, as of each day
         if fine:
             return "day", time.start.astimezone(self.zone).date().toordinal()
         if time.precision is Precision.YEAR and not time.is_range and time.qualifier is None:
@@ -511,7 +513,7 @@ _SPEAKER_FRAME = re.compile(
     r"|(?:posted|wrote)\s+(?:on|to)\s+[\w.]+(?=\s+that\b)"  # "posted on Facebook that"
     r"|(?:confirmed|announced|reported|stated)(?=\s+that\b))"  # not "police confirmed two deaths"
     # "... said at 10.30 local time on Friday that the group would ...": the time of saying goes too
-    r"(?:\s+that|\s+(?:on|at|late|early|last|this)\b[^,\"“]{0,40}?\s+that)?\s+"
+    r"(?:\s+that|\s+(?:on|at|in|late|early|last|this)\b[^,\"“]{0,40}?\s+that)?\s+"
 )
 # "..., the port said.", "..., according to officials.": who says so, after what happened
 _TRAILING_SOURCE = re.compile(
@@ -545,7 +547,7 @@ _TIME_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _TITLE_BREAK = re.compile(  # not in "1,200" nor "06:40"; "closed due to the storm", not "was due to return"
-    r",(?!\d)|;|:(?!\d)|(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbe)\s+due to\s+"
+    r",(?!\d)|;|:(?!\d)|(?<=[a-z]{3})\.\s+(?=[A-Z])|(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbe)\s+due to\s+"
     r"|\s+(?:because|which|who|when|while|as|although|but)\s+"
     # "crashed six minutes after takeoff": after a stretch of time, "after" opens no clause, unless a verb follows
     # ("trapped 12 miners for 40 hours before all were rescued")

@@ -1241,7 +1241,7 @@ def _r_weekday(m: _M, ctx: _Ctx) -> _Res | None:
         d = ref + timedelta(days=wd - ref.weekday())
     elif (start_day := _range_start_day(m, ctx)) is not None:
         d = start_day + timedelta(days=(wd - start_day.weekday()) % 7)
-    elif back and ctx.future_context(m.start(), m.end()):
+    elif back and (ctx.future_context(m.start(), m.end()) or _until_ahead(m, ctx)):
         d = ref + timedelta(days=ahead)
     elif back and (decreed := _DECREED_PERIOD.search(ctx.text, ctx._sentence_start(m.start(), 160), m.start())):
         # A period a decision set ("declared three days of mourning from Thursday") begins after it was taken,
@@ -1261,6 +1261,14 @@ _DECREED_PERIOD = _c(r"\b(?:declared|announced|ordered|imposed|decreed|extended|
                      r"\b(?:from|starting|beginning|as\s+of|effective|(?P<until>until|till|through|thru))\s+$")
 # The start of a range of weekdays, just before its end: "from Thursday to Saturday".
 _WEEKDAY_RANGE_START = _c(r"\b(?:from|between)\s+" + WEEKDAY + r"\s*(?:-|–|to|until|till|through|and)\s*$")
+
+
+_UNTIL_BEFORE = _c(r"\buntil\s+$|\btill\s+$")
+
+
+def _until_ahead(m: _M, ctx: _Ctx) -> bool:
+    """ "Warnings remain in effect until Friday": a present that lasts until a day is lasting until the next one."""
+    return bool(_UNTIL_BEFORE.search(ctx.text, max(0, m.start() - 7), m.start())) and ctx.tense(m.start(), m.end()) == 0
 
 
 def _range_start_day(m: _M, ctx: _Ctx) -> date | None:
@@ -1740,7 +1748,7 @@ def _clock_day(m: _M, ctx: _Ctx) -> date:
     """The day a clock time falls on: a day named with it, else the next day-date after "on", else the focus."""
     if m["wd"]:
         wd = _weekday_number(m["wd"])
-        if ctx.tense(m.start(), m.end()) > 0:  # "the offer expires at midnight Friday"
+        if ctx.tense(m.start(), m.end()) > 0 or _until_ahead(m, ctx):  # "the offer expires at midnight Friday"
             return ctx.today + timedelta(days=(wd - ctx.today.weekday()) % 7)
         return ctx.today - timedelta(days=(ctx.today.weekday() - wd) % 7)
     if m["mon"]:
