@@ -199,6 +199,9 @@ def test_a_speaker_goes_on_in_a_quotation_and_a_relative_clause_does_not_date_wh
     # "said in a filing ... that": what was said
     ("Harbour Power said in a filing with regulators on Monday that a fault had occurred.", "harbour-power",
      "A fault had occurred"),
+    # an age set off by commas goes, and a time inside quotation marks takes its marks along
+    ('A resident, Ana Ruiz, 71, said she had reported cracks "weeks ago" and was told the bridge was safe.',
+     "ana-ruiz", "A resident, Ana Ruiz, said she had reported cracks and was told the bridge…"),
     # a preposition goes with its time
     ("A vigil is planned for Sunday at 7 p.m. at the town square.", None, "A vigil is planned at the town square"),
 ])

@@ -133,3 +133,17 @@ def test_a_wildfire_told_by_a_local_paper_and_a_wire():
     counts = {(f.kind, f.value) for claim in timeline.claims for f in claim.figures}
     assert {("displaced", 30000), ("displaced", 35000), ("killed", 1), ("killed", 2), ("injured", 2)} <= counts
     assert "We lost everything" in events
+
+
+def test_a_live_report_with_post_times_and_an_inquest_months_later():
+    timeline = timeline_of("depot")
+    events = {event.title: event for event in timeline.events}
+    # A post's heading ("**18.05 BST**") is no event; the post under it is told at that time.
+    assert "Untitled event" not in events
+    toll = events["West Yorkshire police say the death toll has risen to four"]
+    assert toll.time.edtf == "2025-06-12T18:05+01:00"
+    # "Network Rail chief executive Andrew Haines ... He told reporters": he speaks.
+    assert any(claim.claimant == "andrew-haines" for claim in timeline.claims)
+    # "Gareth Lyle, 52, died": a person, and a title without his age.
+    assert "Gareth Lyle died in hospital" in events
+    assert "gareth-lyle" in {actor.id for actor in timeline.actors}

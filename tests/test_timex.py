@@ -1414,3 +1414,9 @@ def test_the_night_of_two_days_is_the_first_days_night():
 def test_until_a_day_in_the_present_is_the_coming_one(text, expected):
     (until,) = find(text, DCT_000)
     assert until.value == expected
+
+
+
+def test_the_same_part_of_the_day_is_of_the_day_in_focus():
+    _, same = find("The bridge fell on 12 June. Two more died the same afternoon.", DCT_001)
+    assert (same.text, same.value) == ("the same afternoon", "2023-06-12TAF")

@@ -650,6 +650,12 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
         # no other, and a toll of the raid ("the death toll from Sunday's quake rose to 15 overnight") always.
         if possessives and (not datings or _toll_of(text, sentence, possessives[0], timex_spans)):
             datings = possessives[:1]
+        if len(datings) == 1 and not _LETTER.search(text, sentence.start, datings[0][0]) and not _LETTER.search(
+                text, datings[0][1], sentence.end):
+            # Nothing but a time: a live report's post heading ("18.05 BST"). No claim; the post under it is told
+            # at that time, as if it went on in the heading's paragraph.
+            previous, previous_paragraph = _Focus(datings[0][2], ""), sentence.paragraph + 1
+            continue
         pieces: list[tuple[int, int, TimeValue, str]] = []
         follows: str | None = None
         counted_from = ""  # "two days after the quake": the quake keeps its own time

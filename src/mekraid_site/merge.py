@@ -538,6 +538,9 @@ _EMPTY_PARENTHESES = re.compile(r"\s*\(\s*\)")
 _CLOCK_IN_PARENTHESES = re.compile(
     r"\s*\((?:\d{1,2}[:.]\d\d(?:\s*[A-Z]{1,5})?|\d{3,4}\s*[A-Z]{2,5}|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{1,5})?)\)")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;:.])")
+_AGE_ASIDE = re.compile(r",\s+(?:aged\s+)?\d{1,3},(?=\s)")
+_AGE_IN_APPOSITION = re.compile(r"(,\s+[^,]{1,60}),\s+(?:aged\s+)?\d{1,3},(?=\s)")  # "A resident, Ana Ruiz, 71, said"
+_EMPTY_QUOTES = re.compile(r"\s*[\"“]\s*[\"”](?=\W)")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\s[^,]{1,80},")
 _VERB_FIRST = re.compile(r"(?:was|were|is|are|had|has|have|would|will|could|did)\b")
 _PRONOUN = re.compile(r"(?:he|she|it|they|we|i|his|her|its|their|our|my)\b", re.IGNORECASE)
@@ -585,7 +588,9 @@ def _title(quote: str, time_text: str) -> str:
             text = _TIME_PREPOSITION.sub("", before).rstrip() + " " + text[at + len(time_text):].lstrip()
     # "struck at 14:32 local time (1232 GMT)": the time in another zone; "the plan (2023)": brackets left empty
     text = _EMPTY_PARENTHESES.sub("", _CLOCK_IN_PARENTHESES.sub("", _TICKER.sub("", text)))
-    text = _EMPTY_COMMAS.sub("", _PARTICIPLE_ASIDE.sub("", text))  # "the bridge, built in 1885, was inspected"
+    # "the bridge, built in 1885, was inspected"; "Gareth Lyle, 52, died"
+    text = _AGE_ASIDE.sub("", _AGE_IN_APPOSITION.sub(r"\1,", _PARTICIPLE_ASIDE.sub("", text)))
+    text = _EMPTY_COMMAS.sub("", _EMPTY_QUOTES.sub("", text))  # 'cracks "weeks ago"': the time went, its marks too
     text = " ".join(text.split()).lstrip(",;: ")  # "Days earlier, residents ...": the comma went with the time
     text = _COLON_FRAME.sub("", _ENTRY_TIME.sub("", text))
     text = _LEADING_PHRASE.sub("", text)

@@ -262,7 +262,8 @@ _ROLE_WORDS = frozenset(
     attorney official activist journalist reporter prosecutor judge mayor governor chairman chairwoman
     secretary ambassador envoy founder analyst researcher professor witness resident survivor officer
     deputy premier colonel general captain member agent investigator detective trooper manager administrator
-    adviser advisor aide negotiator correspondent editor economist expert engineer coordinator doctor""".split()
+    adviser advisor aide negotiator correspondent editor economist expert engineer coordinator doctor
+    executive""".split()
 )
 _CONNECTORS = frozenset("of for against and the on de del da di du la le van von der den al el bin ibn".split())
 _TAIL_CONNECTORS = frozenset("of for against on".split())  # after a head word: "Council of ..."
@@ -281,6 +282,7 @@ _COMMON_CAPS = frozenset(
     Photo Video Watch Breaking Update Updated Advertisement Comments Reply Home News Live Sign""".split()
 )
 _PLACE_CUES = frozenset("in near outside".split())
+_AGE_AFTER_RE = re.compile(r",\s+(?:aged\s+)?\d{1,3}(?:,|\s+and\b)")
 _VERB_AFTER_RE = re.compile(r" (?:[a-z]+ed|said|says|told|had|has|was|is|would|will|could|did|does|also)\b")
 # Words that name a happening, not a person: "Hurricane Dana", "Operation Desert Storm", "Flight 302".
 _HAPPENING_WORDS = frozenset("Hurricane Typhoon Cyclone Storm Tropical Operation Flight Wildfire Fire".split())
@@ -429,6 +431,8 @@ def _person(
     after = _APPOSITIVE_ROLE_RE.match(text, run[-1].end) or _AFFILIATION_RE.match(text, run[-1].end)
     if after:
         return _mention(text, run, "person", role=after.group(1).strip())
+    if _AGE_AFTER_RE.match(text, run[-1].end):  # "Gareth Lyle, 52, died"
+        return _mention(text, run, "person")
     return None
 
 

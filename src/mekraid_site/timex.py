@@ -362,7 +362,7 @@ _P_REF = _c(r"\b(?P<w>right\s+now|now|nowadays|currently|at\s+present|presently|
             r"(?<!\bas\s)soon(?!\s+(?:after|as)\b)|a\s+(?:later|future)\s+date|"
             r"as\s+soon\s+as\s+possible|at\s+this\s+time|the\s+time\s+being)\b", "acilmnprst")
 _P_POD = _c(r"\b(?:(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+the\s+|on\s+)?)?(?:(?P<rel>this|last|"
-            r"the\s+(?:next|following|previous)|the|that)\s+)?"
+            r"the\s+(?:next|following|previous|same)|that\s+same|the|that)\s+)?"
             r"(?P<pod>morning|afternoon|evening|night|dawn|daybreak|sunrise|dusk|sunset|nightfall)\b"
             r"(?:\s+(?P<dw>yesterday|today|tomorrow)\b)?|\b(?P<over>overnight)\b"
             # the hours after midnight, counted as the start of the morning
@@ -1664,7 +1664,7 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
         if pod != "NI":
             return None
         d = ctx.today - timedelta(days=1)
-    elif rel in ("the", "that") or (not rel and mod) or twilight:
+    elif rel in ("the", "that", "the same", "that same") or (not rel and mod) or twilight:
         focus = _focus_date(ctx.focus)
         d = focus[0] if focus and focus[1] == "day" else ctx.today
         if _not_yet_begun(d, pod, ctx) and ctx.tense(m.start(), m.end()) < 0:
