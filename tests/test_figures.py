@@ -267,6 +267,7 @@ def test_a_part_named_in_an_aside_is_no_count_of_its_own(text, expected) -> None
     ("Some 35,000 people remained under evacuation orders.", [("displaced", 35000, "about")]),
     # who the one was, set off by commas: neither a second count nor a list
     ("One resident, an 81-year-old man, was found dead.", [("killed", 1, "exact")]),
+    ("The bodies of 21 people, including four children, were recovered.", [("killed", 21, "exact")]),
 ])
 def test_evacuations_and_a_described_victim(text, expected) -> None:
     assert facts(text) == expected

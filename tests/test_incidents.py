@@ -147,3 +147,16 @@ def test_a_live_report_with_post_times_and_an_inquest_months_later():
     # "Gareth Lyle, 52, died": a person, and a title without his age.
     assert "Gareth Lyle died in hospital" in events
     assert "gareth-lyle" in {actor.id for actor in timeline.actors}
+
+
+def test_a_ferry_sinking_in_asian_and_agency_styles():
+    timeline = timeline_of("ferry")
+    events = {event.title: event for event in timeline.events}
+    # "BATAM - " is a dateline; "said on Sunday (Oct 13)" is when it was said, so "2pm local time" is Saturday's.
+    sank = events["At least 21 people died and 38 are missing"]
+    assert sank.time.edtf == "2024-10-12"
+    left = next(event for title, event in events.items() if title.startswith("The KM Sinar Bahari left"))
+    assert left.time.start.isoformat() == "2024-10-12T07:00:00+00:00" and "Singapore time" not in left.title
+    counts = {(f.kind, f.value) for claim in timeline.claims for f in claim.figures}
+    assert {("killed", 21), ("missing", 38), ("killed", 27), ("missing", 32)} <= counts
+    assert any(f.text == "21 people" for claim in timeline.claims if "bodies" in claim.quote for f in claim.figures)

@@ -12,6 +12,8 @@ from mekraid_site.prose import prose_of, widen_over_marks
     ("KELSO, Wash. (AP) — Five people were hurt", "                    Five people were hurt"),
     ("MANEZ, Albania, June 21 (Euro Report) - Police raided", " " * 40 + "Police raided"),
     ("PARIS — The French", "        The French"),
+    ("BATAM - At least 21 died", "        At least 21 died"),  # a plain hyphen, at the story's start only
+    ("Talks went on.\nUS - China talks", "Talks went on.\nUS - China talks"),
     ("NEW YORK, June 5 (AP) -- Police", "                         Police"),
     ("## What we know\n- Four were hurt.\n1. One died.", "               \n  Four were hurt.\n   One died."),
     ("> > \"It burned,\" she said.", "    \"It burned,\" she said."),

@@ -1420,3 +1420,10 @@ def test_until_a_day_in_the_present_is_the_coming_one(text, expected):
 def test_the_same_part_of_the_day_is_of_the_day_in_focus():
     _, same = find("The bridge fell on 12 June. Two more died the same afternoon.", DCT_001)
     assert (same.text, same.value) == ("the same afternoon", "2023-06-12TAF")
+
+
+
+def test_a_date_in_brackets_after_the_day_something_was_said_is_the_saying_s():
+    text = "A ferry sank on Saturday (Oct 12), officials said on Sunday (Oct 13).\n\nIt left at 2pm local time."
+    *_, clock = find(text, parse_dct("2024-10-13T22:10", ZoneInfo("Asia/Jakarta")), ZoneInfo("Asia/Jakarta"))
+    assert (clock.text, clock.value) == ("2pm local time", "2024-10-12T14:00")

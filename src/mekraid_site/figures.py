@@ -189,7 +189,7 @@ _PREDICATE_RE = re.compile(
 # Cues right before the number (after any qualifier): "killed 12", "the death of one".
 _PREFIX_RE = re.compile(
     r"""(?:
-    (?P<killed>\b(?:killed|killing|kills|kill|death\s+of|deaths\s+of|claimed\s+the\s+lives\s+of
+    (?P<killed>\b(?:killed|killing|kills|kill|death\s+of|deaths\s+of|claimed\s+the\s+lives\s+of|bodies\s+of
         |(?:death\s+toll|(?:number|count)\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities))\b[^.;:,]{0,60}
         |\btoll\s+(?:rose|climbed|jumped|reached|stood|stands|is|was
         |of|at|to|hit)\b[^.;:,]{0,20}))

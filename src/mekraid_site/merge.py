@@ -535,8 +535,9 @@ _SPENT = re.compile(r"\b(?:spent|spend|spends|spending)\s+$")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TICKER = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|Euronext|FTSE)\s*:[^()]{1,12}\)")  # "(NYSE: NSC)"
 _EMPTY_PARENTHESES = re.compile(r"\s*\(\s*\)")
-_CLOCK_IN_PARENTHESES = re.compile(
-    r"\s*\((?:\d{1,2}[:.]\d\d(?:\s*[A-Z]{1,5})?|\d{3,4}\s*[A-Z]{2,5}|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{1,5})?)\)")
+_CLOCK_IN_PARENTHESES = re.compile(  # "(0430 GMT)", "(3pm Singapore time)"
+    r"\s*\((?:\d{1,2}[:.]\d\d(?:\s*[A-Z]{1,5})?|\d{3,4}\s*[A-Z]{2,5}|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{1,5})?)"
+    r"(?:\s+(?:[A-Z][a-z]+\s+){1,2}time)?\)")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;:.])")
 _AGE_ASIDE = re.compile(r",\s+(?:aged\s+)?\d{1,3},(?=\s)")
 _AGE_IN_APPOSITION = re.compile(r"(,\s+[^,]{1,60}),\s+(?:aged\s+)?\d{1,3},(?=\s)")  # "A resident, Ana Ruiz, 71, said"

@@ -55,6 +55,8 @@ _DATELINE = re.compile(
     r")[ \t]+(?=\S)",
     re.MULTILINE,
 )
+# At the story's very start, a place and a plain hyphen are a dateline too: "BATAM - At least 21 people died".
+_OPENING_DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'’]{2,}(?:[ -][A-Z][A-Z.'’]+){0,3}[ \t]+-[ \t]+(?=[A-Z])")
 
 # A press release's furniture: its release line and contacts, and after "###" or "About <Company>" the end matter.
 _RELEASE_LINE = re.compile(r"^[ \t]*(?:FOR IMMEDIATE RELEASE|(?:Media|Press)?\s*[Cc]ontacts?:.*)[ \t]*$", re.MULTILINE)
@@ -85,7 +87,7 @@ def prose_of(text: str) -> str:
     The result has the text's length, and every offset into it is the same offset into the text.
     """
     prose = _blanked(text, _mark_spans(text))
-    furniture = [match.span() for pattern in (_DATELINE, _RELEASE_LINE, _PAGE_LINE, _CREDIT)
+    furniture = [match.span() for pattern in (_DATELINE, _OPENING_DATELINE, _RELEASE_LINE, _PAGE_LINE, _CREDIT)
                  for match in pattern.finditer(prose)]
     tail = _RELEASE_TAIL.search(text)  # in the text: the prose has "###" blanked as a heading mark
     if tail:

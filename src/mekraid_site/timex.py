@@ -2089,9 +2089,10 @@ def _said_at(text: str, c: _Cand) -> bool:
                 and _ATTRIBUTION_BEFORE.search(text, max(0, c.start - 60), c.start))
 
 
+# "..., officials said on Sunday (Oct 13).": the day and the date in brackets after it are the saying's.
 _ATTRIBUTION_BEFORE = re.compile(r",[^,.;:!?\n]{1,50}\b(?:said|told\s+\w+|announced|confirmed|reported|added|stated)"
-                                 r"\s+(?:on\s+)?$")
-_SENTENCE_CLOSE = re.compile(r"\s*(?:[.!?]|$)")
+                                 r"\s+(?:on\s+)?(?:[A-Z][a-z]+\s*\(\s*)?$")
+_SENTENCE_CLOSE = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?\)?(?:[.!?]|$)")
 
 
 # Between a clock time and the day it falls on: "6:55 a.m. last Tuesday", "0638 EST on Tuesday morning";
