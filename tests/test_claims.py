@@ -202,6 +202,8 @@ def test_a_speaker_goes_on_in_a_quotation_and_a_relative_clause_does_not_date_wh
     # an age set off by commas goes, and a time inside quotation marks takes its marks along
     ('A resident, Ana Ruiz, 71, said she had reported cracks "weeks ago" and was told the bridge was safe.',
      "ana-ruiz", "A resident, Ana Ruiz, said she had reported cracks and was told the bridge…"),
+    # a verb's particle stays ("went on"), the time's preposition goes
+    ("Talks went on through Tuesday.", None, "Talks went on"),
     # a preposition goes with its time
     ("A vigil is planned for Sunday at 7 p.m. at the town square.", None, "A vigil is planned at the town square"),
 ])
@@ -551,6 +553,20 @@ def test_states_as_of_two_days_are_two_events_not_a_date_dispute(tmp_path):
                          "The fire had burned 15,600 acres by Wednesday morning and was 20% contained.")
     events = merge(extract(content), content.site).events
     assert [(event.time.edtf, event.disputes) for event in events] == [("../2023-06-19", ()), ("../2023-06-21", ())]
+
+
+def test_a_claimant_revising_its_count_in_a_later_source_is_no_dispute(tmp_path):
+    content = content_of(tmp_path, "Police arrested 23 people on Monday, according to the prefecture.",
+                         "Police made 31 arrests on Monday, the prefecture said. Witnesses said 50 were arrested.")
+    (event,) = merge(extract(content), content.site).events
+    assert [(d.about, [v.value for v in d.values]) for d in event.disputes] == [("arrested", ["31", "50"])]
+
+
+def test_a_comparison_since_a_year_dates_nothing_and_a_semicolon_opens_a_second_claimant(tmp_path):
+    claims = article_claims(tmp_path, "Thousands marched on Monday, in the largest protest since 2019. Organisers "
+                                      "estimated the crowd at 55,000; police put it at 20,000.")
+    assert [(claim.time.edtf, claim.claimant, [f.value for f in claim.figures]) for claim in claims] == [
+        ("2023-06-19", None, [2000]), ("2023-06-19", "organisers", [55000]), ("2023-06-19", "police", [20000])]
 
 def test_a_clause_that_says_it_happened_again_is_titled_with_what_happened(tmp_path):
     content = content_of(tmp_path, "Police raided the camp on 12 May and again on 1 June.\n\n"

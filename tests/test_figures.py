@@ -16,7 +16,7 @@ def facts(text: str) -> list[tuple[str, int, str]]:
 
 def test_kinds_are_documented() -> None:
     assert set(FIGURE_KINDS) == {"killed", "injured", "arrested", "deployed", "seized", "members", "displaced",
-                                 "missing"}
+                                 "missing", "protesters"}
     assert all(FIGURE_KINDS.values())
 
 
@@ -165,9 +165,23 @@ def test_deployed_police() -> None:
     assert facts("Some 2,000 riot police were deployed around the square.") == [("deployed", 2000, "about")]
 
 
-def test_took_part_counts_personnel_not_protesters() -> None:
+def test_took_part_counts_personnel_and_in_a_protest_protesters() -> None:
     text = "Fewer than 10 people took part in the march, while 200 officers took part in the raid."
-    assert facts(text) == [("deployed", 200, "exact")]
+    assert facts(text) == [("protesters", 10, "up_to"), ("deployed", 200, "exact")]
+    assert facts("200 volunteers took part in the search.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ministry counted 18,000 demonstrators.", [("protesters", 18000, "exact")]),
+    ("Tens of thousands of people marched through Lyon.", [("protesters", 20000, "several")]),
+    ("Organisers estimated the crowd at 55,000; police put it at 20,000.", [("protesters", 55000, "exact"),
+                                                                          ("protesters", 20000, "exact")]),
+    ("Police fired tear gas at several hundred protesters.", [("protesters", 300, "several")]),
+    ("Police arrested 40 protesters.", [("arrested", 40, "exact")]),  # what befell them, first
+    ("Twenty-three people were taken in for questioning.", [("arrested", 23, "exact")]),
+])
+def test_a_crowd_is_counted_as_protesters(text, expected) -> None:
+    assert facts(text) == expected
 
 
 def test_seized_items() -> None:

@@ -160,3 +160,16 @@ def test_a_ferry_sinking_in_asian_and_agency_styles():
     counts = {(f.kind, f.value) for claim in timeline.claims for f in claim.figures}
     assert {("killed", 21), ("missing", 38), ("killed", 27), ("missing", 32)} <= counts
     assert any(f.text == "21 people" for claim in timeline.claims if "bodies" in claim.quote for f in claim.figures)
+
+
+def test_a_protest_told_by_an_agency_and_a_local_paper():
+    timeline = timeline_of("protest")
+    # "the largest protest the city has seen since 2019" dates nothing.
+    assert not any(event.time.edtf.startswith("2019") for event in timeline.events)
+    # Crowd counts are a dispute: the ministry's 18,000 and the union's 60,000; organisers' 55,000 and police's 20,000.
+    assert ("protesters", ("18,000", "60,000", "tens of thousands")) in disputes(timeline)
+    assert ("protesters", ("20,000", "55,000")) in disputes(timeline)
+    # The prefecture's 23 taken in for questioning, revised to 31 arrests the next day, is no dispute.
+    assert all(dispute.about != "arrested" for event in timeline.events for dispute in event.disputes)
+    assert any(claim.quote.startswith("Police made 31 arrests") and claim.claimant == "prefecture"
+               for claim in timeline.claims)

@@ -38,7 +38,7 @@ _VERBS = (
     r"|argues|maintained|maintains|acknowledged|acknowledges|admitted|admits|declared|declares"
     r"|revealed|reveals|disclosed|discloses|rejected|rejects|disputed|disputes|dismissed|dismisses"
     r"|refuted|refutes|estimated|estimates|tweeted|wrote|writes|stressed|stresses|emphasi[sz]ed"
-    r"|suggested|contended|countered|blamed|blames|responded|replied"
+    r"|suggested|contended|countered|blamed|blames|responded|replied|counted"
 )
 _REPORT_RE = re.compile(
     rf"""\b(?:(?P<according>according\s+to)
@@ -47,7 +47,8 @@ _REPORT_RE = re.compile(
         |(?P<verb>(?:expressed|voiced|raised)\s+(?:\w+\s+)?concerns?
             |(?:released|issued|published|put\s+out)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|press\s+release)
             |posted\s+(?:on|to)\s+[\w.]+(?=(?:\s+(?:on|late|early)\s+\w+)?\s+that\b)  # "posted on Facebook that"
-            |puts?\s+(?:the\s+)?(?:(?:death\s+)?toll|number\s+of\s+\w+)\s+at  # "put the death toll at seven"
+            # "put the death toll at seven", "police put it at 20,000"
+            |puts?\s+(?:it|(?:the\s+)?(?:(?:death\s+)?toll|number(?:\s+of\s+\w+)?|crowd|turnout|figure))\s+at
             |{_VERBS}))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -150,13 +151,15 @@ _ACTOR_NOUNS = frozenset(
     commission bureau service services forces troops soldiers guards board management owner owners
     operators regulator regulators inspectors judge judges magistrate tribunal brigade teams team crews
     crew students teachers pupils patients victims villagers farmers miners force unit squad patrol organisers
+    prefecture prefect governorate
     organizers organiser organizer""".split()
 )
 # Definite descriptions that name an independent actor, not an anaphor for the last claimant.
 _GENERIC_ACTORS = frozenset(
     """police government authorities military army media press witnesses residents officials sources
     prosecutors prosecution survivors locals neighbours neighbors doctors hospital court protesters
-    protestors demonstrators activists opposition regime firefighters rescuers investigators""".split()
+    protestors demonstrators activists opposition regime firefighters rescuers investigators prefecture
+    organisers organizers""".split()
 )
 _PREPOSITIONS = frozenset("of in at on for from between near with against during among across".split())
 _NON_ACTOR_HEADS = frozenset(

@@ -109,6 +109,8 @@ _WHOLE_QUOTE = re.compile(r"\s*[“\"][^“”\"]+[”\"]\s*")  # a sentence tha
 _QUOTE_MARK = re.compile(r"[“”\"]")
 # Up to the next quotation mark in the paragraph, if near: a mark never closed must not cost a scan per sentence.
 _QUOTE_CLOSE = re.compile(r"[^“”\"\n]{0,600}?[“”\"]")
+_SINCE_A_RECORD = re.compile(r"\b(?:[a-z]+iest|largest|biggest|worst|best|highest|lowest|greatest|longest|strongest"
+                             r"|first|(?:most|least)\s+[a-z]+)\b[^,.;:]{0,60}\bsince\s+(?:the\s+)?$")
 _RELATIVE_CLAUSE_BEFORE = re.compile(r",\s+(?:who|whose|which)\s[^,;:\"“”]*$")  # up to the time, no comma
 _DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hat)\s")
 # ... unless a temporal preposition makes it one: "after the 1979 revolution".
@@ -715,7 +717,8 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 claimant=piece_claimant if whole_sentence else None,
                 actors=actors,
                 follows=piece_follows if whole_sentence else None,
-                figures=tuple(figures.find_figures(text[start:end], start, _time_spans(timex_spans, start, end))),
+                figures=tuple(figures.find_figures(text[start:end], start, _time_spans(timex_spans, start, end),
+                                                   context=sentence_text)),
                 subject=(_shared_subject(text, first_start, start)
                          or _repeated_happening(text, first_piece, start, end, time_text)
                          if whole_sentence and start > first_start else ""),
@@ -866,6 +869,8 @@ def _datings(
             continue
         line_start = max(sentence.start, found.start - 40)
         before = text[line_start:found.start]
+        if _SINCE_A_RECORD.search(text, max(sentence.start, found.start - 90), found.start):
+            continue  # "the largest protest the city has seen since 2019": a comparison, not when it happened
         if _RELATIVE_CLAUSE_BEFORE.search(text, sentence.start, found.start):
             aside.append(found)  # "said Maryam Hosseini, who has lived there since 2016": about her, not the sentence
             continue
@@ -982,7 +987,7 @@ def _second_attribution(
     return None
 
 
-_CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|but)\s+")
+_CONTRAST = re.compile(r"[,;]\s+(?:while|whereas|but)\s+|;\s+")  # "organisers said 55,000; police put it at 20,000"
 
 
 def _shared_subject(text: str, first: int, start: int) -> str:

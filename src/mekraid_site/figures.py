@@ -29,6 +29,7 @@ FIGURE_KINDS: MappingProxyType[str, str] = MappingProxyType(
         "members": "people belonging to or living in a place or group (members, residents, relocated)",
         "displaced": "people forced from their homes (displaced, evacuated, left homeless)",
         "missing": "people missing or unaccounted for",
+        "protesters": "people protesting, as a crowd is counted (demonstrators, marched, the crowd at)",
     }
 )
 """Every figure kind, with what it counts."""
@@ -39,6 +40,10 @@ QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "more_than", "about", "up_to
 
 # Vague quantities and the lower bound each implies.
 _VAGUE: dict[str, int] = {
+    "several hundred": 300,
+    "several thousand": 3000,
+    "a few hundred": 200,
+    "a few thousand": 2000,
     "a few": 2,
     "a handful": 2,
     "a couple": 2,
@@ -73,7 +78,8 @@ _SCALES = {"thousand": 1000, "million": 1000000, "billion": 1000000000}
 _W = "|".join(sorted([*_SMALL, *_TENS, "hundred", "dozen", *_SCALES], key=len, reverse=True))
 _NUMBER_RE = re.compile(
     rf"""
-    (?P<vague>\b(?:tens\ of\ thousands|hundreds\ of\ thousands|a\ few|a\ handful|a\ couple
+    (?P<vague>\b(?:tens\ of\ thousands|hundreds\ of\ thousands|(?:several|a\ few)\ (?:hundred|thousand)
+        |a\ few|a\ handful|a\ couple
         |several|many|dozens|scores|hundreds|thousands|millions)\b)
     |(?P<words>\b(?:an?[ ]+(?=(?:dozen|hundred|thousand|million|billion)\b))?(?:{_W})
         (?:(?:[ ]+|-|(?<=hundred)[ ]+and[ ]+|(?<=thousand)[ ]+and[ ]+)(?:{_W}))*\b)
@@ -174,12 +180,14 @@ _PREDICATE_RE = re.compile(
         |(?:in|with)\s+(?:a\s+)?(?:critical|serious|stable)\s+condition|treated\s+(?:for|in\s+hospital)
         |taken\s+to\s+(?:a\s+|the\s+)?hospital)
     |(?P<arrested>arrested|(?<!cardiac\s)(?<!respiratory\s)arrests?|detained|detainees|detentions?|charged|in\s+custody|into\s+custody
-        |under\s+arrest|apprehended|rounded\s+up|held\s+for\s+questioning)
+        |under\s+arrest|apprehended|rounded\s+up|(?:held|taken\s+in)\s+for\s+questioning)
     |(?P<deployed>deployed|dispatched|mobili[sz]ed|on\s+duty)
     |(?P<deployed_weak>took\s+part|taking\s+part|participated|participating|involved)
     |(?P<seized>seized|confiscated|impounded)
     |(?P<displaced>displaced|evacuated|evacuees|homeless|fled\s+(?:their\s+)?homes|forced\s+to\s+flee
         |to\s+(?:evacuate|flee)|under\s+evacuation\s+orders?)
+    |(?P<protesters>marched|rallied|demonstrated|protested|took\s+to\s+the\s+streets
+        |joined\s+the\s+(?:march|protest|rally|demonstration))
     |(?P<missing>missing|unaccounted\s+for)
     |(?P<members>members?|membership|relocated|resettled|living|lived|live|lives|reside[sd]?|residing
         |housed|based|stationed)
@@ -202,6 +210,7 @@ _PREFIX_RE = re.compile(
     |(?P<seized>\b(?:seized|seizing|seizure\s+of|confiscated|confiscating|confiscation\s+of|impounded))
     |(?P<members>\b(?:housed|houses|housing|home\s+to|hosts|hosted|relocated|relocation\s+of|resettled))
     |(?P<displaced>\b(?:displaced|displacing|evacuated|evacuating|evacuation\s+of))
+    |(?P<protesters>\b(?:crowd|turnout)\s+(?:at|of)|\bput\s+it\s+at)
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -214,7 +223,7 @@ _NEGATION = frozenset("not never no nobody none".split())
 # Nouns that count people but say nothing of what happened to them.
 _PERSON_NOUNS = frozenset(
     """people persons person man men woman women child children kids boys girls babies infants
-    civilians protesters protestors demonstrators individuals victims others workers students passengers
+    civilians individuals victims others workers students passengers
     villagers journalists reporters employees staff families households tourists migrants pilgrims
     worshippers miners patients inmates prisoners suspects activists bystanders pedestrians citizens
     nationals locals adults teenagers youths crew sailors guards volunteers rioters fans spectators
@@ -239,6 +248,7 @@ _NOUN_KINDS: dict[str, str] = {
     **dict.fromkeys("injured wounded injuries".split(), "injured"),
     **dict.fromkeys("arrests detainees detentions".split(), "arrested"),
     **dict.fromkeys("displaced evacuees refugees homeless".split(), "displaced"),
+    **dict.fromkeys("protesters protestors demonstrators marchers".split(), "protesters"),
     "missing": "missing",
 }
 _SINGULAR = {noun[:-1]: noun for noun in (_PERSON_NOUNS | _NOUN_KINDS.keys()) if noun.endswith("s")}
@@ -252,6 +262,10 @@ _PP_START = frozenset("of from in at near inside outside".split())
 # An aside after a count that names a part of it: "six people, including 2 children, were killed".
 _ASIDE_BEFORE_NUMBER_RE = re.compile(r"\s+(?:[a-z-]+\s+){0,3}[a-z-]+(?P<comma>,)\s+(?:including|among\s+them)\s+$",
                                      re.IGNORECASE)
+_GROUP_OF_BEFORE = re.compile(r"\b(?:a|one|another)\s+group\s+of\s+$", re.IGNORECASE)
+_AND_BEFORE_NUMBER_RE = re.compile(r"\s+[a-z-]+\s+and\s+(?:all\s+|the\s+)?$", re.IGNORECASE)
+_WORDS_AFTER_RE = re.compile(r"\s+([A-Za-z-]+)(?:\s+([A-Za-z]+))?")  # "five attackers", "five armed attackers"
+_PROTEST_RE = re.compile(r"\b(?:demonstrat|protest|march|rall(?:y|ies))", re.IGNORECASE)
 _TOLD_BY_NOUN = frozenset(("killed", "injured", "arrested", "displaced", "missing"))  # "dead", "wounded", ...
 _COORDINATION_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -341,14 +355,15 @@ def _not_a_count(m: re.Match[str], text: str, value: int) -> bool:
     return False
 
 
-def _noun_phrase_and_cue(clause: str, has_predicate: bool = True) -> tuple[int, str | None, bool] | None:
+def _noun_phrase_and_cue(clause: str, has_predicate: bool = True,
+                         protest: bool = False) -> tuple[int, str | None, bool] | None:
     """Read the counted noun phrase and the kind its words or predicate give.
 
     ``clause`` is the text after the number up to the clause end. Returns (end of
     the noun phrase in clause, kind or None, whether a predicate gave the kind), or
     None when the count is not one of people or items we know (an unknown noun:
     "13 countries") or is negated. A count inside another's noun phrase has no
-    predicate of its own: only its noun can give its kind.
+    predicate of its own: only its noun can give its kind. ``protest``: the sentence speaks of a protest.
     """
     cues = {c.start(): c for c in _PREDICATE_RE.finditer(clause)}
     np_end = 0
@@ -396,16 +411,17 @@ def _noun_phrase_and_cue(clause: str, has_predicate: bool = True) -> tuple[int, 
         cue_kind = c.lastgroup
         break
     if cue_kind == "deployed_weak":
-        # "took part" counts personnel only; protesters take part too
-        cue_kind = "deployed" if noun_kind == "deployed" else None
+        # "took part" counts personnel; people who took part in a protest are protesters
+        cue_kind = "deployed" if noun_kind == "deployed" else "protesters" if protest else None
     return np_end, cue_kind or state_kind or noun_kind, bool(cue_kind or state_kind)
 
 
-def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = ()) -> list[Figure]:
+def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = (), context: str = "") -> list[Figure]:
     """Counts stated in one sentence, each with its kind and qualifier.
 
     ``times`` are the spans of the time expressions found in the text (offset like the figures): a number
     in one ("March 4, 2031", "1530 GMT") is part of a time, not a count, and is not looked at again.
+    ``context``: the whole sentence, when the text is a clause of it (does it speak of a protest?).
     """
     original = text
     # "one resident, Ali Mostashari, 67, died": read past a name (and age) set off by commas; same offsets.
@@ -416,6 +432,7 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
         lower = text.lower()
     # Groups read from the lower-cased text are only compared lower-cased; a few letters lower-case to two.
     matches = list(_NUMBER_LOWER_RE.finditer(lower) if len(lower) == len(text) else _NUMBER_RE.finditer(text))
+    protest = bool(_PROTEST_RE.search(context or text))
     counts: list[_Count] = []
     inner: set[int] = set()  # the numbers inside an earlier count's noun phrase
     parts: set[int] = set()  # the numbers of an aside that names part of an earlier count ("including 2 children")
@@ -440,8 +457,10 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
             before = before[: qual.start()]
         rest = text[end : matches[i + 1].start() if i + 1 < len(matches) else len(text)]
         aside = _ASIDE_BEFORE_NUMBER_RE.match(rest) if i + 1 < len(matches) else None
-        if i + 1 < len(matches) and _PP_BEFORE_NUMBER_RE.match(rest):
-            # "Three people from 2 families died": the predicate after the next number is this count's.
+        if i + 1 < len(matches) and (_PP_BEFORE_NUMBER_RE.match(rest) or (
+                _AND_BEFORE_NUMBER_RE.match(rest) and not _counted_noun_after(text, matches[i + 1].end()))):
+            # "Three people from 2 families died", "4 hostages and all five attackers were killed": the predicate
+            # after the next number is this count's, and the next is no count we know.
             inner.add(i + 1)
             rest = text[end : matches[i + 2].start() if i + 2 < len(matches) else len(text)]
         elif aside:
@@ -460,12 +479,15 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
             continue  # "two of the injured were taken to hospital": some of a count, not the count
         skip = or_more.end() if or_more else of.end() if of else 0
         clause_end = _CLAUSE_END_RE.search(rest, skip)
-        read = _noun_phrase_and_cue(rest[skip : clause_end.start() if clause_end else len(rest)], i not in inner)
+        read = _noun_phrase_and_cue(rest[skip : clause_end.start() if clause_end else len(rest)], i not in inner,
+                                    protest)
         if read is None:
             continue
         np_end, kind, by_predicate = read
         if qualifier == "exact" and (or_more or _OR_MORE_RE.match(rest, skip + np_end)):
             qualifier = "at_least"  # "40 or more people", "40 people or more"
+        if _GROUP_OF_BEFORE.search(before):
+            continue  # "a group of about 300 demonstrators broke away": a part of a crowd, not its count
         prefix = _PREFIX_RE.search(before)
         fig_end = end + skip + np_end if np_end else end
         counts.append(_Count(start, fig_end, value, qualifier, prefix.lastgroup if prefix else kind,
@@ -488,6 +510,12 @@ class _Count(NamedTuple):
     kind_from: str
     one: bool  # "one", "a": a single person
     has_noun: bool
+
+
+def _counted_noun_after(text: str, at: int) -> bool:
+    """Whether the word after a number is a noun we count ("teachers"), not one we do not ("attackers")."""
+    words = _WORDS_AFTER_RE.match(text, at)
+    return words is not None and any((word or "").lower() in _COUNTED for word in words.groups())
 
 
 def _coordinated(counts: list[_Count], text: str) -> list[list[_Count]]:

@@ -16,6 +16,7 @@ so are the different dates of one happening.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import sys
@@ -392,7 +393,7 @@ def _event(claims: list[Claim], zone: ZoneInfo, titles: dict[str, str]) -> Event
     finest = max(claim.time.precision.rank for claim in agreed)
     time = min((claim.time for claim in agreed if claim.time.precision.rank == finest), key=lambda t: t.start)
     ordered = sorted(claims, key=lambda claim: (claim.time.start, claim.time.precision.rank))
-    disputes = find_disputes(ordered)
+    disputes = find_disputes(ordered, _revised(claims))
     if len(dates) > 1:
         disputes += (Dispute(about="date", values=tuple(
             DisputedValue(label, tuple(claim.id for claim in group)) for label, group in sorted(dates.items())
@@ -545,9 +546,12 @@ _EMPTY_QUOTES = re.compile(r"\s*[\"“]\s*[\"”](?=\W)")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\s[^,]{1,80},")
 _VERB_FIRST = re.compile(r"(?:was|were|is|are|had|has|have|would|will|could|did)\b")
 _PRONOUN = re.compile(r"(?:he|she|it|they|we|i|his|her|its|their|our|my)\b", re.IGNORECASE)
+# The words that went with a time: a preposition, after an adverb or a preposition of its own ("shortly after",
+# "from about"), but not a verb's particle ("talks went on through Tuesday": "went on" stays).
 _TIME_PREPOSITION = re.compile(
-    r"(?:\b(?:in|on|at|by|for|since|until|till|from|between|during|after|before|around|about|approximately|into|through|"
-    r"throughout|shortly|just|right)\s+)*$",
+    r"(?:\b(?:shortly|just|right|from|until|till|since|by|at)\s+)?"
+    r"(?:\b(?:in|on|at|by|for|since|until|till|from|between|during|after|before|around|about|approximately|into|"
+    r"through|throughout|over)\s+)?$",
     re.IGNORECASE,
 )
 _TITLE_BREAK = re.compile(  # not in "1,200" nor "06:40"; "closed due to the storm", not "was due to return"
@@ -624,6 +628,8 @@ def _title(quote: str, time_text: str) -> str:
     return text[:1].upper() + text[1:] if text else UNTITLED
 
 
+_VAGUE_WORDS = frozenset("a few handful couple several many dozens scores tens hundreds thousands millions hundred "
+                         "thousand of".split())
 _CLOSING_QUOTE_OF = {"\"": "\"", "“": "”", "‘": "’"}
 
 
@@ -647,20 +653,44 @@ def figure_label(figure: Figure) -> str:
         "at_least": "at least ", "more_than": "more than ", "about": "about ",
         "nearly": "nearly ", "up_to": "up to ",
     }.get(figure.qualifier, "")
-    if figure.qualifier == "several":
-        return figure.text.split()[0].lower() if figure.text else f"at least {figure.value:,}"
+    if figure.qualifier == "several":  # as the text says it: "several", "tens of thousands", "a few hundred"
+        words = list(itertools.takewhile(lambda word: word in _VAGUE_WORDS, figure.text.lower().split()))
+        while words and words[-1] == "of":
+            words.pop()
+        return " ".join(words) or f"at least {figure.value:,}"
     return f"{prefix}{figure.value:,}"
 
 
-def find_disputes(claims: list[Claim]) -> tuple[Dispute, ...]:
-    """Figures of one kind that no single count satisfies, given by different claims."""
+def _revised(claims: list[Claim]) -> set[tuple[str, str]]:
+    """(claim id, kind) of counts their own claimant gave again in a later source: "23 detained", then "31 arrests".
+
+    ``claims`` in the order they were read (sources by publication). A claimant who revises a count does not
+    disagree with itself. Within one source its counts are not revisions ("several in critical condition" after
+    "over 100 injured"), and the publisher (no claimant) is not one claimant across sources.
+    """
+    latest: dict[tuple[str, str], Claim] = {}
+    revised: set[tuple[str, str]] = set()
+    for claim in claims:
+        if claim.claimant is None:
+            continue
+        for kind in dict.fromkeys(figure.kind for figure in claim.figures):
+            earlier = latest.get((claim.claimant, kind))
+            if earlier is not None and earlier.source != claim.source:
+                revised.update((other.id, kind) for other in claims
+                               if other.source == earlier.source and other.claimant == claim.claimant)
+            latest[(claim.claimant, kind)] = claim
+    return revised
+
+
+def find_disputes(claims: list[Claim], revised: set[tuple[str, str]] = frozenset()) -> tuple[Dispute, ...]:
+    """Figures of one kind that no single count satisfies, given by different claims (not counts revised)."""
     by_kind: dict[str, list[tuple[Claim, Figure]]] = defaultdict(list)
     for claim in claims:
         first_of_kind: dict[str, Figure] = {}
         for figure in claim.figures:
             first_of_kind.setdefault(figure.kind, figure)  # one value per claim and kind
         for kind, figure in first_of_kind.items():
-            if kind != "age":
+            if kind != "age" and (claim.id, kind) not in revised:
                 by_kind[kind].append((claim, figure))
     disputes = []
     for kind in sorted(by_kind):
