@@ -544,9 +544,12 @@ def _with_surnames(text: str, mentions: list[tuple[int, int, str]], index: Actor
     ("Mark Carr", unless a title: "Director Carr"; "Gov." ends no sentence and is a title) or before one
     ("Carr Street").
     """
+    first_end: dict[str, int] = {}  # actor id -> where its first mention ends
+    for _, end, actor_id in mentions:
+        first_end.setdefault(actor_id, end)
     first_seen: dict[str, tuple[int, str]] = {}  # surname -> (where the full name ends, actor id)
     shared: set[str] = set()
-    for _, end, actor_id in mentions:
+    for actor_id, end in first_end.items():
         actor = index.actors.get(actor_id)
         words = actor.name.split() if actor is not None and actor.kind == "person" else []
         if len(words) < 2 or not words[-1][:1].isupper():
@@ -557,17 +560,21 @@ def _with_surnames(text: str, mentions: list[tuple[int, int, str]], index: Actor
     surnames = {name: seen for name, seen in first_seen.items() if name not in shared}
     if not surnames:
         return mentions
-    taken = _Spans(mentions, start=lambda m: m[0], end=lambda m: m[1])
-    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, sorted(surnames))) + r")(?![\w-])(?!\s+[A-Z])")
+    starts = [start for start, _, _ in mentions]
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b(?!-)(?!\s+[A-Z])")
     added = []
     for found in pattern.finditer(text):
+        start, end = found.span()
         end_of_full, actor_id = surnames[found.group()]
-        before = _CAPITALISED_BEFORE.search(text, max(0, found.start() - 40), found.start())
-        if (found.start() < end_of_full or (before and not names.is_title(before.group(1)))
-                or any(start < found.end() and found.start() < end
-                       for start, end, _ in taken.within(found.start() - 200, found.end() + 200))):
+        if start < end_of_full or text[start - 1:start] in ("-", "'", "’"):
             continue
-        added.append((found.start(), found.end(), actor_id))
+        covering = bisect.bisect_right(starts, start) - 1  # the mention that starts last at or before it
+        if covering >= 0 and mentions[covering][1] > start:
+            continue  # part of a longer name ("Steven Carr" itself)
+        before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+        if before and not names.is_title(before.group(1)):
+            continue
+        added.append((start, end, actor_id))
     return sorted([*mentions, *added]) if added else mentions
 
 
@@ -869,7 +876,8 @@ def _datings(
             continue
         line_start = max(sentence.start, found.start - 40)
         before = text[line_start:found.start]
-        if _SINCE_A_RECORD.search(text, max(sentence.start, found.start - 90), found.start):
+        if text.find("since", found.start - 11, found.start) >= 0 and _SINCE_A_RECORD.search(
+                text, max(sentence.start, found.start - 90), found.start):
             continue  # "the largest protest the city has seen since 2019": a comparison, not when it happened
         if _RELATIVE_CLAUSE_BEFORE.search(text, sentence.start, found.start):
             aside.append(found)  # "said Maryam Hosseini, who has lived there since 2016": about her, not the sentence

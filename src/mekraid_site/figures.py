@@ -356,14 +356,14 @@ def _not_a_count(m: re.Match[str], text: str, value: int) -> bool:
 
 
 def _noun_phrase_and_cue(clause: str, has_predicate: bool = True,
-                         protest: bool = False) -> tuple[int, str | None, bool] | None:
+                         sentence: str = "") -> tuple[int, str | None, bool] | None:
     """Read the counted noun phrase and the kind its words or predicate give.
 
     ``clause`` is the text after the number up to the clause end. Returns (end of
     the noun phrase in clause, kind or None, whether a predicate gave the kind), or
     None when the count is not one of people or items we know (an unknown noun:
     "13 countries") or is negated. A count inside another's noun phrase has no
-    predicate of its own: only its noun can give its kind. ``protest``: the sentence speaks of a protest.
+    predicate of its own: only its noun can give its kind. ``sentence``: the whole sentence (of a protest?).
     """
     cues = {c.start(): c for c in _PREDICATE_RE.finditer(clause)}
     np_end = 0
@@ -412,7 +412,8 @@ def _noun_phrase_and_cue(clause: str, has_predicate: bool = True,
         break
     if cue_kind == "deployed_weak":
         # "took part" counts personnel; people who took part in a protest are protesters
-        cue_kind = "deployed" if noun_kind == "deployed" else "protesters" if protest else None
+        cue_kind = ("deployed" if noun_kind == "deployed"
+                    else "protesters" if _PROTEST_RE.search(sentence or clause) else None)
     return np_end, cue_kind or state_kind or noun_kind, bool(cue_kind or state_kind)
 
 
@@ -432,7 +433,6 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
         lower = text.lower()
     # Groups read from the lower-cased text are only compared lower-cased; a few letters lower-case to two.
     matches = list(_NUMBER_LOWER_RE.finditer(lower) if len(lower) == len(text) else _NUMBER_RE.finditer(text))
-    protest = bool(_PROTEST_RE.search(context or text))
     counts: list[_Count] = []
     inner: set[int] = set()  # the numbers inside an earlier count's noun phrase
     parts: set[int] = set()  # the numbers of an aside that names part of an earlier count ("including 2 children")
@@ -480,7 +480,7 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
         skip = or_more.end() if or_more else of.end() if of else 0
         clause_end = _CLAUSE_END_RE.search(rest, skip)
         read = _noun_phrase_and_cue(rest[skip : clause_end.start() if clause_end else len(rest)], i not in inner,
-                                    protest)
+                                    context or text)
         if read is None:
             continue
         np_end, kind, by_predicate = read

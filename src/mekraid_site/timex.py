@@ -2243,12 +2243,13 @@ def _periods_of_their_day(resolved: list[tuple[_Cand, _Res]], text: str,
                           ctx: _Ctx) -> list[tuple[_Cand, _Res]]:
     """ "the week of March 10" is that day's week, one expression; "this time last year" is this day a year ago."""
     out: list[tuple[_Cand, _Res]] = []
+    last_year = f"{ctx.today.year - 1:04d}"
     for cand, res in resolved:
-        if out and _OF_GAP.fullmatch(text, out[-1][0].end, cand.start) and len(res.value) == 10 \
-                and _WEEK_OF.fullmatch(text, out[-1][0].start, out[-1][0].end) and res.type == "DATE":
+        if out and res.type == "DATE" and len(res.value) == 10 and _OF_GAP.fullmatch(text, out[-1][0].end, cand.start) \
+                and _WEEK_OF.fullmatch(text, out[-1][0].start, out[-1][0].end):
             week = out.pop()[0]
             cand, res = replace(cand, start=week.start), replace(res, value=_week_value(date.fromisoformat(res.value)))
-        elif res.value == f"{ctx.today.year - 1:04d}" and text[cand.start:cand.end].lower() == "last year" and (
+        elif res.value == last_year and text[cand.start:cand.end].lower() == "last year" and (
                 this_time := _THIS_TIME_BEFORE.search(text, max(0, cand.start - 25), cand.start)):
             a_year_ago = _within_calendar(lambda: ctx.today.replace(year=ctx.today.year - 1)) or \
                 ctx.today - timedelta(days=365)  # 29 February
