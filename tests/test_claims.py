@@ -555,13 +555,6 @@ def test_states_as_of_two_days_are_two_events_not_a_date_dispute(tmp_path):
     assert [(event.time.edtf, event.disputes) for event in events] == [("../2023-06-19", ()), ("../2023-06-21", ())]
 
 
-def test_a_claimant_revising_its_count_in_a_later_source_is_no_dispute(tmp_path):
-    content = content_of(tmp_path, "Police arrested 23 people on Monday, according to the prefecture.",
-                         "Police made 31 arrests on Monday, the prefecture said. Witnesses said 50 were arrested.")
-    (event,) = merge(extract(content), content.site).events
-    assert [(d.about, [v.value for v in d.values]) for d in event.disputes] == [("arrested", ["31", "50"])]
-
-
 def test_a_comparison_since_a_year_dates_nothing_and_a_semicolon_opens_a_second_claimant(tmp_path):
     claims = article_claims(tmp_path, "Thousands marched on Monday, in the largest protest since 2019. Organisers "
                                       "estimated the crowd at 55,000; police put it at 20,000.")

@@ -1427,3 +1427,22 @@ def test_a_date_in_brackets_after_the_day_something_was_said_is_the_saying_s():
     text = "A ferry sank on Saturday (Oct 12), officials said on Sunday (Oct 13).\n\nIt left at 2pm local time."
     *_, clock = find(text, parse_dct("2024-10-13T22:10", ZoneInfo("Asia/Jakarta")), ZoneInfo("Asia/Jakarta"))
     assert (clock.text, clock.value) == ("2pm local time", "2024-10-12T14:00")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Written at 10 a.m.: the midnight and the 11 p.m. told in the past are last night's, not tonight's.
+    ("The building was evacuated just after midnight.", "2023-06-20T24:00"),
+    ("The suspect was arrested at 11pm.", "2023-06-20T23:00"),
+    ("The vote will close at 11pm.", "2023-06-21T23:00"),
+])
+def test_a_clock_time_told_in_the_past_is_not_later_than_the_writing(text, expected):
+    (clock,) = find(text, parse_dct("2023-06-21T10:00", TIRANE))
+    assert clock.value == expected
+
+
+def test_a_plan_ahead_in_focus_is_not_the_day_a_past_story_goes_on_from():
+    text = "The vote is set for next Thursday, June 29. Earlier in the day, the minister had visited the site."
+    _, earlier = find(text, parse_dct("2023-06-21T10:00", TIRANE))
+    assert (earlier.text, earlier.value) == ("Earlier in the day", "2023-06-21")
+    (light, tuesday) = find("At first light on Tuesday, rescuers resumed the search.", DCT_001)
+    assert (light.text, light.value, tuesday.value) == ("first light", "2023-06-20TMO", "2023-06-20")

@@ -393,7 +393,7 @@ def _event(claims: list[Claim], zone: ZoneInfo, titles: dict[str, str]) -> Event
     finest = max(claim.time.precision.rank for claim in agreed)
     time = min((claim.time for claim in agreed if claim.time.precision.rank == finest), key=lambda t: t.start)
     ordered = sorted(claims, key=lambda claim: (claim.time.start, claim.time.precision.rank))
-    disputes = find_disputes(ordered, _revised(claims))
+    disputes = find_disputes(ordered)
     if len(dates) > 1:
         disputes += (Dispute(about="date", values=tuple(
             DisputedValue(label, tuple(claim.id for claim in group)) for label, group in sorted(dates.items())
@@ -661,36 +661,15 @@ def figure_label(figure: Figure) -> str:
     return f"{prefix}{figure.value:,}"
 
 
-def _revised(claims: list[Claim]) -> set[tuple[str, str]]:
-    """(claim id, kind) of counts their own claimant gave again in a later source: "23 detained", then "31 arrests".
-
-    ``claims`` in the order they were read (sources by publication). A claimant who revises a count does not
-    disagree with itself. Within one source its counts are not revisions ("several in critical condition" after
-    "over 100 injured"), and the publisher (no claimant) is not one claimant across sources.
-    """
-    latest: dict[tuple[str, str], Claim] = {}
-    revised: set[tuple[str, str]] = set()
-    for claim in claims:
-        if claim.claimant is None:
-            continue
-        for kind in dict.fromkeys(figure.kind for figure in claim.figures):
-            earlier = latest.get((claim.claimant, kind))
-            if earlier is not None and earlier.source != claim.source:
-                revised.update((other.id, kind) for other in claims
-                               if other.source == earlier.source and other.claimant == claim.claimant)
-            latest[(claim.claimant, kind)] = claim
-    return revised
-
-
-def find_disputes(claims: list[Claim], revised: set[tuple[str, str]] = frozenset()) -> tuple[Dispute, ...]:
-    """Figures of one kind that no single count satisfies, given by different claims (not counts revised)."""
+def find_disputes(claims: list[Claim]) -> tuple[Dispute, ...]:
+    """Figures of one kind that no single count satisfies, given by different claims."""
     by_kind: dict[str, list[tuple[Claim, Figure]]] = defaultdict(list)
     for claim in claims:
         first_of_kind: dict[str, Figure] = {}
         for figure in claim.figures:
             first_of_kind.setdefault(figure.kind, figure)  # one value per claim and kind
         for kind, figure in first_of_kind.items():
-            if kind != "age" and (claim.id, kind) not in revised:
+            if kind != "age":
                 by_kind[kind].append((claim, figure))
     disputes = []
     for kind in sorted(by_kind):

@@ -64,8 +64,8 @@ PARTS_OF_DAY: dict[str, tuple[str, int, int]] = {
 }
 _POD_HOURS = {code: (a, b) for code, a, b in PARTS_OF_DAY.values()}
 # Words for the turn of day and night, as the part of day they open or close.
-TWILIGHT: dict[str, str] = {"dawn": "MO", "daybreak": "MO", "sunrise": "MO", "dusk": "EV", "sunset": "EV",
-                            "nightfall": "EV"}
+TWILIGHT: dict[str, str] = {"dawn": "MO", "daybreak": "MO", "sunrise": "MO", "first light": "MO", "dusk": "EV",
+                            "sunset": "EV", "nightfall": "EV"}
 
 NUMBER_WORDS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -363,10 +363,10 @@ _P_REF = _c(r"\b(?P<w>right\s+now|now|nowadays|currently|at\s+present|presently|
             r"as\s+soon\s+as\s+possible|at\s+this\s+time|the\s+time\s+being)\b", "acilmnprst")
 _P_POD = _c(r"\b(?:(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+the\s+|on\s+)?)?(?:(?P<rel>this|last|"
             r"the\s+(?:next|following|previous|same)|that\s+same|the|that)\s+)?"
-            r"(?P<pod>morning|afternoon|evening|night|dawn|daybreak|sunrise|dusk|sunset|nightfall)\b"
+            r"(?P<pod>morning|afternoon|evening|night|dawn|daybreak|sunrise|first\s+light|dusk|sunset|nightfall)\b"
             r"(?:\s+(?P<dw>yesterday|today|tomorrow)\b)?|\b(?P<over>overnight)\b"
             # the hours after midnight, counted as the start of the morning
-            r"|\bthe\s+(?P<hours>early|small|wee)\s+hours\b(?:\s+of\s+the\s+morning\b)?", "emltanods")
+            r"|\bthe\s+(?P<hours>early|small|wee)\s+hours\b(?:\s+of\s+the\s+morning\b)?", "emltanodsf")
 # "0900 local (0600 GMT)": "local" alone, not "1200 local residents".
 _LOCAL_ALONE = r"local\b(?!\s+[a-z])"
 _P_CLOCK = _c(r"(?:"
@@ -1188,7 +1188,7 @@ def _r_spelled_year(m: _M, ctx: _Ctx) -> _Res | None:
 def _pod_code(word: str | None) -> str | None:
     if not word:
         return None
-    word = word.lower()
+    word = " ".join(word.lower().split())
     return TWILIGHT.get(word) or PARTS_OF_DAY[word][0]
 
 
@@ -1313,7 +1313,7 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
         return _Res("DATE", f"{year:04d}", anchor=False)  # "earnings for the full year": this year
     mod = _premod(m["pre"] or m["pre2"])
     ty = ctx.today
-    focus = _focus_date(ctx.focus) or (ty, "day")
+    focus = _focus_date(ctx.story_focus(m.start(), m.end())) or (ty, "day")
     step = {"this": 0, "the current": 0, "last": -1, "the past": -1, "the previous": -1, "the last": -1,
             "this past": -1, "the prior": -1, "next": 1, "the coming": 1, "the next": 1, "this coming": 1,
             "the following": 1, "the same": 0, "that": 0, "the": 0, "the latest": -1}.get(rel)
@@ -1652,7 +1652,7 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
     rel = " ".join((m["rel"] or "").lower().split())
     pod = _pod_code(m["pod"])
     mod = _premod(m["pre"])
-    twilight = m["pod"].lower() in TWILIGHT
+    twilight = " ".join(m["pod"].lower().split()) in TWILIGHT
     if twilight and (m["pod"][0].isupper() or m["pre"] or m["rel"]
                      or not _TWILIGHT_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())):
         return None  # only "at dawn", "by nightfall": not Dawn the newspaper, not "the dawn of an era"
@@ -1665,7 +1665,7 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
             return None
         d = ctx.today - timedelta(days=1)
     elif rel in ("the", "that", "the same", "that same") or (not rel and mod) or twilight:
-        focus = _focus_date(ctx.focus)
+        focus = _focus_date(ctx.story_focus(m.start(), m.end()))  # a plan ahead is not the day told in the past
         d = focus[0] if focus and focus[1] == "day" else ctx.today
         if _not_yet_begun(d, pod, ctx) and ctx.tense(m.start(), m.end()) < 0:
             d -= timedelta(days=1)  # "crews fought the fire through the night", told the next morning
@@ -1706,6 +1706,10 @@ def _r_clock(m: _M, ctx: _Ctx) -> _Res | None:
     if hh > 24 or (hh == 24 and mm):
         return None
     day = _clock_day(m, ctx)
+    named = _focus_date(ctx.focus) if ctx.focus_named else None
+    if (day == ctx.today and not (m["wd"] or m["mon"] or m["zone"] or (named and named[1] == "day"))
+            and _after_writing(day, hh, mm, ctx) and ctx.tense(m.start(), m.end()) < 0):
+        day -= timedelta(days=1)  # "the building was evacuated just after midnight", written at 10 a.m.: last night
     value = f"{day.isoformat()}T{hh:02d}:{mm:02d}" + (f":{ss}" if ss else "")
     zone = m["zone"]
     if zone is not None:
@@ -1742,6 +1746,14 @@ def _past_hour(m: _M, ctx: _Ctx) -> _Res | None:
 _AT_BEFORE = re.compile(r"\b(?:at|from|until|till|to|by|before|after|around|about|since|between|and)\s+$",
                         re.IGNORECASE)
 _ZONE_OFFSET = re.compile(r"([+-])(\d{1,2}):?(\d{2})?")
+
+
+def _after_writing(day: date, hour: int, minute: int, ctx: _Ctx) -> bool:
+    """Whether a time of the DCT's day is after the text was written (a DCT with no time of day: never)."""
+    written = ctx.dct.astimezone(ctx.tz)
+    if written.time() == time(0):
+        return False
+    return datetime.combine(day, time(0), ctx.tz) + timedelta(hours=hour, minutes=minute) > written
 
 
 def _clock_day(m: _M, ctx: _Ctx) -> date:
