@@ -555,6 +555,19 @@ def test_states_as_of_two_days_are_two_events_not_a_date_dispute(tmp_path):
     assert [(event.time.edtf, event.disputes) for event in events] == [("../2023-06-19", ()), ("../2023-06-21", ())]
 
 
+
+def test_counts_that_add_up_to_the_total_are_parts_not_a_dispute(tmp_path):
+    body = ("The storm killed at least nine people on Monday, officials said. In Mississippi, emergency officials "
+            "reported three deaths, while Alabama authorities said six people died.")
+    content = content_of(tmp_path, body)
+    (event,) = merge(extract(content), content.site).events
+    assert event.disputes == ()
+    # One count told twice is no pair of parts: 1, 1 and 2 still disagree.
+    content = content_of(tmp_path / "2", "The raid killed one man on Monday. The group said one man was killed. "
+                                         "Officials said two civilians were killed.")
+    (event,) = merge(extract(content), content.site).events
+    assert [(d.about, [v.value for v in d.values]) for d in event.disputes] == [("killed", ["1", "2"])]
+
 def test_a_comparison_since_a_year_dates_nothing_and_a_semicolon_opens_a_second_claimant(tmp_path):
     claims = article_claims(tmp_path, "Thousands marched on Monday, in the largest protest since 2019. Organisers "
                                       "estimated the crowd at 55,000; police put it at 20,000.")

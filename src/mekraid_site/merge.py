@@ -661,6 +661,26 @@ def figure_label(figure: Figure) -> str:
     return f"{prefix}{figure.value:,}"
 
 
+def _parts_of_a_total(figures: list[Figure]) -> bool:
+    """Whether the counts are a total and parts that add up to it: "at least nine killed", "three in
+    Mississippi", "six in Alabama". Every count either agrees with the total or is smaller than it, and there
+    are two parts or more, no two of which could be the same count ("1" and "1" are one count, told twice)."""
+    for total in figures:
+        total_low, total_high = figure_bounds(total)
+        parts = [figure for figure in figures if figure_bounds(figure)[1] < total_low]
+        if any(figure_bounds(a)[0] <= figure_bounds(b)[1] and figure_bounds(b)[0] <= figure_bounds(a)[1]
+               for a, b in itertools.combinations(parts, 2)):
+            continue
+        agreeing = [figure for figure in figures
+                    if figure_bounds(figure)[0] <= total_high and figure_bounds(figure)[1] >= total_low]
+        if len(parts) >= 2 and len(parts) + len(agreeing) == len(figures):
+            low = math.fsum(figure_bounds(part)[0] for part in parts)
+            high = math.fsum(figure_bounds(part)[1] for part in parts)
+            if low <= total_high and high >= total_low:
+                return True
+    return False
+
+
 def find_disputes(claims: list[Claim]) -> tuple[Dispute, ...]:
     """Figures of one kind that no single count satisfies, given by different claims."""
     by_kind: dict[str, list[tuple[Claim, Figure]]] = defaultdict(list)
@@ -676,7 +696,7 @@ def find_disputes(claims: list[Claim]) -> tuple[Dispute, ...]:
         given = by_kind[kind]
         low = max(figure_bounds(figure)[0] for _, figure in given)
         high = min(figure_bounds(figure)[1] for _, figure in given)
-        if len(given) < 2 or low <= high:
+        if len(given) < 2 or low <= high or _parts_of_a_total([figure for _, figure in given]):
             continue
         values: dict[str, list[str]] = {}
         for claim, figure in given:
