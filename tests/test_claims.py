@@ -204,6 +204,9 @@ def test_a_speaker_goes_on_in_a_quotation_and_a_relative_clause_does_not_date_wh
      "ana-ruiz", "A resident, Ana Ruiz, said she had reported cracks and was told the bridge…"),
     # a verb's particle stays ("went on"), the time's preposition goes
     ("Talks went on through Tuesday.", None, "Talks went on"),
+    # a title that would be one word without its time keeps it; who said it, and when, goes
+    ("Not before the summer, the city's transport alderman Jan de Wit said on Wednesday.", "jan-de-wit",
+     "Not before the summer"),
     # a preposition goes with its time
     ("A vigil is planned for Sunday at 7 p.m. at the town square.", None, "A vigil is planned at the town square"),
 ])
@@ -732,3 +735,12 @@ def test_a_date_in_a_participle_between_commas_describes_the_noun_before_it(tmp_
         ("The bridge, built in 1885", "1885"),
         ("The bridge was last fully inspected", "2023-03"),  # not dated 1885, nor titled "The bridge, built"
     ]
+
+
+@pytest.mark.parametrize(("body", "described"), [
+    ("Since the winter of 2022, prices have risen.", "since winter 2022"),  # the season as EDTF names it
+    ("The bridge will not reopen before the summer of 2026.", "before summer 2026"),
+])
+def test_a_season_is_described_by_its_own_year(tmp_path, body, described):
+    (claim,) = article_claims(tmp_path, body)
+    assert describe_time(claim.time, ZoneInfo("Europe/Tirane")) == described

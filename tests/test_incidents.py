@@ -174,3 +174,13 @@ def test_a_protest_told_by_an_agency_and_a_local_paper():
     assert ("arrested", ("23", "31")) in disputes(timeline)
     assert any(claim.quote.startswith("Police made 31 arrests") and claim.claimant == "prefecture"
                for claim in timeline.claims)
+
+
+def test_an_explainer_with_question_headings_and_a_dated_list():
+    timeline = timeline_of("bridge-closure")
+    events = {event.title: event for event in timeline.events}
+    assert events["Cracks are found in the girders"].time.edtf == "2025-02-10"
+    # "the city's transport alderman Jan de Wit": a person with a particle in his name, who goes on as "he".
+    assert {claim.claimant for claim in timeline.claims if claim.claimant} == {"jan-de-wit"}
+    # An answer that is nothing but its time keeps it in its title.
+    assert "Not before the summer" in events

@@ -381,6 +381,15 @@ def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and not _is_title(word)
 
 
+def _name_words(words: list[str]) -> bool:
+    """Whether words make a personal name: capitalised, but for particles inside it ("Jan de Wit")."""
+    return bool(words) and _is_name_word(words[0]) and _is_name_word(words[-1]) and all(
+        _is_name_word(word) or word in _NAME_PARTICLES for word in words[1:-1])
+
+
+_NAME_PARTICLES = frozenset("de del della der den van von da di du la le al el bin ibn ben y".split())
+
+
 def _is_title(word: str) -> bool:
     """Whether a word is a title: "Sheriff", "Gen.", and joined ones such as "Judge-Executive"."""
     return any(part in _TITLES for part in word.rstrip(".").lower().split("-"))
@@ -389,7 +398,7 @@ def _is_title(word: str) -> bool:
 def _is_personal_name(text: str) -> bool:
     """Whether text is a personal name alone: two to four capitalised words, no title ("Carlos Mazón")."""
     words = text.split()
-    return 2 <= len(words) <= 4 and all(map(_is_name_word, words)) and guess_kind(text) == "person"
+    return 2 <= len(words) <= 4 and _name_words(words) and guess_kind(text) == "person"
 
 
 def strip_title(name: str) -> tuple[str, str | None]:
@@ -406,7 +415,7 @@ def strip_title(name: str) -> tuple[str, str | None]:
     if of and (affiliation[:1].isupper() or affiliation.startswith("the ")):
         # "Karen Sanchez of the Weather Service": the person speaks; the body she belongs to is her role
         bare, title = strip_title(person)
-        if 2 <= len(bare.split()) <= 4 and all(map(_is_name_word, bare.split())) and guess_kind(bare) == "person":
+        if 2 <= len(bare.split()) <= 4 and _name_words(bare.split()) and guess_kind(bare) == "person":
             return bare, " ".join(filter(None, (title, f"of {affiliation}")))
     words = name.split()
     for i in range(len(words) - 2, -1, -1):
@@ -419,7 +428,7 @@ def strip_title(name: str) -> tuple[str, str | None]:
             while j < len(words) - 2 and words[j][:1].isupper():
                 j += 1
         rest = words[j:]
-        if rest and all(_is_name_word(w) for w in rest) and len(rest) <= 4:
+        if rest and _name_words(rest) and len(rest) <= 4:
             title = " ".join(words[:j])
             title = title[4:] if title.lower().startswith("the ") else title
             return " ".join(rest), title

@@ -67,8 +67,9 @@ def _describe_calendar(moment: datetime, precision: Precision, edtf: str, start:
     if precision is Precision.YEAR:
         return str(moment.year)
     if precision is Precision.SEASON:
-        season = _SEASON_NAMES.get(edtf[5:7], "season")
-        return f"{season} {moment.year}"
+        # As EDTF writes it, with its year: "2022-24" is the winter of 2022 ("../2022-24", "2022-24/..": before, since)
+        bare = edtf.removeprefix("../")
+        return f"{_SEASON_NAMES.get(bare[5:7], 'season')} {bare[:4] if bare[:4].isdigit() else moment.year}"
     if precision is Precision.QUARTER:
         return f"Q{(moment.month - 1) // 3 + 1} {moment.year}"
     if precision is Precision.MONTH:

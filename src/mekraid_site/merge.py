@@ -518,7 +518,10 @@ _SPEAKER_FRAME = re.compile(
 )
 # "..., the port said.", "..., according to officials.": who says so, after what happened
 _TRAILING_SOURCE = re.compile(
-    r",\s+(?:(?:[^,]{1,60}?\s+)?(?:said|says|reported|added)|according\s+to\s+[^,]{1,60})\.?$")
+    r",\s+(?:(?:[^,]{1,60}?\s+)?(?:said|says|reported|added)"
+    # "said on Wednesday", "said Tuesday"
+    r"(?:\s+(?:on|in|at|late|early|last|this)\b[^,]{0,30}|\s+(?:yesterday|today|tonight|[A-Z][a-z]+day))?"
+    r"|according\s+to\s+[^,]{1,60})\.?$")
 # "14:30 – Management calls police" (a timeline's entry), "21:00 hours, the ministry reports"
 _ENTRY_TIME = re.compile(r"^(?:\d{1,2}[:.]\d\d\s*(?:hours|hrs)?\s*[–—,-]+|[–—-]+)\s*")
 _LABEL = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Za-z][\w.'’&-]*){0,5}:\s+(?=\S)")
@@ -625,6 +628,8 @@ def _title(quote: str, time_text: str) -> str:
     text = text.strip().rstrip(".,;: ")
     if text[:1] in _CLOSING_QUOTE_OF and _CLOSING_QUOTE_OF[text[0]] not in text[1:]:
         text = text[1:]  # '"They came at dawn' cut before its closing mark: no mark left open
+    if len(text.split()) == 1 and time_text:
+        return _title(quote, "")  # "Not before the summer": without its time, a claim says nothing
     return text[:1].upper() + text[1:] if text else UNTITLED
 
 
