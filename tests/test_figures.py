@@ -286,6 +286,17 @@ def test_a_part_named_in_an_aside_is_no_count_of_its_own(text, expected) -> None
 def test_evacuations_and_a_described_victim(text, expected) -> None:
     assert facts(text) == expected
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three more people died overnight, raising the death toll to 31.", [("killed", 31, "exact")]),
+    ("The ministry reported three deaths on Monday, bringing the total to 27 deaths.", [("killed", 27, "exact")]),
+    # without a total, what was added stays
+    ("Police arrested 15 protesters and detained three dozen more.", [("arrested", 15, "exact"),
+                                                                       ("arrested", 36, "exact")]),
+])
+def test_a_total_the_sentence_brings_a_count_to_is_the_count(text, expected) -> None:
+    assert facts(text) == expected
+
 _WORDS = st.sampled_from(
     "at least about over one two 36 3,000 people were killed injured arrested and the police members had been "
     "died several dozens of 1986 EST year old , . aged".split()

@@ -262,6 +262,8 @@ _PP_START = frozenset("of from in at near inside outside".split())
 # An aside after a count that names a part of it: "six people, including 2 children, were killed".
 _ASIDE_BEFORE_NUMBER_RE = re.compile(r"\s+(?:[a-z-]+\s+){0,3}[a-z-]+(?P<comma>,)\s+(?:including|among\s+them)\s+$",
                                      re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"\b(?:bringing|raising|pushing|taking|lifting)\s+(?:the\s+|its\s+)?(?:overall\s+)?"
+                           r"(?:total|toll|number|tally|count|death\s+toll)\b[^.;]{0,60}$", re.IGNORECASE)
 _GROUP_OF_BEFORE = re.compile(r"\b(?:a|one|another)\s+group\s+of\s+$", re.IGNORECASE)
 _AND_BEFORE_NUMBER_RE = re.compile(r"\s+[a-z-]+\s+and\s+(?:all\s+|the\s+)?$", re.IGNORECASE)
 _WORDS_AFTER_RE = re.compile(r"\s+([A-Za-z-]+)(?:\s+([A-Za-z]+))?")  # "five attackers", "five armed attackers"
@@ -490,10 +492,15 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
             continue  # "a group of about 300 demonstrators broke away": a part of a crowd, not its count
         prefix = _PREFIX_RE.search(before)
         fig_end = end + skip + np_end if np_end else end
+        total = bool(_TOTAL_BEFORE.search(before))
         counts.append(_Count(start, fig_end, value, qualifier, prefix.lastgroup if prefix else kind,
                              "before" if prefix else "after" if by_predicate or kind in _TOLD_BY_NOUN else "role",
-                             bool(m.group("one")), fig_end > end))
-    figures = [figure for group in _coordinated(counts, text) if (figure := _figure(group, original, offset))]
+                             bool(m.group("one")), fig_end > end, total))
+    made = [(figure, group[-1].total) for group in _coordinated(counts, text)
+            if (figure := _figure(group, original, offset))]
+    # "Three more people died overnight, raising the death toll to 31": the toll is the count of its kind.
+    totals = {figure.kind for figure, total in made if total}
+    figures = [figure for figure, total in made if total or figure.kind not in totals]
     return _without_superseded(figures, text, offset)
 
 
@@ -510,6 +517,7 @@ class _Count(NamedTuple):
     kind_from: str
     one: bool  # "one", "a": a single person
     has_noun: bool
+    total: bool  # after "raising the death toll to", "bringing the total to": the count, not what was added to it
 
 
 def _counted_noun_after(text: str, at: int) -> bool:
