@@ -35,6 +35,9 @@ def test_leading_adverbial_with_time_is_not_part_of_name() -> None:
     ("Later the police said the road was shut.", ("the police", "said")),
     ("Yesterday she told reporters it had failed.", ("she", "told")),
     ("Monday Night Football said nothing.", ("Monday Night Football", "said")),  # a name, not a time
+    # a sentence's first word, capitalised, heads its phrase as it would in the middle of one
+    ("Officials at the scene said 12 were hurt.", ("Officials at the scene", "said")),
+    ("Residents near the plant said they heard a blast.", ("Residents near the plant", "said")),
 ])
 def test_a_time_before_the_subject_without_a_comma_is_not_the_claimant(sentence, expected) -> None:
     assert claimant(sentence) == expected

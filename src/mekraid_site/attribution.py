@@ -183,9 +183,11 @@ def _is_claimant(phrase: str, strict: bool = True) -> bool:
     for w, low in zip(words, lowered, strict=True):
         if w[0].islower() and len(low) > 4 and low.endswith(("ed", "ing")) and low not in _NP_PARTICIPLES:
             return False  # a verb: the phrase is a clause, not a name
-    # The head is the noun before a lowercase word's preposition: "the clash between X and Y" is a clash.
+    # The head is the noun before a lowercase word's preposition: "the clash between X and Y" is a clash
+    # (and "Officials at the scene" are officials, capitalised as a sentence's first word).
     cut = next(
-        (i for i in range(1, len(words)) if lowered[i] in _PREPOSITIONS and words[i - 1][0].islower()),
+        (i for i in range(1, len(words)) if lowered[i] in _PREPOSITIONS
+         and (words[i - 1][0].islower() or (i == 1 and lowered[0] in _ACTOR_NOUNS))),
         len(words),
     )
     head, low = words[cut - 1], lowered[cut - 1]
