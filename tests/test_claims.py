@@ -571,6 +571,14 @@ def test_counts_that_add_up_to_the_total_are_parts_not_a_dispute(tmp_path):
     (event,) = merge(extract(content), content.site).events
     assert [(d.about, [v.value for v in d.values]) for d in event.disputes] == [("killed", ["1", "2"])]
 
+
+def test_a_claimant_after_a_semicolon_speaks_for_the_second_clause_only(tmp_path):
+    claims = article_claims(tmp_path, "Thirty-eight cars derailed on Monday, according to the railroad's initial "
+                                      "report; the NTSB later put the number at 40.")
+    assert [(claim.quote, claim.claimant) for claim in claims] == [
+        ("Thirty-eight cars derailed on Monday, according to the railroad's initial report", None),
+        ("the NTSB later put the number at 40.", "ntsb")]
+
 def test_a_comparison_since_a_year_dates_nothing_and_a_semicolon_opens_a_second_claimant(tmp_path):
     claims = article_claims(tmp_path, "Thousands marched on Monday, in the largest protest since 2019. Organisers "
                                       "estimated the crowd at 55,000; police put it at 20,000.")

@@ -689,6 +689,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
         if found is not None and len(pieces) == 1:
             second = _second_attribution(sentence_text, found)
             start, end, when, time_text = pieces[0]
+            semicolon = sentence_text.rfind("; ", 0, found.start)  # "38 cars derailed; the NTSB put it at 40"
             if second is not None and start <= sentence.start + second[0] and sentence.start + second[1] < end:
                 cut, resume, second_found = second
                 second_start = sentence.start + resume
@@ -697,6 +698,14 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
                 pieces = [(start, sentence.start + cut, when, time_text),
                           (second_start, end, when, time_text if time_text in text[second_start:end] else "")]
                 second_claimant = (second_start, second_id)
+            elif semicolon > 0 and start <= sentence.start + semicolon:
+                # The claimant speaks in the clause after a semicolon: the clause before has its own, or none.
+                second_start = sentence.start + semicolon + 2
+                second_claimant = (second_start, claimant)
+                claimant, _ = _claimant(attribution.find_claimant(sentence_text[:semicolon]), sentence.start, index,
+                                        mention_spans, full_names, last_claimant, claimant_actors)
+                pieces = [(start, sentence.start + semicolon, when, time_text),
+                          (second_start, end, when, time_text if time_text in text[second_start:end] else "")]
         # The narrative goes on from the sentence's last piece (not from a dated reference in it).
         narrative_piece = pieces[-1] if pieces else None
         narrative = None
