@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .names import guess_kind, name_key
+from .names import NAME_PARTICLES, guess_kind, name_key
 
 
 @dataclass(frozen=True)
@@ -386,10 +386,7 @@ def _is_name_word(word: str) -> bool:
 def _name_words(words: list[str]) -> bool:
     """Whether words make a personal name: capitalised, but for particles inside it ("Jan de Wit")."""
     return bool(words) and _is_name_word(words[0]) and _is_name_word(words[-1]) and all(
-        _is_name_word(word) or word in _NAME_PARTICLES for word in words[1:-1])
-
-
-_NAME_PARTICLES = frozenset("de del della der den van von da di du la le al el bin ibn ben y".split())
+        _is_name_word(word) or word in NAME_PARTICLES for word in words[1:-1])
 
 
 def _is_title(word: str) -> bool:

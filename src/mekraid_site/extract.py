@@ -71,9 +71,9 @@ _NARRATIVE = re.compile(
     r"[a-z]{3,}ed)\b"
 )
 # A live report's entry time before its text: "21.40 BST", "9:45am:"
+_ENTRY_CLOCK = re.compile(r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,5}\b)?[\s:–—-]*)?")
 # A list's entry that opens with its clock time: "11:28 a.m.: The gunman crashes his truck".
 _LIST_ENTRY = re.compile(r"(?P<clock>\d{1,2}[.:]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}\b)?)\s*[:–—-]\s")
-_ENTRY_CLOCK = re.compile(r"(?:\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,5}\b)?[\s:–—-]*)?")
 # An interviewer's question asserts nothing, nor does a line that introduces a list ("Here is how Monday unfolded:").
 _ASSERTS_NOTHING = re.compile(r"\?[\"”’')\]]*$|:\s*$")
 # Page furniture copied with an article's text: never a claim.
@@ -1163,13 +1163,13 @@ def _days_from(time: TimeValue, days: int | None, zone: ZoneInfo) -> TimeValue |
 
 
 def _on_day(time: TimeValue, day: TimeValue, zone: ZoneInfo) -> TimeValue:
-    """A clock time moved to another day, at the same time of day."""
+    """A clock time moved to another day, at the same time of day (as it was if its EDTF is not a plain one)."""
     days = (day.start.astimezone(zone).date() - time.start.astimezone(zone).date()).days
-    if not days:
+    clock_zone = timezone(time.utc_offset) if time.utc_offset is not None else zone  # the zone the EDTF is written in
+    if not days or not time.edtf.startswith(time.start.astimezone(clock_zone).date().isoformat()):
         return time
     shift = timedelta(days=days)
-    moved = (time.start + shift).astimezone(timezone(time.utc_offset)) if time.utc_offset is not None else None
-    edtf = moved.date().isoformat() + time.edtf[10:] if moved is not None else time.edtf
+    edtf = (time.start + shift).astimezone(clock_zone).date().isoformat() + time.edtf[10:]
     return replace(time, start=time.start + shift, end=time.end + shift, edtf=edtf)
 
 

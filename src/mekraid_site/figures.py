@@ -258,7 +258,6 @@ _COUNTED = _PERSON_NOUNS | _NOUN_KINDS.keys() | _SINGULAR.keys()
 # A prepositional phrase after the noun may be long before the predicate comes:
 # "one resident of the camp of the group died".
 _PP_START = frozenset("of from in at near inside outside".split())
-# A noun and a preposition before the next number: "three people from 2 families", "10 workers in 3 mines".
 # An aside after a count that names a part of it: "six people, including 2 children, were killed".
 _ASIDE_BEFORE_NUMBER_RE = re.compile(r"\s+(?:[a-z-]+\s+){0,3}[a-z-]+(?P<comma>,)\s+(?:including|among\s+them)\s+$",
                                      re.IGNORECASE)
@@ -271,6 +270,7 @@ _PROTEST_RE = re.compile(r"\b(?:demonstrat|protest|march|rall(?:y|ies))", re.IGN
 _TOLD_BY_NOUN = frozenset(("killed", "injured", "arrested", "displaced", "missing"))  # "dead", "wounded", ...
 _COORDINATION_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+# A noun and a preposition before the next number: "three people from 2 families", "10 workers in 3 mines".
 _PP_BEFORE_NUMBER_RE = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+){0,2}\s+(?:of|from|in|among|across)\s+(?:the\s+)?$",
                                   re.IGNORECASE)
 _MAX_BETWEEN, _MAX_BETWEEN_PP = 5, 12
@@ -457,6 +457,8 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
             qualifier = _QUALIFIER_OF[re.sub(r"\s+", " ", qual.group("q").lower())]
             start -= len(before) - qual.start()
             before = before[: qual.start()]
+        if _GROUP_OF_BEFORE.search(before):
+            continue  # "a group of about 300 demonstrators broke away": a part of a crowd, not its count
         rest = text[end : matches[i + 1].start() if i + 1 < len(matches) else len(text)]
         aside = _ASIDE_BEFORE_NUMBER_RE.match(rest) if i + 1 < len(matches) else None
         if i + 1 < len(matches) and (_PP_BEFORE_NUMBER_RE.match(rest) or (
@@ -488,8 +490,6 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
         np_end, kind, by_predicate = read
         if qualifier == "exact" and (or_more or _OR_MORE_RE.match(rest, skip + np_end)):
             qualifier = "at_least"  # "40 or more people", "40 people or more"
-        if _GROUP_OF_BEFORE.search(before):
-            continue  # "a group of about 300 demonstrators broke away": a part of a crowd, not its count
         prefix = _PREFIX_RE.search(before)
         fig_end = end + skip + np_end if np_end else end
         total = bool(_TOTAL_BEFORE.search(before))

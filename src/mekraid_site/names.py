@@ -226,14 +226,15 @@ def guess_kind(name: str) -> str:
         return "organization"
     if any(word in _PLACE_WORDS for word in words):
         return "place"
-    inner, last = words[1:-1], words[-1:]
-    if 2 <= len(words) <= 4 and _is_name_word(words[0]) and all(
-            _is_name_word(word) or _is_initial(word) or _is_inner_capital_surname(word)
-            for word in last) and all(
-            _is_name_word(word) or _is_initial(word) or _is_inner_capital_surname(word) or word in _NAME_PARTICLES
-            for word in inner):
+    if 2 <= len(words) <= 4 and _is_name_word(words[0]) and _after_a_first_name(words[-1]) and all(
+            _after_a_first_name(word) or word in NAME_PARTICLES for word in words[1:-1]):
         return "person"
     return "group" if name[:1].islower() or name.endswith("s") else "organization"
+
+
+def _after_a_first_name(word: str) -> bool:
+    """Whether a word can follow a first name in a person's name: "Smith", "J.", "GebreMariam"."""
+    return _is_name_word(word) or _is_initial(word) or _is_inner_capital_surname(word)
 
 
 def _is_name_word(word: str) -> bool:
@@ -269,7 +270,7 @@ _ROLE_WORDS = frozenset(
     adviser advisor aide negotiator correspondent editor economist expert engineer coordinator doctor
     executive""".split()
 )
-_NAME_PARTICLES = frozenset("de del della der den van von da di du la le al el bin ibn ben y".split())  # "Jan de Wit"
+NAME_PARTICLES = frozenset("de del della der den van von da di du la le al el bin ibn ben y".split())  # "Jan de Wit"
 _CONNECTORS = frozenset("of for against and the on de del da di du la le van von der den al el bin ibn".split())
 _TAIL_CONNECTORS = frozenset("of for against on".split())  # after a head word: "Council of ..."
 _MONTHS_DAYS = frozenset(
