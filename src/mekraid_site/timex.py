@@ -540,7 +540,7 @@ class _Ctx:
         Monday"; one after it when the date is fronted: "On Monday, the board will meet"). With neither,
         a modal further back in the sentence decides.
         """
-        lo = self._sentence_start(start, 60)
+        lo = self.sentence_start(start, 60)
         best, best_distance = 0, 10**6
         for cue in _TENSE_CUE.finditer(self.text, lo, start):
             sign = self._cue_sign(cue, start)
@@ -571,7 +571,7 @@ class _Ctx:
         mission in December"); a past form that far back more often belongs to another clause, so only modals
         count.
         """
-        return 1 if _MODAL_CUE.search(self.text, self._sentence_start(start, 160), start) else 0
+        return 1 if _MODAL_CUE.search(self.text, self.sentence_start(start, 160), start) else 0
 
     def year_named_before(self, start: int) -> int | None:
         """The year a sentence opens with, for a date later in it: "In 2019, ... ended on Jan. 25" is in 2019.
@@ -581,7 +581,7 @@ class _Ctx:
         """
         if not self.focus_named or not 0 <= self.focus_start < start:
             return None
-        opening = self._sentence_start(start, start - self.focus_start + 20)
+        opening = self.sentence_start(start, start - self.focus_start + 20)
         if opening > self.focus_start or not _FRAMING_OPENING.fullmatch(self.text, opening, self.focus_start):
             return None
         return int(self.focus[:4])
@@ -599,7 +599,7 @@ class _Ctx:
             return None
         return named.year
 
-    def _sentence_start(self, start: int, reach: int) -> int:
+    def sentence_start(self, start: int, reach: int) -> int:
         """Where the sentence holding `start` begins, looking back at most `reach` characters."""
         lo = max(0, start - reach)
         # Up to the span's first character: the end's lookahead for a capital must see a sentence the span opens.
@@ -1243,7 +1243,7 @@ def _r_weekday(m: _M, ctx: _Ctx) -> _Res | None:
         d = start_day + timedelta(days=(wd - start_day.weekday()) % 7)
     elif back and (ctx.future_context(m.start(), m.end()) or _until_ahead(m, ctx)):
         d = ref + timedelta(days=ahead)
-    elif back and (decreed := _DECREED_PERIOD.search(ctx.text, ctx._sentence_start(m.start(), 160), m.start())):
+    elif back and (decreed := _DECREED_PERIOD.search(ctx.text, ctx.sentence_start(m.start(), 160), m.start())):
         # A period a decision set ("declared three days of mourning from Thursday") begins after it was taken,
         # which was not long before the text: the nearer such day; and it ends after it ("until Sunday").
         d = ref + timedelta(days=ahead) if decreed["until"] or ahead < back else ref - timedelta(days=back)
@@ -1261,8 +1261,6 @@ _DECREED_PERIOD = _c(r"\b(?:declared|announced|ordered|imposed|decreed|extended|
                      r"\b(?:from|starting|beginning|as\s+of|effective|(?P<until>until|till|through|thru))\s+$")
 # The start of a range of weekdays, just before its end: "from Thursday to Saturday".
 _WEEKDAY_RANGE_START = _c(r"\b(?:from|between)\s+" + WEEKDAY + r"\s*(?:-|–|to|until|till|through|and)\s*$")
-
-
 _UNTIL_BEFORE = _c(r"\buntil\s+$|\btill\s+$")
 
 
