@@ -1446,3 +1446,14 @@ def test_a_plan_ahead_in_focus_is_not_the_day_a_past_story_goes_on_from():
     assert (earlier.text, earlier.value) == ("Earlier in the day", "2023-06-21")
     (light, tuesday) = find("At first light on Tuesday, rescuers resumed the search.", DCT_001)
     assert (light.text, light.value, tuesday.value) == ("first light", "2023-06-20TMO", "2023-06-20")
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It occurred at approximately 2:15 p.m. Eastern Time on June 19.", ("2023-06-19T14:15-04:00", "ET")),
+    ("Operations resumed at 6 a.m. Central European Time.", ("2023-06-21T06:00+01:00", "CET")),
+    ("The call is at 8:30 a.m. Pacific Daylight Time.", ("2023-06-21T08:30-07:00", "PDT")),
+])
+def test_a_zone_written_out(text, expected):
+    clock = find(text, DCT_001)[0]
+    assert (clock.interval.edtf, clock.interval.zone) == expected

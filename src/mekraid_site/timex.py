@@ -26,8 +26,8 @@ from dateutil.easter import easter
 
 from mekraid_site.model import Precision, Qualifier, TimeRange, TimeValue, Timex
 
-__all__ = ["find_timexes", "find_ranges", "parse_dct", "timex_json", "qualified", "unqualified", "ZONES", "MONTHS",
-           "WEEKDAYS"]
+__all__ = ["find_timexes", "find_ranges", "parse_dct", "timex_json", "qualified", "unqualified", "ZONES", "ZONE_NAMES",
+           "MONTHS", "WEEKDAYS"]
 
 UTC = timezone.utc
 _T = TypeVar("_T")
@@ -146,6 +146,19 @@ ZONES: dict[str, Zone] = {
     "NZDT": Zone(_h(13), "Pacific/Auckland", "New Zealand", True, "NZST"),
 }
 
+# Zones written out, as press releases and broadcasters do: "2:15 p.m. Eastern Time".
+ZONE_NAMES: dict[str, str] = {
+    "Eastern Time": "ET", "Central Time": "CT", "Mountain Time": "MT", "Pacific Time": "PT",
+    "Eastern Standard Time": "EST", "Eastern Daylight Time": "EDT", "Central Standard Time": "CST",
+    "Central Daylight Time": "CDT", "Mountain Standard Time": "MST", "Mountain Daylight Time": "MDT",
+    "Pacific Standard Time": "PST", "Pacific Daylight Time": "PDT", "Greenwich Mean Time": "GMT",
+    "Coordinated Universal Time": "UTC", "Universal Time": "UTC", "British Summer Time": "BST",
+    "Central European Time": "CET", "Central European Summer Time": "CEST", "Eastern European Time": "EET",
+    "Eastern European Summer Time": "EEST", "Moscow Time": "MSK", "Japan Standard Time": "JST",
+    "India Standard Time": "IST", "Australian Eastern Standard Time": "AEST",
+    "Australian Eastern Daylight Time": "AEDT",
+}
+
 # TIMEX3 mod -> interval qualifier.
 _MOD_QUALIFIER: dict[str, Qualifier] = {
     "APPROX": Qualifier.APPROXIMATE, "BEFORE": Qualifier.BEFORE, "AFTER": Qualifier.AFTER,
@@ -208,7 +221,8 @@ UNIT = (r"(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds
         r"|centur(?:y|ies)|quarters?|millenni(?:um|a)|fortnights?)")
 _ZONE_ALT = _alt([z for z in ZONES if z not in ("Z", "ZULU", "ET", "CT", "MT", "PT")] + ["ET", "PT"])
 # "CT" and "MT" only after a.m. or p.m. ("11:33 a.m. CT"): after a bare number they are as often tonnes or a state.
-ZONE = r"(?-i:(?:" + _ZONE_ALT + r"|Zulu|Z|(?<=[mM]\.\s)(?:CT|MT)|(?<=[mM]\s)(?:CT|MT))\b)"
+ZONE = (r"(?-i:(?:" + _alt(list(ZONE_NAMES)) + "|" + _ZONE_ALT
+        + r"|Zulu|Z|(?<=[mM]\.\s)(?:CT|MT)|(?<=[mM]\s)(?:CT|MT))\b)")
 PREMOD = (r"(?:(?:early|mid|late)(?:\s*-\s*|\s+)|(?:the\s+)?(?:beginning|start|middle|end|close|first\s+half|"
           r"second\s+half|last\s+half)\s+of\s+(?:the\s+)?)")
 _B = r"(?<![\w$£€])"  # a left word boundary that also refuses currency amounts
@@ -1711,7 +1725,7 @@ def _r_clock(m: _M, ctx: _Ctx) -> _Res | None:
     value = f"{day.isoformat()}T{hh:02d}:{mm:02d}" + (f":{ss}" if ss else "")
     zone = m["zone"]
     if zone is not None:
-        zone = zone.upper()
+        zone = ZONE_NAMES.get(" ".join(zone.split()), zone).upper()
         if zone in ("Z", "ZULU"):
             zone = "UTC"
         if m["zoff"] and zone in ("UTC", "GMT"):
