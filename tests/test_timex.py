@@ -1457,3 +1457,9 @@ def test_a_plan_ahead_in_focus_is_not_the_day_a_past_story_goes_on_from():
 def test_a_zone_written_out(text, expected):
     clock = find(text, DCT_001)[0]
     assert (clock.interval.edtf, clock.interval.zone) == expected
+
+
+def test_the_morning_of_a_day_of_the_month():
+    morning, fifth = find("The bodies were found on the morning of the 5th.", DCT_001)
+    assert (morning.value, fifth.value) == ("2023-06-05TMO", "2023-06-05")
+    assert find("She is a member of the 5th.", DCT_001) == []  # a regiment, not a day

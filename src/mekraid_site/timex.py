@@ -279,7 +279,8 @@ _P_STEP_BACK = _c(r"\bthe\s+(?P<unit>day|night|week|month|year)\s+(?P<step>befor
 _P_DAY_OF_MONTH = _c(r"\bthe\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?:\s+of\s+(?P<ref>this|the|next|last)\s+month\b)?"
                      r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|and|when|before|after|to|until)\b)", "t")
 _DAY_OF_MONTH_GATE = re.compile(r"\d(?:st|nd|rd|th)\b")
-_DAY_OF_MONTH_BEFORE = re.compile(r"\b(?:on|by|until|till|from|before|after|since|between|and|to|through)\s+$",
+_DAY_OF_MONTH_BEFORE = re.compile(r"\b(?:on|by|until|till|from|before|after|since|between|and|to|through"
+                                  r"|(?:morning|afternoon|evening|night|hours)\s+of)\s+$",  # "the morning of the 5th"
                                   re.IGNORECASE)
 # Holidays with a date: fixed ones, and Easter (dateutil computes it); a name, so written with a capital.
 HOLIDAYS: dict[str, tuple[int, int]] = {
@@ -1077,7 +1078,7 @@ _STEP_GRANULARITY = {"day": "day", "night": "day", "week": "week", "month": "mon
 
 def _r_day_of_month(m: _M, ctx: _Ctx) -> _Res | None:
     """ "on the 30th": that day of the month named, or else of the month in focus, ahead or behind as the tense says."""
-    if not _DAY_OF_MONTH_BEFORE.search(ctx.text, max(0, m.start() - 9), m.start()):
+    if not _DAY_OF_MONTH_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
         return None  # "the 5th floor" is cut off by the lookahead; "finished the 3rd." by this
     day = int(m["d"])
     ref = (m["ref"] or "").lower()
