@@ -669,21 +669,28 @@ def figure_label(figure: Figure) -> str:
 def _parts_of_a_total(figures: list[Figure]) -> bool:
     """Whether the counts are a total and parts that add up to it: "at least nine killed", "three in
     Mississippi", "six in Alabama". Every count either agrees with the total or is smaller than it, and there
-    are two parts or more, no two of which could be the same count ("1" and "1" are one count, told twice)."""
-    for total in figures:
-        total_low, total_high = figure_bounds(total)
-        parts = [figure for figure in figures if figure_bounds(figure)[1] < total_low]
-        if any(figure_bounds(a)[0] <= figure_bounds(b)[1] and figure_bounds(b)[0] <= figure_bounds(a)[1]
-               for a, b in itertools.combinations(parts, 2)):
+    are two parts or more, no two of which could be the same count ("1" and "1" are one count, told twice).
+
+    Counted by distinct values, and only for a few: an event that many sources count is no such sum.
+    """
+    distinct = sorted({figure_bounds(figure) for figure in figures})
+    if len(distinct) > _MOST_PARTS + 1:
+        return False
+    for total_low, total_high in distinct:
+        parts = [(low, high) for low, high in distinct if high < total_low]
+        if len(parts) < 2 or any(a_low <= b_high and b_low <= a_high
+                                 for (a_low, a_high), (b_low, b_high) in itertools.combinations(parts, 2)):
             continue
-        agreeing = [figure for figure in figures
-                    if figure_bounds(figure)[0] <= total_high and figure_bounds(figure)[1] >= total_low]
-        if len(parts) >= 2 and len(parts) + len(agreeing) == len(figures):
-            low = math.fsum(figure_bounds(part)[0] for part in parts)
-            high = math.fsum(figure_bounds(part)[1] for part in parts)
+        agreeing = [(low, high) for low, high in distinct if low <= total_high and high >= total_low]
+        if len(parts) + len(agreeing) == len(distinct):
+            low = math.fsum(part_low for part_low, _ in parts)
+            high = math.fsum(part_high for _, part_high in parts)
             if low <= total_high and high >= total_low:
                 return True
     return False
+
+
+_MOST_PARTS = 6
 
 
 def find_disputes(claims: list[Claim]) -> tuple[Dispute, ...]:
