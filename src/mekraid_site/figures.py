@@ -457,7 +457,7 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
             qualifier = _QUALIFIER_OF[re.sub(r"\s+", " ", qual.group("q").lower())]
             start -= len(before) - qual.start()
             before = before[: qual.start()]
-        if _GROUP_OF_BEFORE.search(before):
+        if "group" in before and _GROUP_OF_BEFORE.search(before):
             continue  # "a group of about 300 demonstrators broke away": a part of a crowd, not its count
         rest = text[end : matches[i + 1].start() if i + 1 < len(matches) else len(text)]
         aside = _ASIDE_BEFORE_NUMBER_RE.match(rest) if i + 1 < len(matches) else None
@@ -492,7 +492,7 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
             qualifier = "at_least"  # "40 or more people", "40 people or more"
         prefix = _PREFIX_RE.search(before)
         fig_end = end + skip + np_end if np_end else end
-        total = bool(_TOTAL_BEFORE.search(before))
+        total = "ing" in before and bool(_TOTAL_BEFORE.search(before))  # "bringing", "raising" ...
         counts.append(_Count(start, fig_end, value, qualifier, prefix.lastgroup if prefix else kind,
                              "before" if prefix else "after" if by_predicate or kind in _TOLD_BY_NOUN else "role",
                              bool(m.group("one")), fig_end > end, total))

@@ -426,9 +426,10 @@ def _person(
         if run[i].text in _TITLE_WORDS and _person_name(run[i + 1 :]):
             role = text[run[0].start : run[i].end]
             return _mention(text, run[i + 1 :], "person", role=role)
-    name = next((run[:i] for i, t in enumerate(run) if t.text in _CONNECTORS), run)  # "Tyler Moss of Harlan"
-    if 2 <= len(name) <= 3 and name[-1].bare in lone_words and _person_name(name):
-        return _mention(text, name, "person")
+    if lone_words and any(t.bare in lone_words for t in run[1:4]):
+        name = next((run[:i] for i, t in enumerate(run) if t.text in _CONNECTORS), run)  # "Tyler Moss of Harlan"
+        if 2 <= len(name) <= 3 and name[-1].bare in lone_words and _person_name(name):
+            return _mention(text, name, "person")
     if not _person_name(run) or len(run) < 2:
         return None
     before = tokens[index - 1] if index > 0 else None

@@ -1258,7 +1258,8 @@ def _r_weekday(m: _M, ctx: _Ctx) -> _Res | None:
         d = start_day + timedelta(days=(wd - start_day.weekday()) % 7)
     elif back and (ctx.future_context(m.start(), m.end()) or _until_ahead(m, ctx)):
         d = ref + timedelta(days=ahead)
-    elif back and (decreed := _DECREED_PERIOD.search(ctx.text, ctx.sentence_start(m.start(), 160), m.start())):
+    elif back and _DECREED_END.search(ctx.text, max(0, m.start() - 12), m.start()) and (
+            decreed := _DECREED_PERIOD.search(ctx.text, ctx.sentence_start(m.start(), 160), m.start())):
         # A period a decision set ("declared three days of mourning from Thursday") begins after it was taken,
         # which was not long before the text: the nearer such day; and it ends after it ("until Sunday").
         d = ref + timedelta(days=ahead) if decreed["until"] or ahead < back else ref - timedelta(days=back)
@@ -1274,9 +1275,11 @@ def _r_weekday(m: _M, ctx: _Ctx) -> _Res | None:
 # A weekday that begins or ends a period a decision set, after the verb of the decision.
 _DECREED_PERIOD = _c(r"\b(?:declared|announced|ordered|imposed|decreed|extended|proclaimed)\b[^.;:!?]*?"
                      r"\b(?:from|starting|beginning|as\s+of|effective|(?P<until>until|till|through|thru))\s+$")
+_DECREED_END = _c(r"\b(?:from|starting|beginning|of|effective|until|till|through|thru)\s+$")  # quick test first
 # The start of a range of weekdays, just before its end: "from Thursday to Saturday".
 _WEEKDAY_RANGE_START = _c(r"\b(?:from|between)\s+" + WEEKDAY + r"\s*(?:-|–|to|until|till|through|and)\s*$")
 _UNTIL_BEFORE = _c(r"\buntil\s+$|\btill\s+$")
+_RANGE_END_WORD = _c(r"(?:-|–|\bto|\buntil|\btill|\bthrough|\band)\s*$")  # a quick test before the range's
 
 
 def _until_ahead(m: _M, ctx: _Ctx) -> bool:
@@ -1289,7 +1292,8 @@ def _range_start_day(m: _M, ctx: _Ctx) -> date | None:
 
     (A range in the past is placed end first: see _range_in_order.)
     """
-    if m["rel"] or not _WEEKDAY_RANGE_START.search(ctx.text, max(0, m.start() - 30), m.start()):
+    if m["rel"] or not _RANGE_END_WORD.search(ctx.text, max(0, m.start() - 9), m.start()) or \
+            not _WEEKDAY_RANGE_START.search(ctx.text, max(0, m.start() - 30), m.start()):
         return None
     focus = _focus_date(ctx.focus)
     return focus[0] if focus and focus[1] == "day" and focus[0] > ctx.today else None
@@ -1326,7 +1330,9 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
         return _Res("DATE", f"{year:04d}", anchor=False)  # "earnings for the full year": this year
     mod = _premod(m["pre"] or m["pre2"])
     ty = ctx.today
-    focus = _focus_date(ctx.story_focus(m.start(), m.end())) or (ty, "day")
+    # "the day before", "that week" refer back to the story's day; "last week", "this year" to the DCT's.
+    referring = rel.startswith(("the", "that"))
+    focus = _focus_date(ctx.story_focus(m.start(), m.end()) if referring else ctx.focus) or (ty, "day")
     step = {"this": 0, "the current": 0, "last": -1, "the past": -1, "the previous": -1, "the last": -1,
             "this past": -1, "the prior": -1, "next": 1, "the coming": 1, "the next": 1, "this coming": 1,
             "the following": 1, "the same": 0, "that": 0, "the": 0, "the latest": -1}.get(rel)
