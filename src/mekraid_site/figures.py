@@ -58,6 +58,9 @@ _VAGUE: dict[str, int] = {
     "millions": 2000000,
 }
 
+# The words of those quantities, as a reader sees them in a count's text: "tens of thousands".
+VAGUE_WORDS = frozenset(word for phrase in _VAGUE for word in phrase.split())
+
 _MAX_DIGITS = 15
 # "a man was killed": the indefinite article counts one, for these nouns and what befalls them only.
 _ONE_PERSON = ("man|woman|boy|girl|child|person|protester|protestor|demonstrator|resident|officer|policeman"

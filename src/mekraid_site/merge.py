@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 from . import annotations
 from .errors import ContentError, Problem
 from .extract import Extraction, SourceAnalysis
+from .figures import VAGUE_WORDS
 from .load import slugify
 from .model import (
     Claim,
@@ -633,8 +634,6 @@ def _title(quote: str, time_text: str) -> str:
     return text[:1].upper() + text[1:] if text else UNTITLED
 
 
-_VAGUE_WORDS = frozenset("a few handful couple several many dozens scores tens hundreds thousands millions hundred "
-                         "thousand of".split())
 _CLOSING_QUOTE_OF = {"\"": "\"", "“": "”", "‘": "’"}
 
 
@@ -659,7 +658,7 @@ def figure_label(figure: Figure) -> str:
         "nearly": "nearly ", "up_to": "up to ",
     }.get(figure.qualifier, "")
     if figure.qualifier == "several":  # as the text says it: "several", "tens of thousands", "a few hundred"
-        words = list(itertools.takewhile(lambda word: word in _VAGUE_WORDS, figure.text.lower().split()))
+        words = list(itertools.takewhile(lambda word: word in VAGUE_WORDS, figure.text.lower().split()))
         while words and words[-1] == "of":
             words.pop()
         return " ".join(words) or f"at least {figure.value:,}"
