@@ -98,7 +98,7 @@ def test_days_earlier_is_before_the_day_in_focus_not_on_it(tmp_path):
     assert [(event.title, describe_time(event.time, zone)) for event in timeline.events] == [
         ("Police raided the camp", "20 June 2023"),  # not "Police raided the camp ." nor with a space
         ("Residents had received a warning", "before 20 June 2023"),  # the time's comma is not the title's
-        ("Police detained twelve people", "21 June 2023, early morning"),
+        ("Police detained twelve people", "21 June 2023, early hours"),  # after midnight, before the morning
     ]
 
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mekraid_site.display import describe_time
 from mekraid_site.model import Precision, Qualifier
 from mekraid_site.timex import find_ranges, find_timexes, parse_dct, qualified, timex_json, unqualified
 
@@ -655,6 +656,15 @@ def test_the_early_hours_open_the_morning_of_their_day(text, values):
     found = find(text, DCT_001)
     assert [(t.text, t.value) for t in found] == values
     assert all(t.mod == "START" for t in found if t.value.endswith("TMO"))
+
+
+def test_the_early_hours_come_before_dawn_not_through_the_morning():
+    hours = find("Gunmen attacked in the early hours of Wednesday.", DCT_001)[0].interval
+    morning = find("Gunmen attacked early on Wednesday morning.", DCT_001)[0].interval
+    assert (hours.start.astimezone(TIRANE).hour, hours.end.astimezone(TIRANE).hour) == (0, 5)
+    assert morning.start.astimezone(TIRANE).hour == 5  # "early morning" is the morning's own start
+    assert describe_time(hours, TIRANE) == "21 June 2023, early hours"
+    assert describe_time(morning, TIRANE) == "21 June 2023, early morning"
 
 
 @pytest.mark.parametrize("text,values", [

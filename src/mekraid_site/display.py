@@ -23,6 +23,7 @@ _QUALIFIER_WORDS = {
     Qualifier.LATE: "late",
 }
 _SEASON_NAMES = {"21": "spring", "22": "summer", "23": "autumn", "24": "winter"}
+_EARLY_HOURS = "early hours"
 
 
 # How many described times a renderer keeps: the claims of an event share a few times and pages are made event
@@ -41,6 +42,8 @@ def describe_time(time: TimeValue, local_zone: ZoneInfo) -> str:
     if word in ("early", "mid", "late"):
         if time.precision is Precision.PART_OF_DAY:  # "20 June 2023, early morning", not "early 20 June 2023, ..."
             day, _, part = text.rpartition(", ")
+            if part == _EARLY_HOURS:
+                return text
             return f"{day}, {word}-{part}" if word == "mid" else f"{day}, {word} {part}"
         return f"{word}-{text}" if word == "mid" else f"{word} {text}"
     return f"{word} {text}" if word else text
@@ -77,6 +80,8 @@ def _describe_calendar(moment: datetime, precision: Precision, edtf: str, start:
     if precision is Precision.WEEK:
         return f"week of {start.day} {start:%B} {start.year}"
     if precision is Precision.PART_OF_DAY:
+        if start.hour == 0:  # the hours after midnight: TimeML's early morning, as news says it
+            return f"{start.day} {start:%B} {start.year}, {_EARLY_HOURS}"
         part = _part_of_day(moment.hour)
         if part == "night" and moment.hour < 12:
             moment = moment - timedelta(days=1)  # a night is named after the day it follows, as TimeML's TNI

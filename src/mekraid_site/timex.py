@@ -654,6 +654,7 @@ class _Res:
     anchor: bool = True  # whether this value becomes the date in focus
     # For a value that names no point ("days earlier" is PAST_REF): the time it lies before or after.
     beside: tuple[str, Qualifier] | None = None
+    hours: tuple[int, int] | None = None  # local hours of a part of day narrower than its code's ("the early hours")
 
 
 class _M:
@@ -1639,6 +1640,8 @@ _HOURS_OF_SOMETHING = re.compile(r"\s+of\s+(?!(?:" + WEEKDAY + "|" + MONTH + r"|
                                  r"(?:the|that)\s+(?:same\s+|next\s+|following\s+|previous\s+)?day|new\s+year)\b)",
                                  re.IGNORECASE)
 _DAY_STEPS = {"the next": 1, "the following": 1, "the previous": -1}
+# "The early hours" are those after midnight and before the morning, not the morning itself.
+_EARLY_HOURS = (0, PARTS_OF_DAY["morning"][1])
 
 
 def _not_yet_begun(day: date, pod: str, ctx: _Ctx) -> bool:
@@ -1659,7 +1662,7 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
             return None  # "the early hours of the campaign": a stage of something, not a time of day
         focus = _focus_date(ctx.focus)
         day = focus[0] if focus and focus[1] == "day" else ctx.today
-        return _Res("TIME", f"{day.isoformat()}TMO", mod="START", anchor=False)
+        return _Res("TIME", f"{day.isoformat()}TMO", mod="START", anchor=False, hours=_EARLY_HOURS)
     if m["over"]:
         # The night before the day in focus ("overnight losses in New York" weighed on Friday's trading),
         # but the night just ended when the day in focus is yesterday ("Sunday's quake ... overnight", on Monday).
@@ -1918,7 +1921,7 @@ def _place(res: _Res, tz: ZoneInfo) -> TimeValue | None:
     if m:
         d = date(int(m[1]), int(m[2]), int(m[3]))
         if m[7]:
-            a, b = _POD_HOURS[m[7]]
+            a, b = res.hours or _POD_HOURS[m[7]]
             return TimeValue(_local(d, tz, a), _local(d, tz, b), Precision.PART_OF_DAY, d.isoformat())
         hh = int(m[4])
         mm = int(m[5]) if m[5] else 0
