@@ -307,6 +307,18 @@ def test_pronoun_claimant_resolves_to_the_previous_one(shipped_timeline):
     assert [(f.kind, f.value, f.qualifier) for f in claim.figures] == [("injured", 100, "more_than")]
 
 
+def test_he_who_opens_a_sentence_is_the_person_the_sentence_before_was_about(tmp_path):
+    claims = article_claims(tmp_path, (
+        "Police spokesman Ardit Gjoka said on Tuesday that 12 people were arrested. The camp's director, Ali Reza, "
+        "arrived at the scene on Wednesday. He said 30 residents were injured. Opposition leader Sali Bera visited "
+        "on Thursday. On Friday she told reporters the police had used tear gas. Spokesman Ardit Gjoka said on "
+        "Saturday the camp was calm. Sali Bera left on Sunday. He added that no one was hurt."))
+    assert [claim.claimant for claim in claims] == [
+        "ardit-gjoka", None, "ali-reza", None, "sali-bera", "ardit-gjoka", None,
+        "ardit-gjoka",  # "added" goes on with the speaker before, not with the person spoken of
+    ]
+
+
 def test_cuci_is_the_claimant_and_undated_sentences_take_the_raid_day(shipped_timeline):
     (claim,) = claims_with(shipped_timeline, "not responsible for the man")
     assert claim.claimant == "bledi-cuci"

@@ -38,6 +38,13 @@ def test_lowercase_role_before_name() -> None:
     assert (mention.text, mention.kind, mention.role) == ("Rahim Uddin", "person", "spokesman")
 
 
+def test_a_role_in_commas_before_a_name_and_a_role_opening_a_sentence() -> None:
+    text = "The camp's director, Hassan Nouri, arrived on Wednesday. Activist Maryam Rostami left."
+    assert [(m.text, m.role) for m in discover_names(text)] == [("Hassan Nouri", "director"),
+                                                               ("Maryam Rostami", "activist")]
+    assert found("The director, Tirana Police, denied it.") == [("Tirana Police", "organization")]
+
+
 def test_mr_with_period() -> None:
     assert found("Police detained Mr. Karim Hossain on Monday.") == [("Karim Hossain", "person")]
 

@@ -275,6 +275,12 @@ _FRONTED_TIME_RE = re.compile(
     r"\s+(?=\S)", re.IGNORECASE)
 
 
+def fronted_time(text: str) -> int:
+    """How far a time that opens the text before its subject reaches ("On Thursday "), or 0."""
+    fronted = _FRONTED_TIME_RE.match(text)
+    return fronted.end() if fronted else 0
+
+
 def _phrase_after(sentence: str, pos: int, strict: bool = True) -> tuple[int, int] | None:
     """The claimant noun phrase starting at ``pos``: "according to X, ..."."""
     stop = _FORWARD_END_RE.search(sentence, pos)

@@ -630,6 +630,7 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
     claimant_actors: dict[str, Actor] = {}
     # The day of a list of clock times under a heading that names none ("Timeline of the attack:"): the news peg.
     list_day: TimeValue | None = None
+    opener: str | None = None  # the person who opens the previous sentence, when it quotes nobody
     for sentence in sentences:
         sentence_text = text[sentence.start:sentence.end]
         furniture = _BOILERPLATE.match(sentence_text, _ENTRY_CLOCK.match(sentence_text).end())
@@ -644,8 +645,12 @@ def extract_source(source: Source, content: Content, known: ActorIndex) -> Sourc
         if entry is None:
             list_day = None
         found = attribution.find_claimant(sentence_text)
+        if found is not None and opener is not None and _opens_with_he_or_she(sentence_text, found):
+            # "Sali Bera visited the camp. He said ...": he is the person the sentence before was about.
+            last_claimant = opener
         claimant, last_claimant = _claimant(found, sentence.start, index, mention_spans, full_names, last_claimant,
                                             claimant_actors)
+        opener = None if found else _opening_person(text, sentence, mention_spans, index)
         if (found is None and quoting is not None and sentence.paragraph == previous_paragraph
                 and _WHOLE_QUOTE.fullmatch(sentence_text)):
             claimant = quoting  # '"They came at dawn," said Maryam Hosseini. "We will not leave."': she goes on
@@ -851,6 +856,28 @@ def _apply_claim_fixes(
     if problems:
         raise ContentError(problems)
     return sorted(result, key=lambda claim: (claim.start, claim.id))
+
+
+# A sentence is about the person it opens with: a name within its first words ("Opposition leader Sali Bera
+# visited", "The camp's director, Hassan Nouri, arrived").
+_OPENING_WORDS = 6
+
+
+def _opening_person(text: str, sentence: Sentence, mentions: _Spans, index: ActorIndex) -> str | None:
+    """The person named at the start of the sentence, if any."""
+    first = next(iter(mentions.within(sentence.start, sentence.end)), None)
+    if first is None or len(text[sentence.start:first[0]].split()) > _OPENING_WORDS:
+        return None
+    return first[2] if index.actors[first[2]].kind == "person" else None
+
+
+def _opens_with_he_or_she(sentence_text: str, found: attribution.Attribution) -> bool:
+    """Whether "he" or "she" opens the sentence and speaks anew: "He said", "On Thursday she told", not "He added"."""
+    return (found.name.lower() in ("he", "she") and found.verb not in _GOES_ON_VERBS
+            and (not sentence_text[:found.start].strip() or attribution.fronted_time(sentence_text) == found.start))
+
+
+_GOES_ON_VERBS = frozenset({"added", "adds", "continued", "went on"})
 
 
 def _actors_in(mentions: _Spans, start: int, end: int) -> tuple[str, ...]:

@@ -430,11 +430,15 @@ def _person(
         name = next((run[:i] for i, t in enumerate(run) if t.text in _CONNECTORS), run)  # "Tyler Moss of Harlan"
         if 2 <= len(name) <= 3 and name[-1].bare in lone_words and _person_name(name):
             return _mention(text, name, "person")
+    if len(run) >= 3 and run[0].text.lower() in _ROLE_WORDS and _person_name(run[1:]):
+        return _mention(text, run[1:], "person", role=run[0].text.lower())  # "Activist Maryam Rostami" opening
     if not _person_name(run) or len(run) < 2:
         return None
     before = tokens[index - 1] if index > 0 else None
-    if before is not None and before.text in _ROLE_WORDS and text[before.end : run[0].start] == " ":
-        return _mention(text, run, "person", role=before.text)
+    if before is not None and before.text in _ROLE_WORDS and (
+            text[before.end : run[0].start] == " " or text.startswith(", ", before.end) and text.startswith(
+                ",", run[-1].end)):
+        return _mention(text, run, "person", role=before.text)  # "spokesman John Smith", "the director, Ana Lee,"
     after = _APPOSITIVE_ROLE_RE.match(text, run[-1].end) or _AFFILIATION_RE.match(text, run[-1].end)
     if after:
         return _mention(text, run, "person", role=after.group(1).strip())
