@@ -311,8 +311,20 @@ def test_a_numeric_date_with_slashes_is_read_the_way_nearer_the_text():
     dct = parse_dct("2026-02-13", TIRANE)
     assert [(t.text, t.value) for t in find("As of 12/02/2026, 21:00 hours, the ministry reports.", dct)] == [
         ("12/02/2026", "2026-02-12"), ("21:00 hours", "2026-02-12T21:00")]  # day first: the day before, not December
-    assert one("It began on 3/4/2026.", dct).value == "2026-03-04"  # month first: 19 days ahead, not 49
     assert one("Police came on 6/20/2023.", dct).value == "2023-06-20"  # only one reading
+
+
+@pytest.mark.parametrize(("zone", "text", "value"), [
+    ("America/New_York", "It began on 3/4/2026.", "2026-03-04"),  # US news: month first
+    ("Europe/Tirane", "It began on 3/4/2026.", "2026-04-03"),  # elsewhere: day first
+    ("UTC", "It began on 3/4/2026.", "2026-03-04"),  # no place known: as US wires write it
+    ("Australia/Sydney", "Rain fell on 3/2/2026 and 21/2/2026.", "2026-02-03"),
+    ("America/New_York", "Rain fell on 3/2/2026.", "2026-02-03"),  # March 2 is after the text: read day first
+    ("Asia/Kolkata", "The first call was made on 5-3-2026.", "2026-03-05"),  # hyphens too, with a four-digit year
+])
+def test_numeric_dates_are_read_as_the_place_writes_them_unless_only_the_other_way_is_past(zone, text, value):
+    dct = parse_dct("2026-02-13", ZoneInfo(zone))
+    assert find(text, dct, ZoneInfo(zone))[0].value == value
 
 
 def test_the_next_morning_becomes_the_day_in_focus():
@@ -393,7 +405,8 @@ def test_a_clock_range_across_midnight_ends_the_next_day():
                                         ("Filed on 2023/06/20.", "2023-06-20"), ("Filed on 6/20/23.", "2023-06-20"),
                                         ("On 9/11/01 it happened.", "2001-09-11")])
 def test_a_numeric_date_at_the_end_of_a_sentence(text, value):
-    assert one(text, DCT_001).value == value
+    (found,) = find(text, parse_dct("2023-06-21", UTC_ZONE), UTC_ZONE)  # a place unknown: month first, as US news
+    assert found.value == value
 
 
 
@@ -1473,3 +1486,19 @@ def test_the_morning_of_a_day_of_the_month():
     morning, fifth = find("The bodies were found on the morning of the 5th.", DCT_001)
     assert (morning.value, fifth.value) == ("2023-06-05TMO", "2023-06-05")
     assert find("She is a member of the 5th.", DCT_001) == []  # a regiment, not a day
+
+
+def test_a_factbox_entry_keeps_its_times_to_its_own_day():
+    # Each paragraph opens with its day; a time never reaches across a paragraph break to the next day's line,
+    # a day something lasts "until" is not the day the entry is on, nor is a year looked back to.
+    text = ("Feb 2 - The SES log records the request at 11:52 p.m.\n\n"
+            "Feb 3 - The river peaks at 4 a.m., above the level of February 1954. A state of emergency is declared at "
+            "11 a.m., initially until Feb 7. Police report two dead at midday, and three dead by evening.")
+    dct = parse_dct("2025-02-07T17:10", ZoneInfo("Australia/Sydney"))
+    found = find(text, dct, ZoneInfo("Australia/Sydney"))
+    assert [(t.text, t.value) for t in found] == [
+        ("Feb 2", "2025-02-02"), ("11:52 p.m.", "2025-02-02T23:52"), ("Feb 3", "2025-02-03"),
+        ("4 a.m.", "2025-02-03T04:00"), ("February 1954", "1954-02"), ("11 a.m.", "2025-02-03T11:00"),
+        ("Feb 7", "2025-02-07"), ("midday", "2025-02-03T12:00"), ("evening", "2025-02-03TEV"),
+    ]
+    assert found[-1].mod == "ON_OR_BEFORE"  # "by evening"

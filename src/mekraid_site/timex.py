@@ -242,8 +242,8 @@ def _c(pattern: str, first: str = "") -> re.Pattern[str]:
 _P_ISO = _c(_B + r"(?P<y>\d{4})(?:-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
             r"(?P<z>Z|[+-]\d{2}:?\d{2})?)?(?![\w-])"
             r"|/(?P<m2>\d{2})/(?P<d2>\d{2})(?![\w/]|\.\d))", "0-9")  # "2023/06/20" too
-_P_NUMERIC = _c(_B + r"(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|(?<=/)\d{2})(?![\w/]|\.\d)",
-                "0-9")  # "6/20/23": a year in two digits only with slashes
+_P_NUMERIC = _c(_B + r"(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|(?<=/)\d{2})(?![\w/-]|\.\d)",
+                "0-9")  # "6/20/23": a year in two digits only with slashes; "5-3-2024" with four
 # Days of the month written as ordinal words ("March eighth"); numbers are matched as digits.
 _DAY_ORDINALS = _alt([w for w in ORDINALS if not w[0].isdigit()])
 _P_MDY = _c(r"\b(?P<mon>" + MONTH_ANY + r")\s+"
@@ -382,6 +382,8 @@ _P_POD = _c(r"\b(?:(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+t
             r"(?:\s+(?P<dw>yesterday|today|tomorrow)\b)?|\b(?P<over>overnight)\b"
             # the hours after midnight, counted as the start of the morning
             r"|\bthe\s+(?P<hours>early|small|wee)\s+hours\b(?:\s+of\s+the\s+morning\b)?", "emltanodsf")
+# White space that opens no new paragraph: "at 11:52 p.m.\n\nFeb 3 - SES orders" are two times of two entries.
+_IN_PARAGRAPH = r"(?:(?!\n[^\S\n]*\n)\s)"
 # "0900 local (0600 GMT)": "local" alone, not "1200 local residents".
 _LOCAL_ALONE = r"local\b(?!\s+[a-z])"
 _P_CLOCK = _c(r"(?:"
@@ -401,7 +403,8 @@ _P_CLOCK = _c(r"(?:"
               # "14:30 GMT+2": an offset from UTC as news writes it (not POSIX's inverted sign)
               r"(?:\s*(?P<zone>" + ZONE + r")(?P<zoff>[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?![\d:]))?"
               r"|\s+(?P<local>local\s+time|" + _LOCAL_ALONE + r"))?"
-              r"(?:,?\s+(?P<wd>" + WEEKDAY + r")|,?\s+(?P<mon>" + MONTH + r")\s+(?P<d>[0-3]?\d)\b)?", "0-9nm")
+              r"(?:,?" + _IN_PARAGRAPH + r"+(?P<wd>" + WEEKDAY + r")|,?" + _IN_PARAGRAPH + r"+(?P<mon>" + MONTH
+              + r")\s+(?P<d>[0-3]?\d)\b)?", "0-9nm")
 # "half past two", "(a) quarter to nine", "ten past midnight", "20 minutes past 6 in the evening".
 # Digits need "minutes": "from 5 to 7 p.m." is a range of hours.
 _P_PAST_HOUR = _c(r"\b(?P<part>(?:a\s+)?quarter|half|(?P<mins>[1-5]?\d(?=\s+minutes)|five|ten|twenty|twenty-five)"
@@ -516,7 +519,7 @@ _LEADING_SIGNAL = _c(r"(?:in|within|for|over)\s+")
 # loss", "its [two-week] strike".
 _COMPOUND_DETERMINER = _c(r"(?:the|its|their)\s+(?=(?:fiscal\s+)?\S+-(?:quarter|year|month|week|day|hour|minute)$)")
 _APPROX_BEFORE = _c(r"\b(?:approximately|approx\.|about|around|roughly|circa|c\.)\s+$")
-_RANGE_GAP = _c(r"^\s*(?:-|–|—|to|and|until|till|through|thru)\s*$")
+_RANGE_GAP = _c(r"^" + _IN_PARAGRAPH + r"*(?:-|–|—|to|and|until|till|through|thru)" + _IN_PARAGRAPH + r"*$")
 _RANGE_HEAD = _c(r"\b(?P<w>between|from)\s+$")
 
 # ---------------------------------------------------------------------------
@@ -544,9 +547,17 @@ class _Ctx:
     # "A day earlier, the ministry had reported ..." after "he was due to return on Friday" counts from it.
     past_focus: str = ""
     focus_start: int = -1  # where the text named it
+    # The last day the text named: a clock time after a coarser date in focus ("recorded in February 1954")
+    # is on the day the story was on.
+    day_focus: date | None = None
     # The first calendar quarter the text names: the period a results report is about ("third-quarter
     # net income rose"); "the quarter", "the latest period", "the year-ago quarter" refer back to it.
     topic_quarter: str | None = None
+
+    def day_of(self, focus: str) -> date:
+        """The day a focus value names; for a longer period ("in 1954"), the last day named, else today."""
+        found = _focus_date(focus)
+        return found[0] if found and found[1] == "day" else self.day_focus or self.today
 
     def tense(self, start: int, end: int) -> int:
         """+1 when the words nearest a span speak of the future, -1 of the past, 0 when nothing tells.
@@ -871,16 +882,29 @@ def _r_numeric(m: _M, ctx: _Ctx) -> _Res | None:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if len(m["y"]) == 2:
         y = _year_of_two_digits(y, ctx.today.year)
-    # Dots are European (day first); slashes are US (month first) unless that cannot be, or unless only the
-    # day-first reading is near the text's date: "12/02/2026" in a text of 13 February 2026 is the day before.
+    # Dots are European (day first); slashes and hyphens are as the place writes them (month first in the
+    # Americas and where no place is known, as in US news) unless that cannot be. The other reading wins when
+    # only it is near the text's date ("12/02/2026" in a text of 13 February 2026 is the day before), or when
+    # both are and only it is not after the text ("3/2/2025" in an Australian text of 5 February 2025).
     if m["sep"] == "." or a > 12:
-        d = _safe_date(y, b, a)
-    else:
-        d = _safe_date(y, a, b)
-        day_first = _safe_date(y, b, a)
-        if d and day_first and abs(day_first - ctx.today) <= _NEAR_TEXT < abs(d - ctx.today):
-            d = day_first
+        return _numeric_date(_safe_date(y, b, a))
+    if b > 12:
+        return _numeric_date(_safe_date(y, a, b))
+    first, other = _safe_date(y, a, b), _safe_date(y, b, a)
+    if not ctx.tz.key.startswith(_MONTH_FIRST_ZONES):
+        first, other = other, first
+    if first and other and abs(other - ctx.today) <= _NEAR_TEXT and (
+            _NEAR_TEXT < abs(first - ctx.today) or other <= ctx.today < first):
+        first = other
+    return _numeric_date(first)
+
+
+def _numeric_date(d: date | None) -> _Res | None:
     return _Res("DATE", d.isoformat()) if d else None
+
+
+# Zones whose news writes numeric dates month first; UTC, where the place is unknown, as US news does.
+_MONTH_FIRST_ZONES = ("America/", "US/", "Pacific/Honolulu", "UTC", "Etc/")
 
 
 def _month_num(text: str) -> int:
@@ -1631,6 +1655,8 @@ def _r_ref(m: _M, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", value, anchor=False)
 
 
+# "three dead by evening": a part of the day without "the" after a bound is the day in focus's.
+_BOUND_OF_BARE_PART = re.compile(r"\b(?:by|until|till|before)\s+$", re.IGNORECASE)
 _TWILIGHT_BEFORE = re.compile(r"\b(?:at|before|after|by|until|till|from|since|around|near|towards?|to)\s+$",
                               re.IGNORECASE)
 
@@ -1660,14 +1686,12 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
     if m["hours"]:
         if _HOURS_OF_SOMETHING.match(ctx.text, m.end()):
             return None  # "the early hours of the campaign": a stage of something, not a time of day
-        focus = _focus_date(ctx.focus)
-        day = focus[0] if focus and focus[1] == "day" else ctx.today
+        day = ctx.day_of(ctx.focus)
         return _Res("TIME", f"{day.isoformat()}TMO", mod="START", anchor=False, hours=_EARLY_HOURS)
     if m["over"]:
         # The night before the day in focus ("overnight losses in New York" weighed on Friday's trading),
         # but the night just ended when the day in focus is yesterday ("Sunday's quake ... overnight", on Monday).
-        focus = _focus_date(ctx.focus)
-        base = focus[0] if focus and focus[1] == "day" else ctx.today
+        base = ctx.day_of(ctx.focus)
         if base == ctx.today - timedelta(days=1):
             base = ctx.today
         return _Res("TIME", f"{(base - timedelta(days=1)).isoformat()}TNI", anchor=False)
@@ -1686,14 +1710,13 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
         if pod != "NI":
             return None
         d = ctx.today - timedelta(days=1)
-    elif rel in ("the", "that", "the same", "that same") or (not rel and mod) or twilight:
-        focus = _focus_date(ctx.story_focus(m.start(), m.end()))  # a plan ahead is not the day told in the past
-        d = focus[0] if focus and focus[1] == "day" else ctx.today
+    elif rel in ("the", "that", "the same", "that same") or (not rel and mod) or twilight or (
+            not rel and _BOUND_OF_BARE_PART.search(ctx.text, max(0, m.start() - 8), m.start())):
+        d = ctx.day_of(ctx.story_focus(m.start(), m.end()))  # a plan ahead is not the day told in the past
         if _not_yet_begun(d, pod, ctx) and ctx.tense(m.start(), m.end()) < 0:
             d -= timedelta(days=1)  # "crews fought the fire through the night", told the next morning
     elif rel in _DAY_STEPS:  # "the next morning": the day after the one in focus, which it becomes
-        focus = _focus_date(ctx.focus)
-        d = (focus[0] if focus and focus[1] == "day" else ctx.today) + timedelta(days=_DAY_STEPS[rel])
+        d = ctx.day_of(ctx.focus) + timedelta(days=_DAY_STEPS[rel])
     else:
         return None
     return _Res("TIME", f"{d.isoformat()}T{pod}", mod=mod, anchor=rel in _DAY_STEPS)
@@ -1791,8 +1814,7 @@ def _clock_day(m: _M, ctx: _Ctx) -> date:
         d = _safe_date(_nearest_year(ctx.today, month, day, ctx.tense(m.start(), m.end())), month, day)
         if d:
             return d
-    focus = _focus_date(ctx.focus)
-    return focus[0] if focus and focus[1] == "day" else ctx.today
+    return ctx.day_of(ctx.focus)
 
 
 # Before "annually" and the like, words that make it a rate: "8.5% annually", "10,000 units annually", "doubling
@@ -2106,14 +2128,21 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
         if ctx.topic_quarter is None and c.rule is _r_quarter and res.value[4:6] == "-Q" and not (
                 c.match["y"] or c.match["y2"] or "fiscal" in c.match.text[c.start:c.end].lower()):
             ctx.topic_quarter = res.value  # a calendar quarter placed by the DCT, not "the 1984 quarter"
-        if res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value) and not _said_at(text, c):
+        if (res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value) and not _said_at(text, c)
+                and not _BOUND_BEFORE.search(text, max(0, c.start - 12), c.start)):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
             ctx.focus_named, ctx.focus_start = True, c.start
+            if len(ctx.focus) == 10:
+                ctx.day_focus = _focus_date(ctx.focus)[0]
             if ctx.focus[:10] <= ctx.today.isoformat():
                 ctx.past_focus = ctx.focus  # not a day ahead ("was due to return on Friday"): it may be told as past
     # Range ends first: "the night of 3-4 March" is the night of the 3rd, once the 3 is a day.
     dated = _periods_of_their_day(_clocks_on_their_day(_shorthand_range_ends(resolved, text), text), text, ctx)
     return _range_in_order(_offsets_from_equivalents(dated, text, ctx.tz), text)
+
+
+# "a state of emergency until Feb 7": the day something lasts until is not the day the story is on.
+_BOUND_BEFORE = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
 
 
 def _said_at(text: str, c: _Cand) -> bool:
@@ -2131,9 +2160,11 @@ _SENTENCE_CLOSE = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?\)?(?:[.!?]|$)")
 
 # Between a clock time and the day it falls on: "6:55 a.m. last Tuesday", "0638 EST on Tuesday morning";
 # between a part of the day and its day: "dawn on Tuesday", "the morning of June 20".
-_CLOCK_DAY_GAP = re.compile(r"\)?\s*,?\s*(?:on\s+)?")  # ")": "6:30am local time (0430 GMT) on Tuesday"
-_PART_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+|of\s+)?|(?<=night)\s+from\s+")  # "the night from Saturday to Sunday"
-_CLOCK_RANGE_GAP = re.compile(r"\s*(?:[-–]|to|until|till|through|and)\s*")
+# ")": "6:30am local time (0430 GMT) on Tuesday"
+_CLOCK_DAY_GAP = re.compile(r"\)?" + _IN_PARAGRAPH + r"*,?" + _IN_PARAGRAPH + r"*(?:on\s+)?")
+# "the night from Saturday to Sunday"
+_PART_DAY_GAP = re.compile(_IN_PARAGRAPH + r"*,?" + _IN_PARAGRAPH + r"*(?:on\s+|of\s+)?|(?<=night)\s+from\s+")
+_CLOCK_RANGE_GAP = re.compile(_IN_PARAGRAPH + r"*(?:[-–]|to|until|till|through|and)" + _IN_PARAGRAPH + r"*")
 _SAME_CLOCK_GAP = re.compile(r"\s*\(\s*")  # the same time in another zone, in brackets
 
 
