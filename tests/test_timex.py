@@ -1502,3 +1502,17 @@ def test_a_factbox_entry_keeps_its_times_to_its_own_day():
         ("Feb 7", "2025-02-07"), ("midday", "2025-02-03T12:00"), ("evening", "2025-02-03TEV"),
     ]
     assert found[-1].mod == "ON_OR_BEFORE"  # "by evening"
+
+
+def test_a_retrospective_keeps_the_years_it_looks_back_to():
+    dct = parse_dct("2025-09-12T06:00", ZoneInfo("America/New_York"))
+    text = ("Three years ago this week, a fire started. A sixth man died on 21 September. A year ago today, it rained. "
+            "In early 2020 the sprinklers broke; that spring they were shut off. In September 2022 the plant burned, "
+            "and the following spring he was charged. Fire ran through the night of Sept. 14-15, 2022. Five of the 14 "
+            "people on the night shift died.")
+    assert [(t.text, t.value) for t in find(text, dct, ZoneInfo("America/New_York"))] == [
+        ("Three years ago this week", "2022-W37"), ("21 September", "2022-09-21"),  # the week's year, not 2025
+        ("A year ago today", "2024-09-12"), ("early 2020", "2020"), ("that spring", "2020-SP"),
+        ("September 2022", "2022-09"), ("the following spring", "2023-SP"), ("the night", "2022-09-14TNI"),
+        ("Sept. 14", "2022-09-14"), ("15, 2022", "2022-09-15"),  # the range's year is its start's too
+    ]  # "the night shift" is work, not a time

@@ -351,7 +351,7 @@ _P_DURATION = _c(r"\b(?P<num>" + NUM + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?"
                  r"(?P<half2>\s+and\s+a\s+half\b)?"
                  r"(?P<old>[\s-]+old\b)?(?:\s+(?P<orso>or\s+so)\b)?"
                  r"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|" + _ON + r")\b|(?P<hence>['’]s?\s+time\b))?"
-                 r"(?:(?<=ago)\s+(?P<dw>today|yesterday)\b)?",
+                 r"(?:(?<=ago),?\s+(?P<dw>today|yesterday|this\s+(?:week|month))\b)?",
                  "0-9acdefhmnostz")
 # "Days earlier", "hours later", "weeks ago": units not counted (counted ones are _P_DURATION's).
 _P_UNITS_AWAY = _c(r"\b(?P<unit>minutes|hours|days|weeks|months|years|decades)"
@@ -379,6 +379,8 @@ _P_REF = _c(r"\b(?P<w>right\s+now|now|nowadays|currently|at\s+present|presently|
 _P_POD = _c(r"\b(?:(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+the\s+|on\s+)?)?(?:(?P<rel>this|last|"
             r"the\s+(?:next|following|previous|same)|that\s+same|the|that)\s+)?"
             r"(?P<pod>morning|afternoon|evening|night|dawn|daybreak|sunrise|first\s+light|dusk|sunset|nightfall)\b"
+            # "the night shift", "the evening news": a thing named after a part of the day, not a time
+            r"(?!\s+(?:shifts?|sky|skies|clubs?|vision|school|classes|news|editions?|shows?|papers?)\b)"
             r"(?:\s+(?P<dw>yesterday|today|tomorrow)\b)?|\b(?P<over>overnight)\b"
             # the hours after midnight, counted as the start of the morning
             r"|\bthe\s+(?P<hours>early|small|wee)\s+hours\b(?:\s+of\s+the\s+morning\b)?", "emltanodsf")
@@ -617,9 +619,11 @@ class _Ctx:
 
         "... on the morning of 24 August 2016. ... pulled out alive on 26 August": 2016, not this year.
         """
-        if not self.focus_named or len(self.focus) != 10 or not 0 <= start - self.focus_start <= _DAY_BEFORE_REACH:
+        found = _focus_date(self.focus)
+        if (not self.focus_named or found is None or found[1] not in ("day", "week")
+                or not 0 <= start - self.focus_start <= _DAY_BEFORE_REACH):
             return None
-        named = date.fromisoformat(self.focus)
+        named = found[0]
         following = _safe_date(named.year, month, day)
         if named.year == self.today.year or following is None or not 0 < (following - named).days <= 60:
             return None
@@ -937,6 +941,8 @@ def _r_mdy(m: _M, ctx: _Ctx) -> _Res | None:
         year = int(year_named)
     elif m["ry"]:
         year = ctx.today.year + _YEAR_STEP[m["ry"].lower()]
+    elif range_end := _RANGE_END_WITH_YEAR.match(ctx.text, m.end()):
+        year = int(range_end["y"])  # "Sept. 14-15, 2022": the year after the range is the start's too
     elif (year_before := ctx.year_named_before(m.start()) or ctx.year_of_day_before(m.start(), month, day)) \
             is not None and (not m["wd"] or _weekday_of(year_before, month, day) == _weekday_number(m["wd"])):
         year = year_before  # "In 2019, ... ended on Jan. 25"
@@ -953,6 +959,7 @@ def _r_mdy(m: _M, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", d.isoformat(), mod=_premod(m["pre"]))
 
 
+_RANGE_END_WITH_YEAR = re.compile(r"\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b")
 # Before "May" or "March" alone, words that make it the month.
 _MONTH_WORD_BEFORE = re.compile(r"\b(?:in|since|until|till|by|of|from|early|late|mid|last|this|next|through|during|"
                                 r"before|after|between|as\s+(?:recently|early|late)\s+as"
@@ -1396,7 +1403,11 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
                         anchor=False)
         if unit in SEASONS:
             code = SEASONS[unit]
-            return _Res("DATE", f"{_season_year(code, ctx, m.start(), m.end()):04d}-{code}", mod=mod)
+            if anaphoric and base != ty:  # "in early 2020 ... that spring": the spring of the year in focus
+                year = base.year - (code == "WI" and base.month <= 2)
+            else:
+                year = _season_year(code, ctx, m.start(), m.end())
+            return _Res("DATE", f"{year:04d}-{code}", mod=mod)
         if unit == "quarter":
             return _quarter_ended(m, ctx, mod) or _r_the_quarter(ctx, mod, latest=False)
         return None
@@ -1408,6 +1419,8 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
         return None
     if unit in SEASONS:
         code = SEASONS[unit]
+        if anaphoric:  # "in September 2022 ... the following spring": after the time in focus
+            ty = base
         cur_season = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
                       6: "SU", 7: "SU", 8: "SU"}.get(ty.month, "FA")
         start_month = _SEASON_SPAN[code]
@@ -1554,8 +1567,9 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         sign = 1 if direction in ("later", "from now", "hence") else -1
         base = ctx.today
         gran = _UNIT_GRAN.get(unit, "day")
-        if m["dw"]:  # "a year ago today": that day of the year
-            base, gran = base - timedelta(days=m["dw"].lower() == "yesterday"), "day"
+        if m["dw"]:  # "a year ago today": that day of the year; "three years ago this week": that week
+            base, gran = base - timedelta(days=m["dw"].lower() == "yesterday"), m["dw"].split()[-1].lower()
+            gran = "day" if gran in ("today", "yesterday") else gran
         if direction in ("earlier", "later"):
             focus = _focus_date(ctx.story_focus(m.start(), m.end()))
             if focus:
@@ -1573,7 +1587,7 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
                 base, gran = q, "quarter"
         d = _shift(base, unit, sign * n)
         mod = "APPROX" if mod in ("LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE") else mod
-        return _Res("DATE", _at_granularity(d, gran), mod=mod, anchor=direction == "later")
+        return _Res("DATE", _at_granularity(d, gran), mod=mod, anchor=direction == "later" or bool(m["dw"]))
     if rel == "recent" and n is None:
         return None
     return _Res("DURATION", _duration_value(decimal or n, unit, time_part, bool(m["half"] or m["half2"])), mod=mod)
