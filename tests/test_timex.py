@@ -899,7 +899,7 @@ def test_naive_dct_is_refused():
 
 
 def test_edtf_of_the_first_years_has_four_digits():
-    t = one("It ended at 0638 GMT.", parse_dct("0002-01-01", UTC_ZONE))
+    (t,) = find("It ended at 0638 GMT.", parse_dct("0002-01-01", UTC_ZONE), UTC_ZONE)
     assert t.interval.edtf == "0002-01-01T06:38Z"
 
 
@@ -1516,3 +1516,26 @@ def test_a_retrospective_keeps_the_years_it_looks_back_to():
         ("September 2022", "2022-09"), ("the following spring", "2023-SP"), ("the night", "2022-09-14TNI"),
         ("Sept. 14", "2022-09-14"), ("15, 2022", "2022-09-15"),  # the range's year is its start's too
     ]  # "the night shift" is work, not a time
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("A state of emergency remains in effect until Friday, though the premier has said it may be extended.",
+     "2025-02-07"),
+    ("Friends are organizing a candlelight vigil for Sunday afternoon.", "2025-02-09TAF"),
+    ("Identification of the last victims should be completed by Friday, she said.", "2025-02-07"),
+    ("Investigators opened an inquiry, he said, and state investigators were expected at the site Friday.",
+     "2025-02-07"),
+    ("The victims should have been identified by Friday.", "2025-01-31"),  # a past after all
+])
+def test_plans_and_states_that_last_look_ahead(text, value):
+    dct = parse_dct("2025-02-06T21:30", UTC_ZONE)  # a Thursday evening
+    assert find(text, dct, UTC_ZONE)[0].value == value
+
+
+def test_a_clock_time_later_than_the_writing_on_its_day_was_the_night_before():
+    dct = parse_dct("2022-09-15T18:30-04:00", ZoneInfo("America/New_York"))  # Thursday, 6.30 p.m.
+    found = find("Early Thursday, crews were still on the scene. A camera time-stamped 11:38 p.m. EDT showed smoke. "
+                 "The alert came at 1.40 in the morning.", dct, ZoneInfo("America/New_York"))
+    assert [(t.text, t.value) for t in found] == [("Early Thursday", "2022-09-15"),
+                                                  ("11:38 p.m. EDT", "2022-09-14T23:38"),
+                                                  ("1.40 in the morning", "2022-09-15T01:40")]

@@ -400,7 +400,8 @@ _P_CLOCK = _c(r"(?:"
               r"|\b(?P<noon>noon|midday|midnight)\b"
               r"|(?<![\w:.,])(?P<h6>[01]?\d|2[0-3])h(?P<m6>[0-5]\d)\b"  # "14h30", as French and other news write it
               # "5 o'clock in the morning", "2 in the afternoon"; in words, see _P_OCLOCK
-              r"|\b(?P<h4>[1-9]|1[0-2])(?:\s+o['’]clock\b)?\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b"
+              r"|\b(?<![\d.,])(?P<h4>[1-9]|1[0-2])(?:[:.](?P<m4>[0-5]\d))?(?:\s+o['’]clock\b)?\s+in\s+the\s+"
+              r"(?P<half>morning|afternoon|evening)\b"  # "1.40 in the morning" too
               r"|\b(?P<h5>[1-9]|1[0-2])\s+o['’]clock\b)"
               # "14:30 GMT+2": an offset from UTC as news writes it (not POSIX's inverted sign)
               r"(?:\s*(?P<zone>" + ZONE + r")(?P<zoff>[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?![\d:]))?"
@@ -464,6 +465,12 @@ _SIGNAL_BEFORE = _c(r"\b(?P<s>" + _alt(list(_SIGNALS)) + r")\s+(?:the\s+)?$")
 _TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+to|set\s+to|due|"
                 # a plan the text reports: "the storm was expected to weaken by Thursday morning"
                 r"(?:was|were)\s+(?:scheduled|expected|due|set|planned|slated)\s+to|"
+                # "investigators were expected at the site Friday", "was due in court on Monday"
+                r"(?:was|were)\s+(?:scheduled|expected|due|planned|slated)\s+(?:at|in|on|for)|"
+                # "should be completed by Friday"; "should have" is a past
+                r"(?:should|must)(?!\s+have)|"
+                # a state that lasts, or a plan being made: "in effect until Friday", "are organizing a vigil for"
+                r"in\s+(?:effect|force)|(?:is|are)\s+(?:organi[sz]ing|planning|preparing|holding|hosting)|"
                 r"(?:scheduled|expected|planned|proposed|intended|slated|poised|supposed)(?:\s+to)?|expects?\s+to|"
                 r"plans?\s+to|intends?\s+to|hopes?\s+to|aims?\s+to|would|upcoming|next|coming|effective"
                 # the present of a scheduled event: "the two leaders meet Monday", "the offer expires Friday"
@@ -1755,7 +1762,7 @@ def _r_clock(m: _M, ctx: _Ctx) -> _Res | None:
             return None  # "finished in 4h45", "Route 9h12": a time taken or a name, not a time of day
         hh, mm, ss = int(m["h6"]), int(m["m6"]), None
     elif m["h4"] is not None or m["h5"] is not None:
-        hh, mm, ss = _number((m["h4"] or m["h5"]).lower()) or 0, 0, None
+        hh, mm, ss = _number((m["h4"] or m["h5"]).lower()) or 0, int(m["m4"] or 0), None
         if (m["half"] or "").lower() in ("afternoon", "evening") and hh < 12:
             hh += 12  # "2 in the afternoon"
     elif m["h7"] is not None:
@@ -1766,7 +1773,7 @@ def _r_clock(m: _M, ctx: _Ctx) -> _Res | None:
         return None
     day = _clock_day(m, ctx)
     named = _focus_date(ctx.focus) if ctx.focus_named else None
-    if (day == ctx.today and not (m["wd"] or m["mon"] or m["zone"] or (named and named[1] == "day"))
+    if (day == ctx.today and not (m["wd"] or m["mon"] or (named and named[1] == "day" and named[0] != ctx.today))
             and _after_writing(day, hh, mm, ctx) and ctx.tense(m.start(), m.end()) < 0):
         day -= timedelta(days=1)  # "the building was evacuated just after midnight", written at 10 a.m.: last night
     value = f"{day.isoformat()}T{hh:02d}:{mm:02d}" + (f":{ss}" if ss else "")
