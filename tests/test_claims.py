@@ -307,6 +307,17 @@ def test_pronoun_claimant_resolves_to_the_previous_one(shipped_timeline):
     assert [(f.kind, f.value, f.qualifier) for f in claim.figures] == [("injured", 100, "more_than")]
 
 
+def test_a_time_alone_before_another_time_dates_the_clause_after_them(tmp_path):
+    claims = article_claims(tmp_path, "Three years ago this week, a little before midnight, a fire started in the "
+                                      "spray room. In 2019, on March 3, the plant was cited.")
+    assert [(claim.quote, claim.time_text, claim.time.edtf) for claim in claims] == [
+        # not a claim of "Three years ago this week" alone; "midnight" of the day in focus is not in that week
+        ("Three years ago this week, a little before midnight, a fire started in the spray room.",
+         "Three years ago this week", "2020-06-15/2020-06-21"),
+        ("In 2019, on March 3, the plant was cited.", "March 3", "2019-03-03"),  # the finer time, inside the first
+    ]
+
+
 def test_he_who_opens_a_sentence_is_the_person_the_sentence_before_was_about(tmp_path):
     claims = article_claims(tmp_path, (
         "Police spokesman Ardit Gjoka said on Tuesday that 12 people were arrested. The camp's director, Ali Reza, "

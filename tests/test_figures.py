@@ -277,6 +277,18 @@ def test_a_part_named_in_an_aside_is_no_count_of_its_own(text, expected) -> None
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # "N of the M ...": the part is the count when the verb tells what happened to it ...
+    ("By dawn, five of the 14 people on the night shift were dead.", [("killed", 5, "exact")]),
+    ("Three of the 20 passengers were killed.", [("killed", 3, "exact")]),
+    # ... the whole when its own participle does, and the verb tells something else of the part
+    ("Six of the 40 people arrested were released.", [("arrested", 40, "exact")]),
+    ("Two of the 31 people killed were children.", [("killed", 31, "exact")]),
+])
+def test_some_of_a_number_of_people(text, expected) -> None:
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("The fire forced about 30,000 residents to evacuate.", [("displaced", 30000, "about")]),
     ("Some 35,000 people remained under evacuation orders.", [("displaced", 35000, "about")]),
     # who the one was, set off by commas: neither a second count nor a list

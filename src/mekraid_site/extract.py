@@ -1001,9 +1001,19 @@ def _split_clauses(
     distinct = kept
     cuts.append(sentence.end)
     pieces: list[tuple[int, int, TimeValue, str]] = []
+    bare_first = False  # whether the first piece is nothing but a time ("Three years ago this week, ...")
     for (start, end, when), (cut_start, cut_end) in zip(distinct, itertools.pairwise(cuts), strict=True):
         piece_start, piece_end = _trim(text, cut_start, cut_end)
         words_besides = _PREPOSITION_BEFORE_TIME.sub("", text[piece_start:start]) + text[end:piece_end]
+        if len(pieces) == 1 and bare_first:
+            # "Three years ago this week, a little before midnight, a fire started": one happening, dated by the
+            # finer time if it lies within the first, else by the first.
+            first_start, _, first_when, first_text = pieces[0]
+            within = first_when.start <= when.start and when.end <= first_when.end
+            pieces[0] = (first_start, piece_end, *((when, text[start:end]) if within else (first_when, first_text)))
+            bare_first = False
+            continue
+        bare_first = not pieces and not _LETTER.search(words_besides)
         if pieces and (not _LETTER.search(words_besides) or _COMPARISON.match(text, piece_start)
                        or _SAYING_FRAME.fullmatch(text, piece_start, piece_end)
                        or (_APPOSITION.match(text, cut_start) and not _VERB.search(text, piece_start, piece_end))):

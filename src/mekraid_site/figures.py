@@ -218,6 +218,8 @@ _PREFIX_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _PARTITIVE_RE = re.compile(r"^\s+of\s+(?:the|those|them|these)\b", re.IGNORECASE)  # "one of them"
+# A participle after a noun, then the verb: "the 40 people arrested were released" (the arrested are the 40).
+_POSTMODIFIER_RE = re.compile(r"\s+[a-z]+(?:ed|en)\s+(?:were|was|are|is|have|has|had)\b")
 _CASUALTY_GROUP_RE = re.compile(r"\s+(?:injured|wounded|dead|hurt|victims|casualties|missing)\b", re.IGNORECASE)
 _VAGUE_OF_RE = re.compile(r"^\s+of\b(?:\s+(?:the|those|them|these)\b)?", re.IGNORECASE)  # "dozens of"
 _AS_MANY_RE = re.compile(r"\b(?:how|too|so|as)\s+many\b|\bmany\s+as\b", re.IGNORECASE)
@@ -485,11 +487,18 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
         if of and _CASUALTY_GROUP_RE.match(rest, of.end()):
             continue  # "two of the injured were taken to hospital": some of a count, not the count
         skip = or_more.end() if or_more else of.end() if of else 0
+        part_of_count = bool(of and i + 1 < len(matches) and not rest[of.end():].strip() and i + 1 not in parts)
+        if part_of_count:
+            # "Three of the 20 passengers were killed": the part is the count, with the whole's noun and verb.
+            rest = text[end : matches[i + 2].start() if i + 2 < len(matches) else len(text)]
+            skip = matches[i + 1].end() - end
         clause_end = _CLAUSE_END_RE.search(rest, skip)
         read = _noun_phrase_and_cue(rest[skip : clause_end.start() if clause_end else len(rest)], i not in inner,
                                     context or text)
-        if read is None:
-            continue
+        if part_of_count and read is not None and read[2] and not _POSTMODIFIER_RE.match(rest, skip + read[0]):
+            inner.add(i + 1)
+        elif read is None or part_of_count:
+            continue  # "Six of the 40 people arrested were released": the whole is the count
         np_end, kind, by_predicate = read
         if qualifier == "exact" and (or_more or _OR_MORE_RE.match(rest, skip + np_end)):
             qualifier = "at_least"  # "40 or more people", "40 people or more"
