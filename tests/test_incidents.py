@@ -51,6 +51,9 @@ def test_no_markup_no_junk_actors_no_broken_titles(name):
     ("mine", {("killed", ("6", "7"))}),  # the company's 6 bodies against the ministry's 7 deceased
     ("bridge", {("injured", ("3", "4"))}),  # the local paper's 3 injured against the BBC's 4
     ("summit", {("arrested", ("43", "51"))}),  # the live report's 43 so far against the wire's 51
+    # the police's 5, 6 and 8 dead against the hospital's 6 and 7 and the premier's 9, day by day
+    ("heldout-anzca", {("killed", ("5", "6")), ("killed", ("6", "7")), ("killed", ("8", "9"))}),
+    ("heldout-court", {("killed", ("4", "5"))}),  # the fire chief's four dead against the coroner's five bodies
 ])
 def test_sources_that_disagree_on_a_count_are_a_dispute(name, expected):
     assert expected <= disputes(timeline_of(name))

@@ -14,6 +14,10 @@ from mekraid_site.prose import prose_of, widen_over_marks
     ("PARIS — The French", "        The French"),
     ("BATAM - At least 21 died", "        At least 21 died"),  # a plain hyphen, at the story's start only
     ("Talks went on.\nUS - China talks", "Talks went on.\nUS - China talks"),
+    # South Asian and Gulf papers: a colon; not a short label ("UN: talks fail")
+    ("LUCKNOW (UP), March 5 (PTI): At least 11 died", " " * 29 + "At least 11 died"),
+    ("DUBAI: For taxi driver Rakesh", "       For taxi driver Rakesh"),
+    ("UN: talks fail", "UN: talks fail"),
     ("NEW YORK, June 5 (AP) -- Police", "                         Police"),
     ("## What we know\n- Four were hurt.\n1. One died.", "               \n  Four were hurt.\n   One died."),
     ("> > \"It burned,\" she said.", "    \"It burned,\" she said."),

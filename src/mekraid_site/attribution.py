@@ -87,7 +87,7 @@ _AUX_TAIL_RE = re.compile(
 _LOOKBACK = 300  # characters before a verb searched for its subject
 _PASSIVE = frozenset("was were is are been be being".split())
 _BOUNDARY_RE = re.compile(
-    r"""[,;:()\[\]“”"—–]|\b(?:that|while|but|however|although|though|because|when|whereas|as|so|if|since
+    r"""[,;:()\[\]“”"—–]|\s-\s|\b(?:that|while|but|however|although|though|because|when|whereas|as|so|if|since
         |after|before|where|which|who|whom|whose|meanwhile|yet)\b""",
     re.IGNORECASE | re.VERBOSE,
 )

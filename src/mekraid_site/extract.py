@@ -132,7 +132,7 @@ _CLAUSE_BOUNDARIES = (re.compile(r";\s*"), re.compile(r",?\s+but\s+"), re.compil
 _REPORTING = r"(?:said|says|told\s+\w+|stated|announced|reported|claimed|confirmed|added|denied)"
 _REPORTING_VERB_AFTER = re.compile(r"\s+" + _REPORTING + r"\b")
 _PREPOSITION_BEFORE_TIME = re.compile(
-    r"^(?:at|on|in|by|from|around|about|until|since|before|after|into|through|till)\s+$", re.IGNORECASE)
+    r"^[\"“‘(]?(?:at|on|in|by|from|around|about|until|since|before|after|into|through|till)\s+$", re.IGNORECASE)
 # A clause that only compares with another time's figure: "three in critical condition, up from two on Saturday".
 _COMPARISON = re.compile(r"(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|against|than)\b", re.IGNORECASE)
 # A clause that only tells who said the rest: ", the PSP police force said on Sunday."

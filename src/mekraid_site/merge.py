@@ -555,12 +555,13 @@ _PRONOUN = re.compile(r"(?:he|she|it|they|we|i|his|her|its|their|our|my)\b", re.
 _TIME_PREPOSITION = re.compile(
     r"(?:\b(?:shortly|just|right|from|until|till|since|by|at)\s+)?"
     r"(?:\b(?:in|on|at|by|for|since|until|till|from|between|during|after|before|around|about|approximately|into|"
-    r"through|throughout|over)\s+)?$",
+    r"through|throughout|over|of)\s+)?$",  # "the stampede of 14.03.2011": the stampede
     re.IGNORECASE,
 )
 _TITLE_BREAK = re.compile(  # not in "1,200" nor "06:40"; "closed due to the storm", not "was due to return"
     r",(?!\d)|;|:(?!\d)|(?<=[a-z]{3})\.\s+(?=[A-Z])|(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbe)\s+due to\s+"
-    r"|\s+(?:because|which|who|when|while|as|although|but)\s+"
+    r"|\s+(?:(?:in|on|at|from|during|of|by|with|for|through)\s+)?which\s+"  # "a stampede in which seven died"
+    r"|\s+(?:because|who|when|while|as|although|but)\s+"
     # "crashed six minutes after takeoff": after a stretch of time, "after" opens no clause, unless a verb follows
     # ("trapped 12 miners for 40 hours before all were rescued")
     r"|(?<!minutes)(?<!minute)(?<!hours)(?<!hour)(?<!days)(?<!day)(?<!weeks)(?<!months)(?<!years)(?<!moments)"

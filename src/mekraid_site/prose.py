@@ -55,6 +55,13 @@ _DATELINE = re.compile(
     r")[ \t]+(?=\S)",
     re.MULTILINE,
 )
+# South Asian and Gulf papers end the dateline with a colon: "DUBAI:", "KESARIGANJ (AMRAULI DISTRICT):",
+# "LUCKNOW, March 5 (PTI):". A place in capitals of three letters or more, so not "UN: talks fail".
+_COLON_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’]{2,}(?:[ -][A-Z][A-Z.'’]+){0,3}(?:[ \t]+\([A-Z][A-Za-z .'’-]{0,30}\))?"
+    r"(?:,[ \t]+[A-Z0-9][\w.'’ -]{0,30}?)?(?:[ \t]+" + _AGENCY + r")?:[ \t]+(?=[A-Z\"“])",
+    re.MULTILINE,
+)
 # At the story's very start, a place and a plain hyphen are a dateline too: "BATAM - At least 21 people died".
 _OPENING_DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'’]{2,}(?:[ -][A-Z][A-Z.'’]+){0,3}[ \t]+-[ \t]+(?=[A-Z])")
 
@@ -87,7 +94,8 @@ def prose_of(text: str) -> str:
     The result has the text's length, and every offset into it is the same offset into the text.
     """
     prose = _blanked(text, _mark_spans(text))
-    furniture = [match.span() for pattern in (_DATELINE, _OPENING_DATELINE, _RELEASE_LINE, _PAGE_LINE, _CREDIT)
+    furniture = [match.span() for pattern in (_DATELINE, _COLON_DATELINE, _OPENING_DATELINE, _RELEASE_LINE,
+                                              _PAGE_LINE, _CREDIT)
                  for match in pattern.finditer(prose)]
     tail = _RELEASE_TAIL.search(text)  # in the text: the prose has "###" blanked as a heading mark
     if tail:
