@@ -902,7 +902,7 @@ def _r_numeric(m: _M, ctx: _Ctx) -> _Res | None:
     if b > 12:
         return _numeric_date(_safe_date(y, a, b))
     first, other = _safe_date(y, a, b), _safe_date(y, b, a)
-    if not ctx.tz.key.startswith(_MONTH_FIRST_ZONES):
+    if not (ctx.tz.key or "UTC").startswith(_MONTH_FIRST_ZONES):
         first, other = other, first
     if first and other and abs(other - ctx.today) <= _NEAR_TEXT and (
             _NEAR_TEXT < abs(first - ctx.today) or other <= ctx.today < first):
