@@ -871,13 +871,13 @@ def _opening_person(text: str, sentence: Sentence, mentions: _Spans, index: Acto
     return first[2] if index.actors[first[2]].kind == "person" else None
 
 
+_GOES_ON_VERBS = frozenset({"added", "adds", "continued", "went on"})  # "He added": the speaker before goes on
+
+
 def _opens_with_he_or_she(sentence_text: str, found: attribution.Attribution) -> bool:
     """Whether "he" or "she" opens the sentence and speaks anew: "He said", "On Thursday she told", not "He added"."""
     return (found.name.lower() in ("he", "she") and found.verb not in _GOES_ON_VERBS
             and (not sentence_text[:found.start].strip() or attribution.fronted_time(sentence_text) == found.start))
-
-
-_GOES_ON_VERBS = frozenset({"added", "adds", "continued", "went on"})
 
 
 def _actors_in(mentions: _Spans, start: int, end: int) -> tuple[str, ...]:

@@ -436,8 +436,8 @@ def _person(
         return None
     before = tokens[index - 1] if index > 0 else None
     if before is not None and before.text in _ROLE_WORDS and (
-            text[before.end : run[0].start] == " " or text.startswith(", ", before.end) and text.startswith(
-                ",", run[-1].end)):
+            text[before.end : run[0].start] == " "
+            or (text.startswith(", ", before.end) and text.startswith(",", run[-1].end))):
         return _mention(text, run, "person", role=before.text)  # "spokesman John Smith", "the director, Ana Lee,"
     after = _APPOSITIVE_ROLE_RE.match(text, run[-1].end) or _AFFILIATION_RE.match(text, run[-1].end)
     if after:
