@@ -1245,6 +1245,26 @@ def test_duration_forms_and_spans(text, span, value):
     assert (t.text, t.value) == (span, value)
 
 
+@pytest.mark.parametrize("text,span,value,mod", [
+    ("It lasted three years, two months and 11 days.", "three years, two months and 11 days", "P3Y2M11D", None),
+    ("The trial took 2 years and 3 months.", "2 years and 3 months", "P2Y3M", None),
+    ("They waited about two hours and 30 minutes.", "about two hours and 30 minutes", "PT2H30M", "APPROX"),
+    ("The siege went on for 3 days and 2 hours.", "3 days and 2 hours", "P3DT2H", None),
+])
+def test_a_duration_in_falling_units_is_one_expression(text, span, value, mod):
+    t = one(text, DCT_001)
+    assert (t.text, t.value, t.mod) == (span, value, mod)
+
+
+@pytest.mark.parametrize("text,values", [
+    ("In 2 years, 3 months passed.", ["P2Y", "P3M"]),  # no closing "and": not one list
+    ("It took 3 months and 2 years.", ["P3M", "P2Y"]),  # rising units
+    ("He spent 2 days and 5 days there.", ["P2D", "P5D"]),  # the same unit twice
+])
+def test_durations_that_are_not_one_compound_stay_apart(text, values):
+    assert [t.value for t in find(text, DCT_001)] == values
+
+
 def test_the_years_alone_is_not_a_duration():
     assert find("The years of plenty ended.", DCT_001) == []
 

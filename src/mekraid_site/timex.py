@@ -2453,6 +2453,53 @@ def find_timexes(text: str, dct: datetime, tz: ZoneInfo) -> list[Timex]:
             tv = _within_calendar(_place, res, tz)
             interval = qualified(tv, qualifier) if tv else None
         out.append(Timex(start, c.end, text[start:c.end], res.type, res.value, mod, interval))
+    return _compound_durations(out, text)
+
+
+# A duration told in several units: "three years, two months and 11 days" is P3Y2M11D, one expression.
+_DURATION_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
+_DURATION_UNITS = ("Y", "M", "D", "H", "M", "S")  # largest first; a week does not mix with the others in ISO 8601
+_DURATION_JOINER = re.compile(r",?[^\S\n]+and[^\S\n]+|,[^\S\n]+")
+
+
+def _duration_parts(timex: Timex) -> list[int | None] | None:
+    """A plain duration's count of each unit, largest first; None for any other expression."""
+    m = _DURATION_PARTS.fullmatch(timex.value) if timex.type == "DURATION" else None
+    if m is None or not any(m.groups()):
+        return None
+    return [None if part is None else int(part) for part in m.groups()]
+
+
+def _joined_duration_value(parts: list[int | None]) -> str:
+    date = "".join(f"{n}{unit}" for n, unit in zip(parts[:3], _DURATION_UNITS[:3]) if n is not None)
+    clock = "".join(f"{n}{unit}" for n, unit in zip(parts[3:], _DURATION_UNITS[3:]) if n is not None)
+    return "P" + date + ("T" + clock if clock else "")
+
+
+def _compound_durations(timexes: list[Timex], text: str) -> list[Timex]:
+    """Durations in falling units, joined by commas and a last "and", made one: "2 years and 3 months" P2Y3M."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        first, parts = timexes[i], _duration_parts(timexes[i])
+        j = i
+        while parts is not None and j + 1 < len(timexes):
+            joiner = _DURATION_JOINER.fullmatch(text, timexes[j].end, timexes[j + 1].start)
+            following = _duration_parts(timexes[j + 1]) if joiner and timexes[j + 1].mod is None else None
+            smallest = max(k for k, n in enumerate(parts) if n is not None)
+            if following is None or any(n is not None for n in following[:smallest + 1]):
+                break
+            parts = [a if a is not None else b for a, b in zip(parts, following)]
+            j += 1
+            if "and" in joiner.group():
+                break  # the last part
+        # Only a list that ends in "and": "in 2 years, 3 months passed" is not one duration.
+        if j > i and "and" in text[timexes[j - 1].end:timexes[j].start]:
+            out.append(Timex(first.start, timexes[j].end, text[first.start:timexes[j].end], "DURATION",
+                             _joined_duration_value(parts), first.mod))
+        else:
+            out.extend(timexes[i:j + 1])
+        i = j + 1
     return out
 
 
