@@ -292,6 +292,15 @@ def test_overnight_is_the_night_before_the_day_in_focus_or_the_night_just_ended(
     assert find("On June 15, markets fell after overnight losses in Asia.", dct)[-1].value == "2023-06-14TNI"
 
 
+@pytest.mark.parametrize("text,value", [
+    ("On June 15 at 4 p.m. the levee broke. Overnight, the river rose.", "2023-06-15TNI"),
+    ("On the night of June 15 fires burned. Overnight they spread.", "2023-06-15TNI"),
+    ("On June 15 at 6 a.m. police moved in. Overnight, protesters had built barricades.", "2023-06-14TNI"),
+])
+def test_overnight_after_a_time_late_in_the_day_is_the_night_that_follows(text, value):
+    assert find(text, parse_dct("2023-06-21T09:10+02:00", TIRANE))[-1].value == value
+
+
 def test_stay_closed_is_no_past_tense():
     dct = parse_dct("2024-07-16", TIRANE)
     assert one("Schools will stay closed until September.", dct).value == "2024-09"

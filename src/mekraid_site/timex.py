@@ -559,6 +559,9 @@ class _Ctx:
     # The last day the text named: a clock time after a coarser date in focus ("recorded in February 1954")
     # is on the day the story was on.
     day_focus: date | None = None
+    # Whether the time in focus is in the day's second half ("at 4 p.m.", "Tuesday night"): "overnight"
+    # after it is the night that follows, not the one before.
+    focus_late: bool = False
     # The first calendar quarter the text names: the period a results report is about ("third-quarter
     # net income rose"); "the quarter", "the latest period", "the year-ago quarter" refer back to it.
     topic_quarter: str | None = None
@@ -1711,10 +1714,11 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
         return _Res("TIME", f"{day.isoformat()}TMO", mod="START", anchor=False, hours=_EARLY_HOURS)
     if m["over"]:
         # The night before the day in focus ("overnight losses in New York" weighed on Friday's trading),
-        # but the night just ended when the day in focus is yesterday ("Sunday's quake ... overnight", on Monday).
+        # but the night just ended when the day in focus is yesterday ("Sunday's quake ... overnight", on Monday),
+        # and the night after a time late in the day ("at 4 p.m. ... Overnight the river rose").
         base = ctx.day_of(ctx.focus)
-        if base == ctx.today - timedelta(days=1):
-            base = ctx.today
+        if base == ctx.today - timedelta(days=1) or ctx.focus_late:
+            base += timedelta(days=1)
         return _Res("TIME", f"{(base - timedelta(days=1)).isoformat()}TNI", anchor=False)
     rel = " ".join((m["rel"] or "").lower().split())
     pod = _pod_code(m["pod"])
@@ -2152,11 +2156,15 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
         if (res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value) and not _said_at(text, c)
                 and not _BOUND_BEFORE.search(text, max(0, c.start - 12), c.start)):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
+            ctx.focus_late = _late_in_the_day(res.value) or bool(
+                _LATE_PART_OF.search(text, max(0, c.start - 24), c.start))  # "the night of June 15"
             ctx.focus_named, ctx.focus_start = True, c.start
             if len(ctx.focus) == 10:
                 ctx.day_focus = _focus_date(ctx.focus)[0]
             if ctx.focus[:10] <= ctx.today.isoformat():
                 ctx.past_focus = ctx.focus  # not a day ahead ("was due to return on Friday"): it may be told as past
+        elif res.type == "TIME" and res.value[:10] == ctx.focus:
+            ctx.focus_late = _late_in_the_day(res.value)  # a clock time on the day in focus
     # Range ends first: "the night of 3-4 March" is the night of the 3rd, once the 3 is a day.
     dated = _periods_of_their_day(_clocks_on_their_day(_shorthand_range_ends(resolved, text), text), text, ctx)
     return _range_in_order(_offsets_from_equivalents(dated, text, ctx.tz), text)
@@ -2164,6 +2172,15 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
 
 # "a state of emergency until Feb 7": the day something lasts until is not the day the story is on.
 _BOUND_BEFORE = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
+
+
+_LATE_PART_OF = re.compile(r"\b(?:afternoon|evening|night)\s+of\s+$", re.IGNORECASE)
+
+
+def _late_in_the_day(value: str) -> bool:
+    """Whether a TIMEX3 value is a time in the afternoon, evening or night: 2024-03-05T16:00, 2024-03-05TNI."""
+    clock = value.partition("T")[2]
+    return clock in ("AF", "EV", "NI") or (clock[:2].isdigit() and int(clock[:2]) >= 12)
 
 
 def _said_at(text: str, c: _Cand) -> bool:
