@@ -152,6 +152,13 @@ def test_some_of_the_casualties_is_no_count_of_them() -> None:
     assert facts("Two of them were injured.") == [("injured", 2, "exact")]
 
 
+def test_those_among_the_casualties_are_no_count_of_them() -> None:
+    assert facts("Two New Zealanders are among the people missing, police said.") == []
+    assert facts("Two children were also among the dead.") == []
+    assert facts("Three firefighters are among the 12 injured.") == [("injured", 12, "exact")]
+    assert facts("Twelve people were killed, among them two children.") == [("killed", 12, "exact")]
+
+
 def test_arrests_with_dozen() -> None:
     text = "Police in Santiago arrested 15 protesters and detained three dozen more."
     assert facts(text) == [("arrested", 15, "exact"), ("arrested", 36, "exact")]

@@ -276,6 +276,8 @@ _TOLD_BY_NOUN = frozenset(("killed", "injured", "arrested", "displaced", "missin
 _COORDINATION_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # A noun and a preposition before the next number: "three people from 2 families", "10 workers in 3 mines".
+_AMONG_RE = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}(?:are|were|is|was|remain|remained)\s+(?:also\s+|still\s+)?among\b",
+                       re.IGNORECASE)
 _PP_BEFORE_NUMBER_RE = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+){0,2}\s+(?:of|from|in|among|across)\s+(?:the\s+)?$",
                                   re.IGNORECASE)
 _MAX_BETWEEN, _MAX_BETWEEN_PP = 5, 12
@@ -482,6 +484,8 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
             following = inside[-1] + 1
             rest = rest[: aside.start("comma")] + text[resume : matches[following].start()
                                                        if following < len(matches) else len(text)]
+        if _AMONG_RE.match(rest):
+            continue  # "two children were among the dead": a part of a count, not the count
         or_more = _OR_MORE_RE.match(rest)
         of = (_VAGUE_OF_RE if m.group("vague") else _PARTITIVE_RE).match(rest)
         if of and _CASUALTY_GROUP_RE.match(rest, of.end()):
