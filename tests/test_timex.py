@@ -703,6 +703,13 @@ def test_the_week_with_only_a_year_in_focus_is_the_dcts():
     assert [(t.text, t.value) for t in found] == [("1980", "1980"), ("the end of the week", "2023-WXX")]
 
 
+def test_the_month_reaches_back_only_within_its_paragraph():
+    found = find("It was fined in March 2022.\n\nPlants must finish checks by the end of the month.", DCT_001)
+    assert [t.value for t in found] == ["2022-03", "2023-06"]
+    found = find("It was fined in March 2022. By the end of the month, it had paid.", DCT_001)
+    assert [t.value for t in found] == ["2022-03", "2022-03"]
+
+
 @pytest.mark.parametrize("text,value", [
     ("The court will rule on the 30th.", "2023-06-30"),
     ("The board met on the 10th, it said.", "2023-06-10"),

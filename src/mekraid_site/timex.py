@@ -596,6 +596,10 @@ class _Ctx:
                 return sign
         return best or self._far_modal(start)
 
+    def focus_in_earlier_paragraph(self, start: int) -> bool:
+        """Whether the date in focus was named in a paragraph before the one at start."""
+        return self.focus_named and _PARAGRAPH_BREAK.search(self.text, max(self.focus_start, 0), start) is not None
+
     def story_focus(self, start: int, end: int) -> str:
         """The focus "a day earlier", "two days later" count from: in a past-tense context, no day after the text."""
         if self.past_focus == self.focus:
@@ -1384,8 +1388,11 @@ def _r_relunit(m: _M, ctx: _Ctx) -> _Res | None:
     anaphoric = rel in ("the previous", "the following", "the same", "that", "the next", "the prior") or (
         rel == "the" and unit in ("day", "month", "week"))
     base = focus[0] if anaphoric else ty
-    if rel == "the" and unit in ("week", "month") and _GRAN_RANK[focus[1]] < _GRAN_RANK[unit]:
-        base = ty  # "by the end of the week" after "in 1980": no week in focus, so the DCT's
+    if rel == "the" and unit in ("week", "month") and (
+            _GRAN_RANK[focus[1]] < _GRAN_RANK[unit] or ctx.focus_in_earlier_paragraph(m.start())):
+        # "by the end of the week" after "in 1980": no week in focus, so the DCT's; nor after "in March
+        # 2022" in a paragraph before: "the month" reaches back only within its paragraph.
+        base = ty
     if rel == "that" and unit in ("day", "week", "month") and _GRAN_RANK[focus[1]] < _GRAN_RANK[unit]:
         return None  # "in 2019 ... that week": no week in focus
     if rel == "the":
@@ -2169,6 +2176,8 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
     dated = _periods_of_their_day(_clocks_on_their_day(_shorthand_range_ends(resolved, text), text), text, ctx)
     return _range_in_order(_offsets_from_equivalents(dated, text, ctx.tz), text)
 
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 # "a state of emergency until Feb 7": the day something lasts until is not the day the story is on.
 _BOUND_BEFORE = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
