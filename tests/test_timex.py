@@ -785,6 +785,24 @@ def test_holidays(text, value):
     assert one(text, DCT_001).value == value
 
 
+@pytest.mark.parametrize("text,span,value", [
+    ("The tornado struck on Memorial Day.", "Memorial Day", "2023-05-29"),  # the last Monday of May
+    ("Shops were shut on Thanksgiving.", "Thanksgiving", "2022-11-24"),  # the fourth Thursday of November
+    ("Crowds came over the Memorial Day weekend.", "the Memorial Day weekend", "2023-W21-WE"),  # ends on it
+    ("Traffic was heavy on the Thanksgiving weekend.", "the Thanksgiving weekend", "2022-W47-WE"),  # after it
+    ("Offices close ahead of the Fourth of July holiday.", "the Fourth of July holiday", "2023-07-04"),
+    ("It rained on Labor Day 2019.", "Labor Day 2019", "2019-09-02"),
+    ("The parade on Anzac Day was cancelled.", "Anzac Day", "2023-04-25"),
+])
+def test_holidays_on_a_weekday_of_their_month_and_their_weekends(text, span, value):
+    t = one(text, DCT_001)
+    assert (t.text, t.value) == (span, value)
+
+
+def test_the_before_a_holiday_alone_is_not_part_of_it():
+    assert [t.text for t in find("The Christmas party was fun.", DCT_001)] == ["Christmas"]
+
+
 def test_a_holiday_needs_its_capital():
     assert find("They sang christmas songs.", DCT_001) == []
 

@@ -282,14 +282,35 @@ _DAY_OF_MONTH_GATE = re.compile(r"\d(?:st|nd|rd|th)\b")
 _DAY_OF_MONTH_BEFORE = re.compile(r"\b(?:on|by|until|till|from|before|after|since|between|and|to|through"
                                   r"|(?:morning|afternoon|evening|night|hours)\s+of)\s+$",  # "the morning of the 5th"
                                   re.IGNORECASE)
-# Holidays with a date: fixed ones, and Easter (dateutil computes it); a name, so written with a capital.
+# Holidays with a date: fixed ones, those on a weekday of a month, and Easter (dateutil computes it); a
+# name, so written with a capital. Only names that mean one day wherever they are used ("Independence Day"
+# and "Labour Day" differ from country to country).
 HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
     "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14), "halloween": (10, 31),
+    "fourth of july": (7, 4), "july fourth": (7, 4), "juneteenth": (6, 19), "veterans day": (11, 11),
+    "remembrance day": (11, 11), "armistice day": (11, 11), "canada day": (7, 1), "australia day": (1, 26),
+    "anzac day": (4, 25), "bastille day": (7, 14), "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
+    "guy fawkes night": (11, 5), "bonfire night": (11, 5),
+}
+# (month, weekday, n): the n-th such weekday of the month, -1 the last; as the United States keeps them.
+WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "memorial day": (5, 0, -1), "labor day": (9, 0, 1), "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4),
+    "martin luther king day": (1, 0, 3), "martin luther king jr. day": (1, 0, 3), "presidents' day": (2, 0, 3),
+    "presidents day": (2, 0, 3), "columbus day": (10, 0, 2), "mother's day": (5, 6, 2), "father's day": (6, 6, 3),
 }
 _EASTER_DAYS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
-_P_HOLIDAY = _c(r"\b(?P<h>christmas(?:\s+(?:day|eve))?|boxing\s+day|new\s+year['’]s\s+(?:day|eve)|valentine['’]s\s+day"
-                r"|halloween|easter(?:\s+(?:sunday|monday))?|good\s+friday)\b(?:\s+(?P<y>\d{4})\b)?", "cbnvheg")
+_HOLIDAY_NAMES = (
+    r"christmas(?:\s+(?:day|eve))?|boxing\s+day|new\s+year['’]s\s+(?:day|eve)|valentine['’]s\s+day|halloween"
+    r"|easter(?:\s+(?:sunday|monday))?|good\s+friday|fourth\s+of\s+july|july\s+fourth|juneteenth|veterans['’]?\s+day"
+    r"|remembrance\s+day|armistice\s+day|canada\s+day|australia\s+day|anzac\s+day|bastille\s+day"
+    r"|st\.?\s+patrick['’]s\s+day|guy\s+fawkes\s+night|bonfire\s+night|memorial\s+day|labor\s+day"
+    r"|thanksgiving(?:\s+day)?|martin\s+luther\s+king(?:\s+jr\.?)?\s+day|presidents['’]?\s+day|columbus\s+day"
+    r"|mother['’]s\s+day|father['’]s\s+day")
+_HOLIDAY_AFTER = r"(?:holiday\s+)?weekend|holiday"
+# "the" belongs to the expression only before a weekend or holiday: "the Memorial Day weekend".
+_P_HOLIDAY = _c(r"\b(?:the\s+(?=(?:" + _HOLIDAY_NAMES + r")\s+(?:" + _HOLIDAY_AFTER + r")\b))?(?P<h>" + _HOLIDAY_NAMES
+                + r")\b(?:\s+(?P<y>\d{4})\b)?(?:\s+(?P<after>" + _HOLIDAY_AFTER + r")\b)?", "cbnvhegfjratsglmpt")
 # A year written with an apostrophe and its last two digits: "in '98", "the '67 war".
 _P_SHORT_YEAR = _c(r"(?<![\w'’])['’](?P<yy>\d\d)\b(?!['’]?s\b|\d|[.,]\d|\s*%)", "'’")
 _SHORT_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|the|of|by|from|before|after|during|spring|summer|fall"
@@ -1149,18 +1170,36 @@ def _r_holiday(m: _M, ctx: _Ctx) -> _Res | None:
     """ "Christmas Eve", "New Year's Day 2024", "Easter Monday": the holiday in the year named, or the nearest."""
     if not m["h"][0].isupper():
         return None  # "christmas" in lower case is not the name
-    name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")
+    name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'").replace("veterans' day", "veterans day")
     tense = ctx.tense(m.start(), m.end())
+    # Placed as a month is: a holiday in a past-tense sentence is the last one ("the attack came on New
+    # Year's Eve"), where a day a past sentence names may be a date set ahead ("payable Dec. 15").
     if name in HOLIDAYS:
         month, day = HOLIDAYS[name]
-        # Placed as a month is: a holiday in a past-tense sentence is the last one ("the attack came on New
-        # Year's Eve"), where a day a past sentence names may be a date set ahead ("payable Dec. 15").
         year = int(m["y"]) if m["y"] else _nearest_year(ctx.today, month, None, tense)
         found = _safe_date(year, month, day)
+    elif name in WEEKDAY_HOLIDAYS:
+        month, weekday, n = WEEKDAY_HOLIDAYS[name]
+        year = int(m["y"]) if m["y"] else _nearest_year(ctx.today, month, None, tense)
+        found = _nth_weekday(year, month, weekday, n)
     else:
         year = int(m["y"]) if m["y"] else _nearest_year(ctx.today, easter(ctx.today.year).month, None, tense)
         found = easter(year) + timedelta(days=_EASTER_DAYS[name])
+    if found and m["after"] and m["after"].lower().endswith("weekend"):
+        # The weekend the holiday ends (a Monday's) or begins (a Thursday's or Friday's), or falls in.
+        saturday = found + timedelta(days=(5 - found.weekday()) % 7 if found.weekday() in (3, 4) else
+                                     -((found.weekday() - 5) % 7))
+        return _Res("DATE", _week_value(saturday) + "-WE")
     return _Res("DATE", found.isoformat()) if found else None
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th given weekday (Monday 0) of a month; n = -1: the last."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
 def _r_code(m: _M, ctx: _Ctx) -> _Res | None:
@@ -1920,7 +1959,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_CODE, _r_code, gate=_CODE_GATE),
     _Family(_P_SHORT_YEAR, _r_short_year, gate=("'", "’")),
     _Family(_P_HOLIDAY, _r_holiday, gate=("christmas", "boxing day", "new year", "valentine", "halloween", "easter",
-                                          "good friday")),
+                                          "good friday", "july", "juneteenth", " day", "night", "thanksgiving")),
     _Family(_P_DAY_OF_MONTH, _r_day_of_month, gate=_DAY_OF_MONTH_GATE),
     _Family(_P_STEP_BACK, _r_step_back, gate=(" before", " after")),
     _Family(_P_YEAR_PERIOD, _r_year_period, gate=(" period", " quarter")),
