@@ -16,6 +16,7 @@ from mekraid_site.model import Precision, Qualifier
 from mekraid_site.timex import find_ranges, find_timexes, parse_dct, qualified, timex_json, unqualified
 
 TIRANE = ZoneInfo("Europe/Tirane")
+LONDON = ZoneInfo("Europe/London")
 UTC_ZONE = ZoneInfo("UTC")
 UTC = timezone.utc
 DCT_000 = parse_dct("2023-06-20", TIRANE)  # a Tuesday
@@ -701,6 +702,26 @@ def test_abbreviated_weekdays(text, values):
 def test_the_week_with_only_a_year_in_focus_is_the_dcts():
     found = find("The group was founded in 1980. By the end of the week, talks continue.", DCT_001)
     assert [(t.text, t.value) for t in found] == [("1980", "1980"), ("the end of the week", "2023-WXX")]
+
+
+def test_a_time_alone_on_its_line_is_a_live_page_entry_of_the_publication_day():
+    dct = parse_dct("2024-08-25T18:45+01:00", LONDON)
+    text = ("A warning is in force until 06:00 on Monday.\n\n17:10\nA third death was confirmed at 15:50.\n\n"
+            "23:30\nThe river rose overnight.")
+    assert [(t.text, t.value) for t in find(text, dct, LONDON)] == [
+        ("06:00", "2024-08-26T06:00"), ("Monday", "2024-08-26"),
+        ("17:10", "2024-08-25T17:10"), ("15:50", "2024-08-25T15:50"),
+        ("23:30", "2024-08-24T23:30"),  # later than the page's time: the day before's entry
+        ("overnight", "2024-08-24TNI")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("It had been due to end at 18:00 but now runs until Monday.", "2024-08-26"),
+    ("The curfew remains in place until Friday.", "2024-08-30"),
+    ("The curfew remained in place until Friday.", "2024-08-23"),
+])
+def test_a_state_that_holds_until_a_day_looks_ahead(text, value):
+    assert find(text, parse_dct("2024-08-25T18:45+01:00", LONDON))[-1].value == value
 
 
 def test_the_month_reaches_back_only_within_its_paragraph():

@@ -501,7 +501,9 @@ _TENSE_CUE = _c(r"(?P<f>\b(?:will|won't|wo\s+n't|shall|going\s+to|is\s+to|are\s+
                 r"|(?<!the\s)(?<!'s\s)(?<!’s\s)(?<!was\s)(?<!were\s)(?<!been\s)(?:opens?|closes?)"
                 # "voters go to the polls on Sunday", "the summit takes place Friday", "she travels to Paris on Monday"
                 r"|go(?:es)?\s+to\s+the\s+polls|takes?\s+place|kicks?\s+off|gets?\s+under\s*way|travels?\s+to"
-                r"|heads?\s+to)"
+                r"|heads?\s+to"
+                # a state that holds on until a time ahead: "the warning now runs until Monday"
+                r"|(?:runs?|lasts?|remains?|continues?|stays?)\s+(?:in\s+(?:place|force|effect)\s+)?until)"
                 r"|(?:is|are)\s+(?:on|at)|takes?\s+effect|comes?\s+into\s+force)\b|'ll\b)"  # "the vote is on Friday"
                 # "had been scheduled to expire Friday": a plan that lay in the past
                 r"|(?P<p>\b(?:(?:had\s+been|had|was|were)\s+(?:scheduled|expected|due|set|planned|slated)(?:\s+to)?"
@@ -2192,9 +2194,15 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
     chosen.sort(key=lambda c: c.start)
     resolved: list[tuple[_Cand, _Res]] = []
     for c in chosen:
+        stamp = c.rule is _r_clock and _alone_on_its_line(text, c)
+        if stamp:
+            _focus_on_day(ctx, ctx.today, c.start)
         res = _within_calendar(c.rule, c.match, ctx)
         if res is None:
             continue
+        if stamp and res.offset is None and res.value > ctx.dct.astimezone(ctx.tz).strftime("%Y-%m-%dT%H:%M"):
+            _focus_on_day(ctx, ctx.today - timedelta(days=1), c.start)  # a later clock time: yesterday's entry
+            res = _within_calendar(c.rule, c.match, ctx) or res
         resolved.append((c, res))
         if ctx.topic_quarter is None and c.rule is _r_quarter and res.value[4:6] == "-Q" and not (
                 c.match["y"] or c.match["y2"] or "fiscal" in c.match.text[c.start:c.end].lower()):
@@ -2209,7 +2217,7 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
                 ctx.day_focus = _focus_date(ctx.focus)[0]
             if ctx.focus[:10] <= ctx.today.isoformat():
                 ctx.past_focus = ctx.focus  # not a day ahead ("was due to return on Friday"): it may be told as past
-        elif res.type == "TIME" and res.value[:10] == ctx.focus:
+        elif res.type == "TIME" and res.value[:10] == ctx.focus and not stamp:
             ctx.focus_late = _late_in_the_day(res.value)  # a clock time on the day in focus
     # Range ends first: "the night of 3-4 March" is the night of the 3rd, once the 3 is a day.
     dated = _periods_of_their_day(_clocks_on_their_day(_shorthand_range_ends(resolved, text), text), text, ctx)
@@ -2223,6 +2231,19 @@ _BOUND_BEFORE = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
 
 
 _LATE_PART_OF = re.compile(r"\b(?:afternoon|evening|night)\s+of\s+$", re.IGNORECASE)
+
+
+def _alone_on_its_line(text: str, c: _Cand) -> bool:
+    """Whether a time stands alone on its line, as the time of an entry of a live page does ("14:32 BST")."""
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    return not text[line_start:c.start].strip() and not text[c.end:len(text) if line_end < 0 else line_end].strip()
+
+
+def _focus_on_day(ctx: _Ctx, day: date, start: int) -> None:
+    """Put a day in focus, as the text had named it at start."""
+    ctx.focus = ctx.past_focus = day.isoformat()
+    ctx.day_focus, ctx.focus_named, ctx.focus_start, ctx.focus_late = day, True, start, False
 
 
 def _late_in_the_day(value: str) -> bool:
