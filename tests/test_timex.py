@@ -724,6 +724,13 @@ def test_a_state_that_holds_until_a_day_looks_ahead(text, value):
     assert find(text, parse_dct("2024-08-25T18:45+01:00", LONDON))[-1].value == value
 
 
+def test_a_citations_date_does_not_move_the_story():
+    text = ("Soldiers fired on 13 November, said a farmer (interview, 20 November 2023). "
+            "Three bodies came that evening. One died the following day.")
+    assert [t.value for t in find(text, parse_dct("2023-12-04T09:00", TIRANE))] == [
+        "2023-11-13", "2023-11-20", "2023-11-13TEV", "2023-11-14"]
+
+
 def test_the_month_reaches_back_only_within_its_paragraph():
     found = find("It was fined in March 2022.\n\nPlants must finish checks by the end of the month.", DCT_001)
     assert [t.value for t in found] == ["2022-03", "2023-06"]
