@@ -724,6 +724,23 @@ def test_a_state_that_holds_until_a_day_looks_ahead(text, value):
     assert find(text, parse_dct("2024-08-25T18:45+01:00", LONDON))[-1].value == value
 
 
+@pytest.mark.parametrize("text,period,value", [
+    ("Profit for the year ended 31 December 2022 fell.", "the year", "2022"),
+    ("Sales for the six months ended 30 June 2023 rose.", "the six months", "2023-H1"),
+    ("Shares rose in the week ended Friday.", "the week", "2023-W24"),
+    ("Hearings are set for the week beginning 2 October.", "the week", "2023-W40"),
+    ("Net income in the quarter ended Sept. 30 fell.", "the quarter", "2022-Q3"),
+])
+def test_a_period_told_by_the_day_it_ends_or_begins(text, period, value):
+    first, day = find(text, DCT_001)
+    assert (first.text, first.type, first.value) == (period, "DATE", value)
+    assert day.type == "DATE"  # the day stays an expression of its own, as TimeBank marks it
+
+
+def test_a_year_that_ends_on_another_day_is_no_calendar_year():
+    assert [t.type for t in find("Sales for the year ended June 30, 2023 rose.", DCT_001)] == ["DURATION", "DATE"]
+
+
 def test_a_citations_date_does_not_move_the_story():
     text = ("Soldiers fired on 13 November, said a farmer (interview, 20 November 2023). "
             "Three bodies came that evening. One died the following day.")

@@ -2548,7 +2548,49 @@ def find_timexes(text: str, dct: datetime, tz: ZoneInfo) -> list[Timex]:
             tv = _within_calendar(_place, res, tz)
             interval = qualified(tv, qualifier) if tv else None
         out.append(Timex(start, c.end, text[start:c.end], res.type, res.value, mod, interval))
-    return _compound_durations(out, text)
+    return _periods_ended(_compound_durations(out, text), text, tz)
+
+
+# A period told by the day it ends or begins, as reports and filings do: "the six months ended 30 June 2023".
+_PERIOD_OF_A_DAY = re.compile(r"the\s+(?:(?P<n>three|six|3|6)\s+months|(?P<unit>year|quarter|month|week))", re.I)
+_ENDED_OR_BEGINNING = re.compile(r"\s+(?:that\s+)?(?:(?P<end>ended|ending|to)|beginning|starting|commencing)"
+                                 r"\s+(?:on\s+)?", re.I)
+
+
+def _periods_ended(timexes: list[Timex], text: str, tz: ZoneInfo) -> list[Timex]:
+    """ "the week ended Friday" is that week, "the year ended 31 December 2022" 2022 (the day stays a date)."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        period = timexes[i]
+        day = timexes[i + 1] if i + 1 < len(timexes) else None
+        m = _PERIOD_OF_A_DAY.fullmatch(period.text)
+        joiner = _ENDED_OR_BEGINNING.fullmatch(text, period.end, day.start) if m and day else None
+        found = _V_TIME.match(day.value + "T00:00") if joiner and day.type == "DATE" else None
+        value = _period_value(m, date(int(found[1]), int(found[2]), int(found[3])), bool(joiner["end"])) \
+            if found else None
+        interval = _within_calendar(_place, _Res("DATE", value), tz) if value else None
+        # Two expressions, as TimeBank marks them ("the quarter" 1989-Q3, "Sept. 30"): the period takes its value.
+        out.append(replace(period, type="DATE", value=value, interval=interval) if interval else period)
+        i += 1
+    return out
+
+
+def _period_value(m: re.Match[str], day: date, ended: bool) -> str | None:
+    """The TIMEX3 value of a period of the kind m names that ends (or begins) on day; None if none such does."""
+    months = {"three": 3, "3": 3, "six": 6, "6": 6}.get((m["n"] or "").lower()) or {"quarter": 3}.get(m["unit"].lower())
+    if months:  # a calendar quarter or half, ended on its last day or begun on its first
+        first_month = day.month - months + 1 if ended else day.month
+        edge = day + timedelta(days=1) if ended else day
+        if edge.day != 1 or first_month < 1 or (first_month - 1) % months:
+            return None
+        return f"{day.year:04d}-" + (f"Q{(first_month - 1) // 3 + 1}" if months == 3 else f"H{first_month // 6 + 1}")
+    unit = m["unit"].lower()
+    if unit == "week":
+        return _week_value(day)
+    if unit == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return f"{day.year:04d}" if (day.month, day.day) == ((12, 31) if ended else (1, 1)) else None
 
 
 # A duration told in several units: "three years, two months and 11 days" is P3Y2M11D, one expression.
