@@ -302,6 +302,12 @@ def test_overnight_after_a_time_late_in_the_day_is_the_night_that_follows(text, 
     assert find(text, parse_dct("2023-06-21T09:10+02:00", TIRANE))[-1].value == value
 
 
+def test_overnight_told_in_the_past_is_no_night_ahead():
+    text = ("Clashes on Saturday night left five dead. He said they would be reviewed on Wednesday. "
+            "Officials said five people had died overnight.")
+    assert find(text, parse_dct("2023-11-19T15:10-03:00", TIRANE))[-1].value == "2023-11-18TNI"
+
+
 def test_stay_closed_is_no_past_tense():
     dct = parse_dct("2024-07-16", TIRANE)
     assert one("Schools will stay closed until September.", dct).value == "2024-09"

@@ -1764,7 +1764,7 @@ def _r_pod(m: _M, ctx: _Ctx) -> _Res | None:
         # The night before the day in focus ("overnight losses in New York" weighed on Friday's trading),
         # but the night just ended when the day in focus is yesterday ("Sunday's quake ... overnight", on Monday),
         # and the night after a time late in the day ("at 4 p.m. ... Overnight the river rose").
-        base = ctx.day_of(ctx.focus)
+        base = ctx.day_of(ctx.story_focus(m.start(), m.end()))  # "had died overnight" is no night ahead
         if base == ctx.today - timedelta(days=1) or ctx.focus_late:
             base += timedelta(days=1)
         return _Res("TIME", f"{(base - timedelta(days=1)).isoformat()}TNI", anchor=False)
