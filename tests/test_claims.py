@@ -719,6 +719,15 @@ def test_a_live_report_s_entries_and_a_closing_attribution(tmp_path):
     assert "Rua Augusta" not in kinds and kinds["Sofia Mendes"] == "person"
 
 
+def test_a_citations_date_is_when_it_was_said_not_when_it_happened(tmp_path):
+    content = content_of(tmp_path, "At about 14:30 on 13 June soldiers fired on the crowd. A doctor said staff received "
+                                   "three bodies that evening; a fourth victim was taken home by relatives "
+                                   "(interview, 20 June 2023).")
+    timeline = merge(extract(content), content.site)
+    (taken_home,) = claims_with(timeline, "taken home")
+    assert taken_home.time.edtf.startswith("2023-06-13")  # the evening of the 13th, not the day of the interview
+
+
 def test_a_statement_s_figures_and_titles(tmp_path):
     content = content_of(tmp_path, "As of 20/06/2023, 21:00 hours, the Ministry of Mining reports: 20 workers rescued "
                                    "alive; 7 deceased; 7 unaccounted for.",

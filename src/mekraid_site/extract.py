@@ -789,8 +789,12 @@ def _time_of_saying(
 ) -> tuple[int, int, TimeValue] | None:
     """The dating that tells when something was said: "on Wednesday" in "X said on Wednesday that ...".
 
-    Or a time right before a reporting verb, whoever the speaker: "today" in "X today confirmed that ...".
+    Or a time right before a reporting verb, whoever the speaker: "today" in "X today confirmed that ...";
+    or the date of a citation: "(interview, 20 November 2023)".
     """
+    cited = next((dating for dating in datings if timex.closes_citation(text, dating[0], dating[1])), None)
+    if cited is not None:
+        return cited
     right_before = next((dating for dating in datings if _REPORTING_VERB_AFTER.match(text, dating[1])), None)
     if found is None or found.verb == "according to":
         return right_before

@@ -2208,7 +2208,7 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
                 c.match["y"] or c.match["y2"] or "fiscal" in c.match.text[c.start:c.end].lower()):
             ctx.topic_quarter = res.value  # a calendar quarter placed by the DCT, not "the 1984 quarter"
         if (res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value) and not _said_at(text, c)
-                and not _BOUND_BEFORE.search(text, max(0, c.start - 12), c.start) and not _cited(text, c)):
+                and not _BOUND_BEFORE.search(text, max(0, c.start - 12), c.start) and not closes_citation(text, c.start, c.end)):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
             ctx.focus_late = _late_in_the_day(res.value) or bool(
                 _LATE_PART_OF.search(text, max(0, c.start - 24), c.start))  # "the night of June 15"
@@ -2237,9 +2237,9 @@ _CITATION_BEFORE = re.compile(r"\([^()\n]{1,60},\s*$")
 _CITATION_AFTER = re.compile(r"\s*\)")
 
 
-def _cited(text: str, c: _Cand) -> bool:
+def closes_citation(text: str, start: int, end: int) -> bool:
     """Whether a date closes a citation, "(interview, 20 November 2023)": when a source spoke, not the story's day."""
-    return bool(_CITATION_AFTER.match(text, c.end) and _CITATION_BEFORE.search(text, max(0, c.start - 62), c.start))
+    return bool(_CITATION_AFTER.match(text, end) and _CITATION_BEFORE.search(text, max(0, start - 62), start))
 
 
 def _alone_on_its_line(text: str, c: _Cand) -> bool:
