@@ -222,6 +222,13 @@ def test_a_title_drops_who_says_so_after_what_happened(tmp_path):
         "Operations resumed", "Police fired tear gas"]
 
 
+def test_a_heading_in_straight_single_quotes_is_titled_as_a_quotation(tmp_path):
+    content = content_of(tmp_path, "14:32 BST\n\n'There was a crack and it just went'\n\nA man said he had crossed the "
+                                   "bridge minutes before it fell.")
+    titles = [event.title for event in merge(extract(content), content.site).events]
+    assert "‘There was a crack and it just went’" in titles
+
+
 def test_a_title_keeps_a_time_that_was_spent_and_drops_shortly_before_a_time(tmp_path):
     content = content_of(tmp_path, "About 350 people spent the night in tents. Police arrived shortly after 6 a.m. on "
                                    "Tuesday.")

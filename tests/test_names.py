@@ -197,6 +197,11 @@ def test_mentions_tolerate_diacritics_and_transliteration() -> None:
     ]
 
 
+def test_a_name_spelled_by_its_acronym_does_not_begin_with_and_the() -> None:
+    text = "Vandry County and the Federal Emergency Management Agency (FEMA) will open a center."
+    assert [(m.text, m.acronym) for m in discover_names(text)] == [("Federal Emergency Management Agency", "FEMA")]
+
+
 def test_acronyms_are_case_sensitive_and_whole_words() -> None:
     text = "MEK, mek, Mek, homeMEK and MEKs"
     assert [(text[s:e], a) for s, e, a in find_mentions(text, NAMES)] == [("MEK", "mek")]

@@ -630,12 +630,15 @@ def _title(quote: str, time_text: str) -> str:
     text = text.strip().rstrip(".,;: ")
     if text[:1] in _CLOSING_QUOTE_OF and _CLOSING_QUOTE_OF[text[0]] not in text[1:]:
         text = text[1:]  # '"They came at dawn' cut before its closing mark: no mark left open
+    elif _IN_STRAIGHT_SINGLE_QUOTES.fullmatch(text):
+        text = f"‘{text[1:-1]}’"  # a heading that quotes someone, as British pages write it: the marks it means
     if len(text.split()) == 1 and time_text:
         return _title(quote, "")  # "Not before the summer": without its time, a claim says nothing
     return text[:1].upper() + text[1:] if text else UNTITLED
 
 
 _CLOSING_QUOTE_OF = {"\"": "\"", "“": "”", "‘": "’"}
+_IN_STRAIGHT_SINGLE_QUOTES = re.compile(r"'[^']+'")
 
 
 def figure_bounds(figure: Figure) -> tuple[float, float]:

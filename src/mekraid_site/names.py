@@ -472,7 +472,8 @@ def _organization(text: str, run: list[_Token], known: set[str]) -> NameMention 
         # "Pakistani Jaish-e-Mohammed (JEM)": start where the initials spell the acronym
         letters = acronym.replace(".", "").replace("-", "").upper()
         for k in range(len(run)):
-            if _initials(run[k:]) == letters:
+            # (the initials skip "of", "and", "the": a name does not begin with one)
+            if run[k].text[0].isupper() and _initials(run[k:]) == letters:
                 run = run[k:]
                 break
     elif not heads or len(run) < 2:
