@@ -727,8 +727,8 @@ def test_a_live_report_s_entries_and_a_closing_attribution(tmp_path):
 
 
 def test_a_citations_date_is_when_it_was_said_not_when_it_happened(tmp_path):
-    content = content_of(tmp_path, "At about 14:30 on 13 June soldiers fired on the crowd. A doctor said staff received "
-                                   "three bodies that evening; a fourth victim was taken home by relatives "
+    content = content_of(tmp_path, "At about 14:30 on 13 June soldiers fired on the crowd. A doctor said staff "
+                                   "received three bodies that evening; a fourth victim was taken home by relatives "
                                    "(interview, 20 June 2023).")
     timeline = merge(extract(content), content.site)
     (taken_home,) = claims_with(timeline, "taken home")

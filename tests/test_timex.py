@@ -844,6 +844,7 @@ def test_holidays(text, value):
     ("Offices close ahead of the Fourth of July holiday.", "the Fourth of July holiday", "2023-07-04"),
     ("It rained on Labor Day 2019.", "Labor Day 2019", "2019-09-02"),
     ("The parade on Anzac Day was cancelled.", "Anzac Day", "2023-04-25"),
+    ("They marched on Martin Luther King Jr. Day.", "Martin Luther King Jr. Day", "2023-01-16"),
 ])
 def test_holidays_on_a_weekday_of_their_month_and_their_weekends(text, span, value):
     t = one(text, DCT_001)

@@ -290,13 +290,13 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14), "halloween": (10, 31),
     "fourth of july": (7, 4), "july fourth": (7, 4), "juneteenth": (6, 19), "veterans day": (11, 11),
     "remembrance day": (11, 11), "armistice day": (11, 11), "canada day": (7, 1), "australia day": (1, 26),
-    "anzac day": (4, 25), "bastille day": (7, 14), "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
+    "anzac day": (4, 25), "bastille day": (7, 14), "st patrick's day": (3, 17),
     "guy fawkes night": (11, 5), "bonfire night": (11, 5),
 }
 # (month, weekday, n): the n-th such weekday of the month, -1 the last; as the United States keeps them.
 WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "memorial day": (5, 0, -1), "labor day": (9, 0, 1), "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4),
-    "martin luther king day": (1, 0, 3), "martin luther king jr. day": (1, 0, 3), "presidents' day": (2, 0, 3),
+    "martin luther king day": (1, 0, 3), "martin luther king jr day": (1, 0, 3), "presidents' day": (2, 0, 3),
     "presidents day": (2, 0, 3), "columbus day": (10, 0, 2), "mother's day": (5, 6, 2), "father's day": (6, 6, 3),
 }
 _EASTER_DAYS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
@@ -1172,7 +1172,8 @@ def _r_holiday(m: _M, ctx: _Ctx) -> _Res | None:
     """ "Christmas Eve", "New Year's Day 2024", "Easter Monday": the holiday in the year named, or the nearest."""
     if not m["h"][0].isupper():
         return None  # "christmas" in lower case is not the name
-    name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'").replace("veterans' day", "veterans day")
+    name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'").replace(".", "")
+    name = name.replace("veterans' day", "veterans day")
     tense = ctx.tense(m.start(), m.end())
     # Placed as a month is: a holiday in a past-tense sentence is the last one ("the attack came on New
     # Year's Eve"), where a day a past sentence names may be a date set ahead ("payable Dec. 15").
@@ -2208,7 +2209,8 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
                 c.match["y"] or c.match["y2"] or "fiscal" in c.match.text[c.start:c.end].lower()):
             ctx.topic_quarter = res.value  # a calendar quarter placed by the DCT, not "the 1984 quarter"
         if (res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value) and not _said_at(text, c)
-                and not _BOUND_BEFORE.search(text, max(0, c.start - 12), c.start) and not closes_citation(text, c.start, c.end)):
+                and not _BOUND_BEFORE.search(text, max(0, c.start - 12), c.start)
+                and not closes_citation(text, c.start, c.end)):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
             ctx.focus_late = _late_in_the_day(res.value) or bool(
                 _LATE_PART_OF.search(text, max(0, c.start - 24), c.start))  # "the night of June 15"
@@ -2553,6 +2555,7 @@ def find_timexes(text: str, dct: datetime, tz: ZoneInfo) -> list[Timex]:
 
 # A period told by the day it ends or begins, as reports and filings do: "the six months ended 30 June 2023".
 _PERIOD_OF_A_DAY = re.compile(r"the\s+(?:(?P<n>three|six|3|6)\s+months|(?P<unit>year|quarter|month|week))", re.I)
+_DAY_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _ENDED_OR_BEGINNING = re.compile(r"\s+(?:that\s+)?(?:(?P<end>ended|ending|to)|beginning|starting|commencing)"
                                  r"\s+(?:on\s+)?", re.I)
 
@@ -2566,7 +2569,7 @@ def _periods_ended(timexes: list[Timex], text: str, tz: ZoneInfo) -> list[Timex]
         day = timexes[i + 1] if i + 1 < len(timexes) else None
         m = _PERIOD_OF_A_DAY.fullmatch(period.text)
         joiner = _ENDED_OR_BEGINNING.fullmatch(text, period.end, day.start) if m and day else None
-        found = _V_TIME.match(day.value + "T00:00") if joiner and day.type == "DATE" else None
+        found = _DAY_VALUE.fullmatch(day.value) if joiner else None
         value = _period_value(m, date(int(found[1]), int(found[2]), int(found[3])), bool(joiner["end"])) \
             if found else None
         interval = _within_calendar(_place, _Res("DATE", value), tz) if value else None
@@ -2608,8 +2611,9 @@ def _duration_parts(timex: Timex) -> list[int | None] | None:
 
 
 def _joined_duration_value(parts: list[int | None]) -> str:
-    date = "".join(f"{n}{unit}" for n, unit in zip(parts[:3], _DURATION_UNITS[:3]) if n is not None)
-    clock = "".join(f"{n}{unit}" for n, unit in zip(parts[3:], _DURATION_UNITS[3:]) if n is not None)
+    """The TIMEX3 value of a duration's counts of each unit, largest first: P3Y2M11D."""
+    date = "".join(f"{n}{unit}" for n, unit in zip(parts[:3], _DURATION_UNITS[:3], strict=True) if n is not None)
+    clock = "".join(f"{n}{unit}" for n, unit in zip(parts[3:], _DURATION_UNITS[3:], strict=True) if n is not None)
     return "P" + date + ("T" + clock if clock else "")
 
 
@@ -2626,7 +2630,7 @@ def _compound_durations(timexes: list[Timex], text: str) -> list[Timex]:
             smallest = max(k for k, n in enumerate(parts) if n is not None)
             if following is None or any(n is not None for n in following[:smallest + 1]):
                 break
-            parts = [a if a is not None else b for a, b in zip(parts, following)]
+            parts = [a if a is not None else b for a, b in zip(parts, following, strict=True)]
             j += 1
             if "and" in joiner.group():
                 break  # the last part
