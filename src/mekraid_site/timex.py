@@ -405,8 +405,9 @@ _P_POD = _c(r"\b(?:(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+t
             r"(?:\s+(?P<dw>yesterday|today|tomorrow)\b)?|\b(?P<over>overnight)\b"
             # the hours after midnight, counted as the start of the morning
             r"|\bthe\s+(?P<hours>early|small|wee)\s+hours\b(?:\s+of\s+the\s+morning\b)?", "emltanodsf")
+_BLANK_LINE = r"\n[^\S\n]*\n"  # where one paragraph ends and the next begins
 # White space that opens no new paragraph: "at 11:52 p.m.\n\nFeb 3 - SES orders" are two times of two entries.
-_IN_PARAGRAPH = r"(?:(?!\n[^\S\n]*\n)\s)"
+_IN_PARAGRAPH = r"(?:(?!" + _BLANK_LINE + r")\s)"
 # "0900 local (0600 GMT)": "local" alone, not "1200 local residents".
 _LOCAL_ALONE = r"local\b(?!\s+[a-z])"
 _P_CLOCK = _c(r"(?:"
@@ -2226,7 +2227,7 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
     return _range_in_order(_offsets_from_equivalents(dated, text, ctx.tz), text)
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_PARAGRAPH_BREAK = re.compile(_BLANK_LINE)
 
 # "a state of emergency until Feb 7": the day something lasts until is not the day the story is on.
 _BOUND_BEFORE = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
