@@ -129,6 +129,18 @@ def test_wire_copy_repeated_by_many_sources_is_one_event(tmp_path):
     assert len(event.claims) == 40 and len(event.sources) == 40
 
 
+def test_claims_told_in_the_same_words_by_several_sources_are_marked_as_one_text(tmp_path):
+    # A copy desk's case, commas and spaces do not make another account; other words do, and one source
+    # saying the same twice is not a copy of another's.
+    content = content_of(tmp_path, "Police stormed the terminal on Tuesday, witnesses said.",
+                         "police stormed the terminal on Tuesday,  witnesses said",
+                         "Police stormed the Saltmarsh terminal on Tuesday, a union leader said.\n\n"
+                         "Police stormed the Saltmarsh terminal on Tuesday, a union leader said.")
+    (event,) = merge(extract(content), content.site).events
+    assert [claim.id for claim in event.claims] == ["report-1-c1", "report-2-c1", "report-3-c1", "report-3-c2"]
+    assert event.same_words == (("report-1-c1", "report-2-c1"),)
+
+
 def test_an_event_keeps_the_addresses_of_its_five_earliest_sources(tmp_path):
     # Each source opens with other words, so each would name the event differently if it led.
     names = ["Anna", "Boris", "Clara", "Dmitri", "Elena", "Farid", "Greta", "Hugo"]

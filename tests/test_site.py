@@ -15,6 +15,7 @@ import yaml
 
 from conftest import CONTENT, PROJECT
 from mekraid_site.axis import build_axis
+from mekraid_site.build import build
 from mekraid_site.kinds import event_kinds, incident_day, period
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -130,6 +131,32 @@ def test_event_page_quotes_link_to_source_anchors_and_has_jsonld(built_site):
         "Deadly clash as Albanian police raid MEK residence centre in Durres"]
     assert data["subjectOf"][0]["publisher"] == {"@type": "Organization", "name": "The Atlas News"}
     assert 'rel="prev" href="until-2016-mek-would-continue-to-operate-with.html"' in html
+
+
+def test_a_claim_another_source_told_first_in_the_same_words_is_shown_short_and_linked(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    shutil.copy(CONTENT / "site.yaml", content / "site.yaml")
+    bodies = {"wire": "Police stormed the terminal on Tuesday, witnesses said.",
+              "paper": "Police stormed the terminal on Tuesday, witnesses said.",
+              "radio": "Police stormed the Saltmarsh terminal on Tuesday, witnesses said."}
+    for minute, (name, body) in enumerate(bodies.items()):
+        (content / "articles" / f"{name}.md").write_text(
+            f'---\ntitle: "{name}"\npublisher: "The {name.title()}"\npublished: 2023-06-21T10:0{minute}+02:00\n---\n'
+            f"{body}\n", encoding="utf-8")
+    build(content, tmp_path / "_site", PROJECT / "templates")
+    html = read(tmp_path / "_site", "events/2023-06-20-police-stormed-the-terminal.html")
+    assert html.count("<blockquote") == 2  # the wire's words and the radio's, not the paper's copy
+    assert '<li id="wire-c1">' in html
+    assert ("1 more source tells this in the same words: one text repeated, not a separate confirmation."
+            in html)
+    (copy,) = re.findall(r'<li class="same-words">.*?</li>', html, re.S)
+    assert 'the same words as <a class="original" href="#wire-c1">The Wire, 2023-06-21</a>' in copy
+    assert 'class="in-context" href="../sources/paper.html#paper-c1"' in copy
+    actor = read(tmp_path / "_site", "actors/witnesses.html")
+    assert actor.count("<blockquote") == 2 and actor.count('href="#wire-c1"') == 1
+    (event,) = json.loads(read(tmp_path / "_site", "timeline.json"))["events"]
+    assert event["same_words"] == [["wire-c1", "paper-c1"]]
 
 
 def test_actor_and_source_pages(built_site):

@@ -8,7 +8,6 @@ import html
 import io
 import json
 import uuid
-from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timedelta, timezone
 from xml.sax import saxutils
@@ -60,6 +59,7 @@ def timeline_json(timeline: Timeline, zone: ZoneInfo) -> Iterator[bytes]:
                  "values": [{"value": value.value, "claims": list(value.claims)} for value in dispute.values]}
                 for dispute in event.disputes
             ],
+            "same_words": [list(group) for group in event.same_words],
             "page": f"events/{event.id}.html",
         }
 
@@ -261,9 +261,6 @@ def event_jsonld(timeline: Timeline, event: Event, zone: ZoneInfo, sources: Mapp
     url = _absolute(site.base_url, f"events/{event.id}.html")
     if url:
         data["url"] = url
-    quotes: dict[str, list[str]] = defaultdict(list)
-    for claim in event.claims:
-        quotes[claim.source].append(claim.quote)
     for source_id in event.sources:
         source = sources.get(source_id)
         if source is None:
@@ -275,6 +272,5 @@ def event_jsonld(timeline: Timeline, event: Event, zone: ZoneInfo, sources: Mapp
             article["author"] = {"@type": "Person", "name": source.author}
         if source.url:
             article["url"] = source.url
-        article["citation"] = quotes[source_id]
         data["subjectOf"].append(article)
     return data

@@ -416,7 +416,24 @@ def _event(claims: list[Claim], zone: ZoneInfo, titles: dict[str, str]) -> Event
         actors=tuple(dict.fromkeys(actor for claim in claims for actor in claim.actors)),
         disputes=disputes,
         aliases=tuple(sorted({_claim_event_id(claim) for claim in first_of_earliest_sources.values()} - {event_id})),
+        same_words=same_words(claims),
     )
+
+
+def same_words(claims: Iterable[Claim]) -> tuple[tuple[str, ...], ...]:
+    """The ids of claims that two or more sources tell in the same words, a group per wording, in the claims' order.
+
+    Same words means the same words in the same order, whatever the case,
+    punctuation or spacing: a copy desk's commas do not make a new account.
+    """
+    by_words: dict[tuple[str, ...], list[Claim]] = {}
+    for claim in claims:
+        by_words.setdefault(tuple(_WORD_RUN.findall(claim.quote.casefold())), []).append(claim)
+    return tuple(tuple(claim.id for claim in group) for words, group in by_words.items()
+                 if words and len({claim.source for claim in group}) > 1)
+
+
+_WORD_RUN = re.compile(r"\w+")  # any word, of any length and script
 
 
 def _claim_event_id(claim: Claim) -> str:

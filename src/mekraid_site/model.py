@@ -349,6 +349,9 @@ class Event:
     actors: tuple[str, ...]  # Actor.ids
     disputes: tuple[Dispute, ...] = ()
     aliases: tuple[str, ...] = ()  # other ids the event had or may have had; their URLs lead here
+    # Claims of two or more sources in the same words (one text copied, not separate confirmations): each group
+    # of Claim.ids in the order the claims were read, so the earliest published comes first.
+    same_words: tuple[tuple[str, ...], ...] = ()
 
 
 @_pickled_by_fields

@@ -594,6 +594,16 @@ class _View:
         for claim in timeline.claims:
             if claim.claimant:
                 self.claims_by_claimant[claim.claimant].append(claim)
+        # A claim told in the same words as an earlier source's is shown short, with a link to that first
+        # claim; the first says how many other sources repeat it.
+        self._original: dict[str, Claim] = {}
+        self.repeats: dict[str, int] = {}
+        for event in timeline.events:
+            for first_id, *others in event.same_words:
+                first = self.claims[first_id]
+                self.repeats[first_id] = len({self.claims[claim_id].source for claim_id in others} - {first.source})
+                for claim_id in others:
+                    self._original[claim_id] = first
 
         named = {actor_id for event in timeline.events for actor_id in event.actors}
         self.filter_actors = sorted((a for a in timeline.actors if a.id in named), key=lambda a: (a.name.lower(), a.id))
@@ -616,6 +626,13 @@ class _View:
             by_source[claim.source].append(claim)
         return [(self.sources[source_id], by_source[source_id]) for source_id in event.sources
                 if source_id in self.sources and by_source[source_id]]
+
+    def copy_of(self, claim: Claim, claimant: str | None = None) -> Claim | None:
+        """The earlier claim this one repeats word for word, if the page shows it (all of one claimant's: its own)."""
+        original = self._original.get(claim.id)
+        if original is None or (claimant is not None and original.claimant != claimant):
+            return None
+        return original
 
     def moments(self, event: Event) -> list[Claim]:
         """The event's claims with a clock time, earliest first: the minute-by-minute of a day."""
