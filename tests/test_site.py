@@ -146,6 +146,7 @@ def test_a_claim_another_source_told_first_in_the_same_words_is_shown_short_and_
             f"{body}\n", encoding="utf-8")
     build(content, tmp_path / "_site", PROJECT / "templates")
     html = read(tmp_path / "_site", "events/2023-06-20-police-stormed-the-terminal.html")
+    assert "· 3 claims, 1 of them in the same words as another</p>" in html
     assert html.count("<blockquote") == 2  # the wire's words and the radio's, not the paper's copy
     assert '<li id="wire-c1">' in html
     assert ("1 more source tells this in the same words: one text repeated, not a separate confirmation."

@@ -634,6 +634,11 @@ class _View:
             return None
         return original
 
+    @staticmethod
+    def copies_in(event: Event) -> int:
+        """How many of an event's claims repeat the words of a claim read before them (shown in one line)."""
+        return sum(len(group) - 1 for group in event.same_words)
+
     def moments(self, event: Event) -> list[Claim]:
         """The event's claims with a clock time, earliest first: the minute-by-minute of a day."""
         clocked = [claim for claim in event.claims  # only times the claims state themselves, not inherited ones
