@@ -159,6 +159,13 @@ def test_those_among_the_casualties_are_no_count_of_them() -> None:
     assert facts("Twelve people were killed, among them two children.") == [("killed", 12, "exact")]
 
 
+def test_deaths_are_killed_whatever_wounds_caused_them() -> None:
+    assert facts("Hospital records list 22 deaths from gunshot wounds.") == [("killed", 22, "exact")]
+    assert facts("Police found 3 bodies with stab wounds.") == [("killed", 3, "exact")]
+    assert facts("Five detainees were injured.") == [("injured", 5, "exact")]
+    assert facts("Two injured later died.") == [("killed", 2, "exact")]
+
+
 def test_arrests_with_dozen() -> None:
     text = "Police in Santiago arrested 15 protesters and detained three dozen more."
     assert facts(text) == [("arrested", 15, "exact"), ("arrested", 36, "exact")]

@@ -419,6 +419,8 @@ def _noun_phrase_and_cue(clause: str, has_predicate: bool = True,
             continue
         cue_kind = c.lastgroup
         break
+    if noun_kind == "killed" and cue_kind == "injured":
+        cue_kind = "killed"  # "22 deaths from gunshot wounds", "bodies with stab wounds": the dead, not the hurt
     if cue_kind == "deployed_weak":
         # "took part" counts personnel; people who took part in a protest are protesters
         cue_kind = ("deployed" if noun_kind == "deployed"
