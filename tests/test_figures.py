@@ -166,6 +166,12 @@ def test_deaths_are_killed_whatever_wounds_caused_them() -> None:
     assert facts("Two injured later died.") == [("killed", 2, "exact")]
 
 
+def test_lakh_and_crore_scale_a_count() -> None:
+    assert facts("Nearly 1.5 lakh people were displaced by the floods.") == [("displaced", 150_000, "nearly")]
+    assert facts("Two lakh people were evacuated.") == [("displaced", 200_000, "exact")]
+    assert facts("More than 3 lakhs people were evacuated.") == [("displaced", 300_000, "more_than")]
+
+
 def test_arrests_with_dozen() -> None:
     text = "Police in Santiago arrested 15 protesters and detained three dozen more."
     assert facts(text) == [("arrested", 15, "exact"), ("arrested", 36, "exact")]

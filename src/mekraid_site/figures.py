@@ -76,7 +76,10 @@ _SMALL = {
     )
 }
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_SCALES = {"thousand": 1000, "million": 1000000, "billion": 1000000000}
+_SCALES = {"thousand": 1000, "million": 1000000, "billion": 1000000000,
+           # South Asian English: "1.5 lakh people", "two crore".
+           "lakh": 100000, "lakhs": 100000, "crore": 10000000, "crores": 10000000}
+_SCALE_WORDS = "|".join(sorted(_SCALES, key=len, reverse=True))
 
 _W = "|".join(sorted([*_SMALL, *_TENS, "hundred", "dozen", *_SCALES], key=len, reverse=True))
 _NUMBER_RE = re.compile(
@@ -87,7 +90,7 @@ _NUMBER_RE = re.compile(
     |(?P<words>\b(?:an?[ ]+(?=(?:dozen|hundred|thousand|million|billion)\b))?(?:{_W})
         (?:(?:[ ]+|-|(?<=hundred)[ ]+and[ ]+|(?<=thousand)[ ]+and[ ]+)(?:{_W}))*\b)
     |(?P<digits>(?<![\w.,:/$€£¥-])(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\w]|[.,:/]\d)
-        (?:[ ]+(?P<scale>thousand|million|billion)\b)?)
+        (?:[ ]+(?P<scale>{_SCALE_WORDS})\b)?)
     |(?P<one>\b(?:a|an)\b(?=[ ]+(?:{_ONE_PERSON})\b))
     """,
     re.IGNORECASE | re.VERBOSE,
