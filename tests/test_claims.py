@@ -286,6 +286,20 @@ def test_a_quotation_that_closes_with_a_comma_is_one_sentence_with_its_speaker(t
         '"It was wrong. Period," Carr said.', "steven-carr")
 
 
+def test_people_of_a_place_speak_for_themselves_not_for_the_place(tmp_path):
+    content = content_of(tmp_path, "Police stormed the Caldre terminal on Tuesday. Officials in Caldre said 387 "
+                                   "officers took part in the operation. Residents of Mill Street said the water "
+                                   "rose fast on Tuesday. Doctors at Caldre General Hospital said 12 people died on "
+                                   "Tuesday.")
+    extraction = extract(content)
+    (analysis,) = extraction.analyses
+    assert [claim.claimant for claim in analysis.claims] == [
+        None, "officials-in-caldre", "residents-of-mill-street", "caldre-general-hospital"]
+    kinds = {actor.id: actor.kind for actor in extraction.actors}
+    assert (kinds["officials-in-caldre"], kinds["residents-of-mill-street"], kinds["caldre"]) == (
+        "group", "group", "place")
+
+
 def test_a_person_goes_on_by_surname_and_a_title(tmp_path):
     claims = article_claims(tmp_path, "Director Steven Carr said on Monday that it was wrong. Director Carr left on "
                                       "Tuesday. Carr returned on Wednesday. Carr Street was shut on Friday.")

@@ -1282,6 +1282,19 @@ def _antecedent(
     return last_claimant if last_claimant and fits(actors.get(last_claimant, _NOBODY)) else None
 
 
+# People named by what they are, then the place they are in or from: "officials in", "residents of".
+_PLACE_AFTER_SPEAKERS_RE = re.compile(r"(?<=[a-z])\s+(?:in|of|at|from|near)\s+(?=[A-Z])")
+
+
+def _without_article(name: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+
+
+def _kind_of(actor_id: str, index: ActorIndex, claimant_actors: dict[str, Actor]) -> str | None:
+    actor = index.actors.get(actor_id) or claimant_actors.get(actor_id)
+    return actor.kind if actor else None
+
+
 def _claimant(
     found: attribution.Attribution | None, offset: int, index: ActorIndex, mentions: _Spans,
     full_names: attribution.FullNames, last_claimant: str | None, claimant_actors: dict[str, Actor],
@@ -1302,17 +1315,20 @@ def _claimant(
     # "Ana Lopez of the Red Cross said": the person speaks, not the body named after "of"
     speaker = mentions.within(start, start + head) if head > 0 else []
     inside = [(m_end - m_start, actor_id) for m_start, m_end, actor_id in speaker or mentions.within(start, end)]
-    if inside:
+    bare, role = attribution.strip_title(found.name)
+    # "Officials in Caldre said", "Residents of Mill Street said": those people speak, not the place.
+    people_of = None if speaker or role else _PLACE_AFTER_SPEAKERS_RE.search(found.name)
+    if inside and not (people_of and _kind_of(max(inside)[1], index, claimant_actors) == "place"):
         actor_id = max(inside)[1]
         return actor_id, actor_id
-    bare, _role = attribution.strip_title(found.name)
-    full = full_names.resolve(bare)
-    actor_id = index.lookup(full or bare)
+    speakers = found.name[:people_of.start()] if people_of else None
+    full = None if people_of else full_names.resolve(bare)
+    actor_id = index.lookup(speakers or full or bare)
     if actor_id is None:
-        name = re.sub(r"^(?:the|a|an)\s+", "", full or bare, flags=re.IGNORECASE)
+        name = _without_article(full or bare)
         actor_id = _provisional_id(name)
         if actor_id not in claimant_actors:
-            kind = names.guess_kind(name)
+            kind = names.guess_kind(_without_article(speakers) if speakers else name)
             claimant_actors[actor_id] = Actor(id=actor_id, name=name[:1].upper() + name[1:], kind=kind)
             if kind == "person":
                 full_names.add(name)  # so that "Safavi said" later is this person
