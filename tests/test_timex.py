@@ -302,6 +302,17 @@ def test_overnight_after_a_time_late_in_the_day_is_the_night_that_follows(text, 
     assert find(text, parse_dct("2023-06-21T09:10+02:00", TIRANE))[-1].value == value
 
 
+@pytest.mark.parametrize("text,value", [
+    ("The block collapsed at about 10.30pm on Monday. The first survivor was freed at around 2am.",
+     "2023-06-20T02:00"),
+    ("Rescuers worked through Monday night. The first survivor was freed at 3 a.m.", "2023-06-20T03:00"),
+    # Not after an afternoon or noon: the story need not go on in order.
+    ("Two were critical on Monday afternoon; the rest left by noon. A centre opened at 3 a.m.", "2023-06-19T03:00"),
+])
+def test_the_small_hours_after_a_time_in_the_night_are_the_next_day(text, value):
+    assert find(text, parse_dct("2023-06-20T07:30+02:00", TIRANE))[-1].value == value
+
+
 def test_overnight_told_in_the_past_is_no_night_ahead():
     text = ("Clashes on Saturday night left five dead. He said they would be reviewed on Wednesday. "
             "Officials said five people had died overnight.")

@@ -586,6 +586,9 @@ class _Ctx:
     # Whether the time in focus is in the day's second half ("at 4 p.m.", "Tuesday night"): "overnight"
     # after it is the night that follows, not the one before.
     focus_late: bool = False
+    # Whether it is in the evening or night ("at 10.30pm", "Monday night"): a clock time in the small hours
+    # after it is in the night that follows.
+    focus_night: bool = False
     # The first calendar quarter the text names: the period a results report is about ("third-quarter
     # net income rose"); "the quarter", "the latest period", "the year-ago quarter" refer back to it.
     topic_quarter: str | None = None
@@ -1826,6 +1829,8 @@ def _r_clock(m: _M, ctx: _Ctx) -> _Res | None:
     if hh > 24 or (hh == 24 and mm):
         return None
     day = _clock_day(m, ctx)
+    if ctx.focus_night and hh < _SMALL_HOURS_END and not (m["wd"] or m["mon"]):
+        day += timedelta(days=1)  # "at 10.30pm ... at around 2am": the small hours after the late time in focus
     named = _focus_date(ctx.focus) if ctx.focus_named else None
     if (day == ctx.today and not (m["wd"] or m["mon"] or (named and named[1] == "day" and named[0] != ctx.today))
             and _after_writing(day, hh, mm, ctx) and ctx.tense(m.start(), m.end()) < 0):
@@ -1874,6 +1879,9 @@ def _after_writing(day: date, hour: int, minute: int, ctx: _Ctx) -> bool:
     if written.time() == time(0):
         return False
     return datetime.combine(day, time(0), ctx.tz) + timedelta(hours=hour, minutes=minute) > written
+
+
+_SMALL_HOURS_END = 6  # a clock time before 06:00 after a late one is in the night that follows
 
 
 def _clock_day(m: _M, ctx: _Ctx) -> date:
@@ -2213,8 +2221,13 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
                 and not _BOUND_BEFORE.search(text, max(0, c.start - 12), c.start)
                 and not closes_citation(text, c.start, c.end)):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
-            ctx.focus_late = _late_in_the_day(res.value) or bool(
-                _LATE_PART_OF.search(text, max(0, c.start - 24), c.start))  # "the night of June 15"
+            night_of = _LATE_PART_OF.search(text, max(0, c.start - 24), c.start)  # "the night of June 15"
+            # "at 10.30pm on Monday": the clock time before the day is the time in focus
+            clock, clock_res = resolved[-2] if len(resolved) > 1 else (None, None)
+            told = clock_res.value if clock and clock.rule is _r_clock and _CLOCK_DAY_GAP.fullmatch(
+                text, clock.end, c.start) else res.value
+            ctx.focus_late = _late_in_the_day(told) or bool(night_of)
+            ctx.focus_night = _in_the_night(told) or bool(night_of and night_of["part"].lower() != "afternoon")
             ctx.focus_named, ctx.focus_start = True, c.start
             if len(ctx.focus) == 10:
                 ctx.day_focus = _focus_date(ctx.focus)[0]
@@ -2222,6 +2235,7 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
                 ctx.past_focus = ctx.focus  # not a day ahead ("was due to return on Friday"): it may be told as past
         elif res.type == "TIME" and res.value[:10] == ctx.focus and not stamp:
             ctx.focus_late = _late_in_the_day(res.value)  # a clock time on the day in focus
+            ctx.focus_night = _in_the_night(res.value)
     # Range ends first: "the night of 3-4 March" is the night of the 3rd, once the 3 is a day.
     dated = _periods_of_their_day(_clocks_on_their_day(_shorthand_range_ends(resolved, text), text), text, ctx)
     return _range_in_order(_offsets_from_equivalents(dated, text, ctx.tz), text)
@@ -2233,7 +2247,7 @@ _PARAGRAPH_BREAK = re.compile(_BLANK_LINE)
 _BOUND_BEFORE = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
 
 
-_LATE_PART_OF = re.compile(r"\b(?:afternoon|evening|night)\s+of\s+$", re.IGNORECASE)
+_LATE_PART_OF = re.compile(r"\b(?P<part>afternoon|evening|night)\s+of\s+$", re.IGNORECASE)
 
 
 _CITATION_BEFORE = re.compile(r"\([^()\n]{1,60},\s*$")
@@ -2255,13 +2269,23 @@ def _alone_on_its_line(text: str, c: _Cand) -> bool:
 def _focus_on_day(ctx: _Ctx, day: date, start: int) -> None:
     """Put a day in focus, as the text had named it at start."""
     ctx.focus = ctx.past_focus = day.isoformat()
-    ctx.day_focus, ctx.focus_named, ctx.focus_start, ctx.focus_late = day, True, start, False
+    ctx.day_focus, ctx.focus_named, ctx.focus_start = day, True, start
+    ctx.focus_late = ctx.focus_night = False
 
 
 def _late_in_the_day(value: str) -> bool:
     """Whether a TIMEX3 value is a time in the afternoon, evening or night: 2024-03-05T16:00, 2024-03-05TNI."""
     clock = value.partition("T")[2]
     return clock in ("AF", "EV", "NI") or (clock[:2].isdigit() and int(clock[:2]) >= 12)
+
+
+def _in_the_night(value: str) -> bool:
+    """Whether a TIMEX3 value is a time in the evening or night: 2024-03-05T22:30, 2024-03-05TNI, midnight."""
+    clock = value.partition("T")[2]
+    return clock in ("EV", "NI") or (clock[:2].isdigit() and int(clock[:2]) >= _EVENING_STARTS)
+
+
+_EVENING_STARTS = 18
 
 
 def _said_at(text: str, c: _Cand) -> bool:
