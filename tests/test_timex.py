@@ -313,6 +313,16 @@ def test_the_small_hours_after_a_time_in_the_night_are_the_next_day(text, value)
     assert find(text, parse_dct("2023-06-20T07:30+02:00", TIRANE))[-1].value == value
 
 
+def test_a_clock_time_with_a_dot_after_at_is_a_time_and_a_price_is_not():
+    dct = parse_dct("2025-10-26T10:15+01:00", TIRANE)
+    assert [(t.text, t.value) for t in find("The train left Korvin at 22.47 on Saturday.", dct)] == [
+        ("22.47", "2025-10-25T22:47"), ("Saturday", "2025-10-25")]
+    assert one("It had been due in Vienna at 06.52.", dct).value == "2025-10-26T06:52"
+    assert find("Shares closed at 17.30 on Friday.", dct)[0].text == "Friday"
+    assert find("The index rose to 14.35 points.", dct) == []
+    assert find("The pool is 12.50 metres long.", dct) == []
+
+
 def test_overnight_told_in_the_past_is_no_night_ahead():
     text = ("Clashes on Saturday night left five dead. He said they would be reviewed on Wednesday. "
             "Officials said five people had died overnight.")

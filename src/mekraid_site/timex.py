@@ -419,6 +419,8 @@ _P_CLOCK = _c(r"(?:"
               # "17.30 GMT", "05.45 local time": with a dot only before a zone, as "closed at 17.30" is a price
               r"|(?<![\w.,:$£€])(?P<h7>[01]?\d|2[0-3])\.(?P<m7>[0-5]\d)(?=\s*(?:hrs\b|GMT|UTC|local\s+time|"
               + _LOCAL_ALONE + r"|[A-Z]{2,4}T\b|[EP]T\b))(?:\s*hrs\b)?"
+              # "left at 22.47", "due at 06.52": with a dot and no zone, after "at" and the like (see _r_clock)
+              r"|(?<![\w.,:$£€])(?P<h8>[01]\d|2[0-3])\.(?P<m8>[0-5]\d)(?![\w%]|[.,]\d)"
               r"|\b(?P<noon>noon|midday|midnight)\b"
               r"|(?<![\w:.,])(?P<h6>[01]?\d|2[0-3])h(?P<m6>[0-5]\d)\b"  # "14h30", as French and other news write it
               # "5 o'clock in the morning", "2 in the afternoon"; in words, see _P_OCLOCK
@@ -478,7 +480,7 @@ _BEFORE_DURATION = _c(r"(?:\b(?P<mod>" + _alt([w for w in _DURATION_MODS if w !=
 # A cheap test for anything the clock pattern could match.
 _CLOCK_GATE = re.compile(r"\d(?:[:.]\d\d)?\s*[ap]\.?\s?m\b|\d:\d\d|\d\d\s*(?:hours?|hrs|h|[a-z]{1,4}t|gmt|utc|z|zulu"
                          r"|local)\b|noon|midday|midnight|o['’]clock|\d\s+in\s+the\s+(?:morning|afternoon|evening)"
-                         r"|\dh\d\d")
+                         r"|\dh\d\d|\b(?:at|from|until|till|to|by|before|after|around|about|since|between|and)\s+[0-2]\d\.\d\d")
 
 # Context cues.
 _SIGNAL_BEFORE = _c(r"\b(?P<s>" + _alt(list(_SIGNALS)) + r")\s+(?:the\s+)?$")
@@ -1824,6 +1826,12 @@ def _r_clock(m: _M, ctx: _Ctx) -> _Res | None:
             hh += 12  # "2 in the afternoon"
     elif m["h7"] is not None:
         hh, mm, ss = int(m["h7"]), int(m["m7"]), None
+    elif m["h8"] is not None:
+        if (not _AT_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start())
+                or _AMOUNT_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
+                or _UNIT_AFTER.match(ctx.text, m.end())):
+            return None  # "closed at 17.30", "rose to 14.35 points": an amount, not a time of day
+        hh, mm, ss = int(m["h8"]), int(m["m8"]), None
     else:
         hh, mm, ss = int(m["h3"]), int(m["m3"]), None
     if hh > 24 or (hh == 24 and mm):
@@ -1870,6 +1878,12 @@ def _past_hour(m: _M, ctx: _Ctx) -> _Res | None:
 
 _AT_BEFORE = re.compile(r"\b(?:at|from|until|till|to|by|before|after|around|about|since|between|and)\s+$",
                         re.IGNORECASE)
+# Words before or after a number with a dot that make it an amount: a price, an index, a measure.
+_AMOUNT_BEFORE = re.compile(r"\b(?:clos|trad|end|finish|open|rose|rise|fell|fall|drop|gain|los[st]|stood|pric|shares?"
+                            r"|stocks?|index|yield|rate|average|score|dollars?|euros?|pounds?|yen|cents?)\w*\b|[$£€¥%]",
+                            re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"\s*(?:per\s*cent|percent|points?|pence|cents?|[kc]?m\b|metres|meters|kilo|miles|tonnes"
+                         r"|million|billion|dollars|euros|pounds|seconds|minutes)", re.IGNORECASE)
 _ZONE_OFFSET = re.compile(r"([+-])(\d{1,2}):?(\d{2})?")
 
 
