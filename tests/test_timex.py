@@ -323,6 +323,20 @@ def test_a_clock_time_with_a_dot_after_at_is_a_time_and_a_price_is_not():
     assert find("The pool is 12.50 metres long.", dct) == []
 
 
+@pytest.mark.parametrize("text,value", [
+    ("It was about 11 at night.", "2023-06-20T23:00"),
+    ("The call came at 2 at night.", "2023-06-20T02:00"),
+    ("It was eleven o'clock at night.", "2023-06-20T23:00"),
+    ("He woke at four in the morning.", "2023-06-20T04:00"),
+])
+def test_an_hour_at_night_or_in_the_morning(text, value):
+    assert one(text).value == value
+
+
+def test_an_hour_word_in_the_evening_is_a_time_only_after_at_or_the_like():
+    assert [t.text for t in find("One in the evening said no.")] == ["the evening"]
+
+
 def test_overnight_told_in_the_past_is_no_night_ahead():
     text = ("Clashes on Saturday night left five dead. He said they would be reviewed on Wednesday. "
             "Officials said five people had died overnight.")

@@ -424,8 +424,8 @@ _P_CLOCK = _c(r"(?:"
               r"|\b(?P<noon>noon|midday|midnight)\b"
               r"|(?<![\w:.,])(?P<h6>[01]?\d|2[0-3])h(?P<m6>[0-5]\d)\b"  # "14h30", as French and other news write it
               # "5 o'clock in the morning", "2 in the afternoon"; in words, see _P_OCLOCK
-              r"|\b(?<![\d.,])(?P<h4>[1-9]|1[0-2])(?:[:.](?P<m4>[0-5]\d))?(?:\s+o['’]clock\b)?\s+in\s+the\s+"
-              r"(?P<half>morning|afternoon|evening)\b"  # "1.40 in the morning" too
+              r"|\b(?<![\d.,])(?P<h4>[1-9]|1[0-2])(?:[:.](?P<m4>[0-5]\d))?(?:\s+o['’]clock\b)?\s+"
+              r"(?:in\s+the\s+(?P<half>morning|afternoon|evening)|at\s+(?P<night>night))\b"  # "1.40 in the morning"
               r"|\b(?P<h5>[1-9]|1[0-2])\s+o['’]clock\b)"
               # "14:30 GMT+2": an offset from UTC as news writes it (not POSIX's inverted sign)
               r"(?:\s*(?P<zone>" + ZONE + r")(?P<zoff>[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?(?![\d:]))?"
@@ -439,8 +439,10 @@ _P_PAST_HOUR = _c(r"\b(?P<part>(?:a\s+)?quarter|half|(?P<mins>[1-5]?\d(?=\s+minu
                   r"\s+(?P<rel>past|to|after)\s+(?P<hour>1[0-2]|[1-9]|" + _HOUR_WORD + r"|midnight|noon)\b"
                   r"(?:\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b|\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b))?"
                   r"(?:,?\s+(?P<wd>" + WEEKDAY + r"))?", "0-9aqhftn")
-# "five o'clock (in the morning)"; "one" alone may be a pronoun ("one in the evening").
-_P_OCLOCK = _c(r"\b(?P<h4>" + _HOUR_WORD + r")\s+o['’]clock\b(?:\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b)?")
+# "five o'clock (in the morning)", "four in the morning" (see _r_clock: "one in the evening" may be a pronoun).
+_P_OCLOCK = _c(r"\b(?P<h4>" + _HOUR_WORD + r")(?=\s+(?:o['’]clock\b|in\s+the\s+(?:morning|afternoon|evening)\b"
+               r"|at\s+night\b))(?P<oclock>\s+o['’]clock\b)?"
+               r"(?:\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b|\s+at\s+(?P<night>night)\b)?")
 _P_SET = _c(r"\b(?:(?P<q>each|every|per)\s+(?P<unit>day|week|month|quarter|year|morning|night|evening|"
             r"afternoon|hour|" + WEEKDAY + r"|" + MONTH + r")(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?"
             r"|(?P<adv>hourly|nightly)"
@@ -480,7 +482,7 @@ _BEFORE_DURATION = _c(r"(?:\b(?P<mod>" + _alt([w for w in _DURATION_MODS if w !=
 # A cheap test for anything the clock pattern could match.
 _CLOCK_GATE = re.compile(r"\d(?:[:.]\d\d)?\s*[ap]\.?\s?m\b|\d:\d\d|\d\d\s*(?:hours?|hrs|h|[a-z]{1,4}t|gmt|utc|z|zulu"
                          r"|local)\b|noon|midday|midnight|o['’]clock|\d\s+in\s+the\s+(?:morning|afternoon|evening)"
-                         r"|\dh\d\d|\b(?:at|from|until|till|to|by|before|after|around|about|since|between|and)\s+[0-2]\d\.\d\d")
+                         r"|\d\s+at\s+night|\dh\d\d|\b(?:at|from|until|till|to|by|before|after|around|about|since|between|and)\s+[0-2]\d\.\d\d")
 
 # Context cues.
 _SIGNAL_BEFORE = _c(r"\b(?P<s>" + _alt(list(_SIGNALS)) + r")\s+(?:the\s+)?$")
@@ -1821,9 +1823,13 @@ def _r_clock(m: _M, ctx: _Ctx) -> _Res | None:
             return None  # "finished in 4h45", "Route 9h12": a time taken or a name, not a time of day
         hh, mm, ss = int(m["h6"]), int(m["m6"]), None
     elif m["h4"] is not None or m["h5"] is not None:
+        if m["h4"] and m["h4"][0].isalpha() and not m["oclock"] and (
+                m["h4"].lower() == "one" or not _AT_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start())):
+            return None  # "four in the morning" after "at", "about" ...; "one in the evening" may be a pronoun
         hh, mm, ss = _number((m["h4"] or m["h5"]).lower()) or 0, int(m["m4"] or 0), None
-        if (m["half"] or "").lower() in ("afternoon", "evening") and hh < 12:
-            hh += 12  # "2 in the afternoon"
+        later_half = (m["half"] or "").lower() in ("afternoon", "evening") or m["night"] and hh >= _EVENING_HOURS_FROM
+        if later_half and hh < 12:
+            hh += 12  # "2 in the afternoon", "11 at night" (but "2 at night" is 02:00)
     elif m["h7"] is not None:
         hh, mm, ss = int(m["h7"]), int(m["m7"]), None
     elif m["h8"] is not None:
@@ -1895,6 +1901,7 @@ def _after_writing(day: date, hour: int, minute: int, ctx: _Ctx) -> bool:
     return datetime.combine(day, time(0), ctx.tz) + timedelta(hours=hour, minutes=minute) > written
 
 
+_EVENING_HOURS_FROM = 6  # "7 at night" is 19:00, "2 at night" 02:00
 _SMALL_HOURS_END = 6  # a clock time before 06:00 after a late one is in the night that follows
 
 
@@ -1972,7 +1979,8 @@ class _Family:
 _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_ISO, _r_iso, gate=("-", "/")),
     _Family(_P_CLOCK, _r_clock, gate=_CLOCK_GATE),
-    _Family(_P_OCLOCK, _r_clock, gate=("o'clock", "o’clock")),
+    _Family(_P_OCLOCK, _r_clock, gate=("o'clock", "o’clock", " in the morning", " in the afternoon", " in the evening",
+                                        " at night")),
     _Family(_P_PAST_HOUR, _r_clock, gate=(" past ", "quarter to ", "minutes to ", "minutes after ", "five to ",
                                           "ten to ", "twenty to ")),
     _Family(_P_NUMERIC, _r_numeric, gate=(".", "/")),
