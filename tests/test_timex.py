@@ -337,6 +337,14 @@ def test_an_hour_word_in_the_evening_is_a_time_only_after_at_or_the_like():
     assert [t.text for t in find("One in the evening said no.")] == ["the evening"]
 
 
+def test_a_day_and_month_in_numbers_without_a_year_when_only_one_order_is_a_date():
+    dct = parse_dct("2025-10-27T19:30+01:00", TIRANE)
+    assert [(t.text, t.value) for t in find("Services resume on 28/10 at 06:00.", dct)] == [
+        ("28/10", "2025-10-28"), ("06:00", "2025-10-28T06:00")]
+    assert one("From 10/27 trains run.", dct).value == "2025-10-27"
+    assert find("Open 24/7, and on 5/6 too. He won 21/12 in the final.", dct) == []
+
+
 def test_overnight_told_in_the_past_is_no_night_ahead():
     text = ("Clashes on Saturday night left five dead. He said they would be reviewed on Wednesday. "
             "Officials said five people had died overnight.")

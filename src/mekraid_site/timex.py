@@ -244,6 +244,8 @@ _P_ISO = _c(_B + r"(?P<y>\d{4})(?:-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<H>\d{2}):
             r"|/(?P<m2>\d{2})/(?P<d2>\d{2})(?![\w/]|\.\d))", "0-9")  # "2023/06/20" too
 _P_NUMERIC = _c(_B + r"(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|(?<=/)\d{2})(?![\w/-]|\.\d)",
                 "0-9")  # "6/20/23": a year in two digits only with slashes; "5-3-2024" with four
+# "on 27/10", "from 10/27": a day and month without a year (see _r_day_month).
+_P_DAY_MONTH = _c(r"(?<![\w/.,-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?![\w/-]|[.,]\d)", "0-9")
 # Days of the month written as ordinal words ("March eighth"); numbers are matched as digits.
 _DAY_ORDINALS = _alt([w for w in ORDINALS if not w[0].isdigit()])
 _P_MDY = _c(r"\b(?P<mon>" + MONTH_ANY + r")\s+"
@@ -946,6 +948,18 @@ def _r_numeric(m: _M, ctx: _Ctx) -> _Res | None:
             _NEAR_TEXT < abs(first - ctx.today) or other <= ctx.today < first):
         first = other
     return _numeric_date(first)
+
+
+def _r_day_month(m: _M, ctx: _Ctx) -> _Res | None:
+    """A day and month in numbers after "on", "from" and the like, when only one order is a date: 27/10, 10/27."""
+    a, b = int(m["a"]), int(m["b"])
+    if not _ON_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) or (a, b) == (24, 7) or (a > 12) == (b > 12):
+        return None  # "5/6" could be either; "24/7" is around the clock
+    day, month = (a, b) if a > 12 else (b, a)
+    return _numeric_date(_safe_date(_nearest_year(ctx.today, month, day, ctx.tense(m.start(), m.end())), month, day))
+
+
+_ON_BEFORE = re.compile(r"\b(?:on|from|until|till|to|by|since|before|after|and)\s+$", re.IGNORECASE)
 
 
 def _numeric_date(d: date | None) -> _Res | None:
@@ -1984,6 +1998,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_PAST_HOUR, _r_clock, gate=(" past ", "quarter to ", "minutes to ", "minutes after ", "five to ",
                                           "ten to ", "twenty to ")),
     _Family(_P_NUMERIC, _r_numeric, gate=(".", "/")),
+    _Family(_P_DAY_MONTH, _r_day_month, gate=("/",)),
     _Family(_P_WEEKDAY, _r_weekday, gate=tuple(WEEKDAYS)),
     _Family(_P_WEEKDAY_ABBREVIATED, _r_weekday_abbreviated, gate=tuple(f"{w}." for w in _WEEKDAY_ABBREVIATIONS)),
     _Family(_P_MDY, _r_mdy, _BEFORE_MDY),
