@@ -172,6 +172,13 @@ def test_lakh_and_crore_scale_a_count() -> None:
     assert facts("More than 3 lakhs people were evacuated.") == [("displaced", 300_000, "more_than")]
 
 
+def test_a_toll_of_dead_and_missing_is_two_counts_and_more_bodies_are_none() -> None:
+    assert facts("The coast guard put the toll at 12 dead and 27 missing.") == [
+        ("killed", 12, "exact"), ("missing", 27, "exact")]
+    assert facts("Divers retrieved three more bodies from the lounge.") == []
+    assert facts("3 police and 5 protesters were injured.") == [("injured", 8, "exact")]
+
+
 def test_arrests_with_dozen() -> None:
     text = "Police in Santiago arrested 15 protesters and detained three dozen more."
     assert facts(text) == [("arrested", 15, "exact"), ("arrested", 36, "exact")]

@@ -281,6 +281,8 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # A noun and a preposition before the next number: "three people from 2 families", "10 workers in 3 mines".
 _AMONG_RE = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}(?:are|were|is|was|remain|remained)\s+(?:also\s+|still\s+)?among\b",
                        re.IGNORECASE)
+# "three more bodies", "two further deaths": a count added to, with the noun it counts.
+_INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further)\s+[a-z]", re.IGNORECASE)
 _PP_BEFORE_NUMBER_RE = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+){0,2}\s+(?:of|from|in|among|across)\s+(?:the\s+)?$",
                                   re.IGNORECASE)
 _MAX_BETWEEN, _MAX_BETWEEN_PP = 5, 12
@@ -491,6 +493,8 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
                                                        if following < len(matches) else len(text)]
         if _AMONG_RE.match(rest):
             continue  # "two children were among the dead": a part of a count, not the count
+        if _INCREMENT_AFTER.match(rest):
+            continue  # "divers retrieved three more bodies": what was added to a count, not the count
         or_more = _OR_MORE_RE.match(rest)
         of = (_VAGUE_OF_RE if m.group("vague") else _PARTITIVE_RE).match(rest)
         if of and _CASUALTY_GROUP_RE.match(rest, of.end()):
@@ -512,6 +516,9 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
         if qualifier == "exact" and (or_more or _OR_MORE_RE.match(rest, skip + np_end)):
             qualifier = "at_least"  # "40 or more people", "40 people or more"
         prefix = _PREFIX_RE.search(before)
+        if (prefix and kind in _TOLD_BY_NOUN and not by_predicate and kind != prefix.lastgroup
+                and any(char.isdigit() for char in prefix.group())):
+            prefix = None  # "put the toll at 12 dead and 27 missing": the second count's noun tells its kind
         fig_end = end + skip + np_end if np_end else end
         total = "ing" in before and bool(_TOTAL_BEFORE.search(before))  # "bringing", "raising" ...
         counts.append(_Count(start, fig_end, value, qualifier, prefix.lastgroup if prefix else kind,
@@ -558,6 +565,7 @@ def _coordinated(counts: list[_Count], text: str) -> list[list[_Count]]:
         previous = groups[-1] if groups else None
         if (previous is not None and previous[-1].has_noun and count.has_noun
                 and previous[-1].kind_from != "after" and "seized" not in (previous[-1].kind, count.kind)
+                and not _casualties_of_two_kinds(previous[-1], count, text)
                 and _COORDINATION_GAP.fullmatch(text, previous[-1].end, count.start)
                 and not _BETWEEN_BEFORE.search(text, max(0, previous[0].start - 10), previous[0].start)):
             previous.append(count)
@@ -566,6 +574,12 @@ def _coordinated(counts: list[_Count], text: str) -> list[list[_Count]]:
     # A list ends with "and"; commas alone set off an aside ("one resident, a man of 81, ..."), not a list.
     return [part for group in groups for part in (
         [group] if len(group) == 1 or "and" in text[group[-2].end:group[-1].start] else [[count] for count in group])]
+
+
+def _casualties_of_two_kinds(first: _Count, second: _Count, text: str) -> bool:
+    """Whether two counts' own nouns tell different casualties: "12 dead and 27 missing" are two counts."""
+    kinds = [_NOUN_KINDS.get(text[count.start:count.end].rsplit(None, 1)[-1].lower()) for count in (first, second)]
+    return kinds[0] != kinds[1] and all(kind in _TOLD_BY_NOUN for kind in kinds)
 
 
 def _figure(group: list[_Count], original: str, offset: int) -> Figure | None:
