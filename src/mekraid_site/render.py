@@ -628,7 +628,7 @@ class _View:
                 if source_id in self.sources and by_source[source_id]]
 
     def copy_of(self, claim: Claim, claimant: str | None = None) -> Claim | None:
-        """The earlier claim this one repeats word for word, if the page shows it (all of one claimant's: its own)."""
+        """The earlier claim this one repeats word for word; on a claimant's page, only if it is that claimant's too."""
         original = self._original.get(claim.id)
         if original is None or (claimant is not None and original.claimant != claimant):
             return None

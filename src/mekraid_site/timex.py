@@ -484,7 +484,8 @@ _BEFORE_DURATION = _c(r"(?:\b(?P<mod>" + _alt([w for w in _DURATION_MODS if w !=
 # A cheap test for anything the clock pattern could match.
 _CLOCK_GATE = re.compile(r"\d(?:[:.]\d\d)?\s*[ap]\.?\s?m\b|\d:\d\d|\d\d\s*(?:hours?|hrs|h|[a-z]{1,4}t|gmt|utc|z|zulu"
                          r"|local)\b|noon|midday|midnight|o['’]clock|\d\s+in\s+the\s+(?:morning|afternoon|evening)"
-                         r"|\d\s+at\s+night|\dh\d\d|\b(?:at|from|until|till|to|by|before|after|around|about|since|between|and)\s+[0-2]\d\.\d\d")
+                         r"|\d\s+at\s+night|\dh\d\d"
+                         r"|\b(?:at|from|until|till|to|by|before|after|around|about|since|between|and)\s+[0-2]\d\.\d\d")
 
 # Context cues.
 _SIGNAL_BEFORE = _c(r"\b(?P<s>" + _alt(list(_SIGNALS)) + r")\s+(?:the\s+)?$")
