@@ -300,6 +300,20 @@ def test_people_of_a_place_speak_for_themselves_not_for_the_place(tmp_path):
         "group", "group", "place")
 
 
+def test_a_place_that_says_whose_police_or_which_mayor_is_not_who_speaks(tmp_path):
+    content = content_of(tmp_path, "The bridge in Caldre fell on Sunday. Caldre police said on Sunday that two were "
+                                   "hurt. The mayor of Caldre said on Monday that it was old. Caldre County Sheriff "
+                                   "Dale Hammond said on Monday that divers were out. The Caldre County Coroner said "
+                                   "on Tuesday that four had died. Rescuers in Caldre worked on until Friday.")
+    extraction = extract(content)
+    (analysis,) = extraction.analyses
+    assert [claim.claimant for claim in analysis.claims] == [
+        None, "caldre-police", "mayor-of-caldre", "dale-hammond", "caldre-county-coroner", None]
+    kinds = {actor.id: actor.kind for actor in extraction.actors}
+    assert (kinds["caldre-police"], kinds["mayor-of-caldre"], kinds["caldre-county-coroner"], kinds["caldre"]) == (
+        "organization", "person", "person", "place")
+
+
 def test_a_person_goes_on_by_surname_and_a_title(tmp_path):
     claims = article_claims(tmp_path, "Director Steven Carr said on Monday that it was wrong. Director Carr left on "
                                       "Tuesday. Carr returned on Wednesday. Carr Street was shut on Friday.")

@@ -400,6 +400,16 @@ def _is_title(word: str) -> bool:
     return any(part in _TITLES for part in word.rstrip(".").lower().split("-"))
 
 
+def names_a_role(phrase: str) -> bool:
+    """Whether a phrase names someone by office: its head is a title ("mayor of Caldre", "spokesman for the port")."""
+    head = _AFTER_HEAD_RE.split(phrase, maxsplit=1)[0].split()
+    # "the Health and Safety Executive": a body named after what it oversees, not an office
+    return bool(head) and _is_title(head[-1]) and "and" not in head
+
+
+_AFTER_HEAD_RE = re.compile(r"\s(?:of|for|in|at|from|with)\s")
+
+
 def _is_personal_name(text: str) -> bool:
     """Whether text is a personal name alone: two to four capitalised words, no title ("Carlos Mazón")."""
     words = text.split()

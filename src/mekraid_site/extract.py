@@ -1318,18 +1318,27 @@ def _claimant(
     bare, role = attribution.strip_title(found.name)
     # "Officials in Caldre said", "Residents of Mill Street said": those people speak, not the place.
     people_of = None if speaker or role else _PLACE_AFTER_SPEAKERS_RE.search(found.name)
-    if inside and not (people_of and _kind_of(max(inside)[1], index, claimant_actors) == "place"):
-        actor_id = max(inside)[1]
+    # Nor does a place that a longer phrase names to say whose police or which mayor: "Caldre police",
+    # "the mayor of Caldre"; "Caldre County Sheriff Dale Hammond" is the sheriff.
+    phrase = _without_article(found.name)
+    speaking = [(length, actor_id) for length, actor_id in inside
+                if length >= len(phrase) or _kind_of(actor_id, index, claimant_actors) != "place"]
+    if speaking:
+        actor_id = max(speaking)[1]
         return actor_id, actor_id
     speakers = found.name[:people_of.start()] if people_of else None
     full = None if people_of else full_names.resolve(bare)
+    name = _without_article(full or bare)
     actor_id = index.lookup(speakers or full or bare)
+    if actor_id and not speakers and name != phrase and _kind_of(actor_id, index, claimant_actors) == "place":
+        name, actor_id = phrase, index.lookup(phrase)  # "the governor of Texas": the title is who speaks
     if actor_id is None:
-        name = _without_article(full or bare)
         actor_id = _provisional_id(name)
         if actor_id not in claimant_actors:
             kind = names.guess_kind(_without_article(speakers) if speakers else name)
-            claimant_actors[actor_id] = Actor(id=actor_id, name=name[:1].upper() + name[1:], kind=kind)
             if kind == "person":
                 full_names.add(name)  # so that "Safavi said" later is this person
+            elif attribution.names_a_role(name):
+                kind = "person"  # "Caldre mayor", "a spokesman for the port"
+            claimant_actors[actor_id] = Actor(id=actor_id, name=name[:1].upper() + name[1:], kind=kind)
     return actor_id, actor_id
