@@ -179,6 +179,16 @@ def test_a_toll_of_dead_and_missing_is_two_counts_and_more_bodies_are_none() -> 
     assert facts("3 police and 5 protesters were injured.") == [("injured", 8, "exact")]
 
 
+def test_what_a_day_or_a_period_of_hours_added_is_not_the_toll() -> None:
+    assert facts("In the last 24 hours, 4 bodies were recovered and 8 persons rescued alive.") == []
+    assert facts("The ministry recorded 12 new deaths.") == []
+    assert facts("Twelve people died in the 24 hours to 8am, bringing the toll to 31.") == [("killed", 31, "exact")]
+    assert facts("In the past 48 hours, the toll has risen to 31 dead.") == [("killed", 31, "exact")]
+    # Not a day's addition: a longer period may hold the whole count, and "the last week of" names a time.
+    assert facts("Over the past three days, 300 people were arrested.") == [("arrested", 300, "exact")]
+    assert facts("Police said 14 people had died since the last week of July.") == [("killed", 14, "exact")]
+
+
 def test_arrests_with_dozen() -> None:
     text = "Police in Santiago arrested 15 protesters and detained three dozen more."
     assert facts(text) == [("arrested", 15, "exact"), ("arrested", 36, "exact")]

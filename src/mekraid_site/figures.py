@@ -281,8 +281,14 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # A noun and a preposition before the next number: "three people from 2 families", "10 workers in 3 mines".
 _AMONG_RE = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}(?:are|were|is|was|remain|remained)\s+(?:also\s+|still\s+)?among\b",
                        re.IGNORECASE)
-# "three more bodies", "two further deaths": a count added to, with the noun it counts.
-_INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further)\s+[a-z]", re.IGNORECASE)
+# "three more bodies", "two further deaths", "12 new cases": a count added to, with the noun it counts.
+_INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|new)\s+[a-z]", re.IGNORECASE)
+# "In the last 24 hours, 4 bodies were recovered", "12 died in the 24 hours to 8am": what a day added, not the toll
+# (not "over the past three days", which may be the whole of what it counts, nor "the last day of the search").
+_PERIOD_OF_A_COUNT = re.compile(
+    r"\b(?:in|over|during|within)\s+the\s+(?:(?:last|past|previous|preceding)\s+(?:[\w-]+\s+)?(?:hours|day)\b(?!\s+of)"
+    r"|(?:[\w-]+\s+)?hours\s+(?:to|until|up\s+to)\s)", re.IGNORECASE)
+_TOLL_BEFORE = re.compile(r"\b(?:toll|total|tally|cumulative)\b[^.;]{0,60}$", re.IGNORECASE)  # "the toll rose to 31"
 _PP_BEFORE_NUMBER_RE = re.compile(r"\s+[a-z-]+(?:\s+[a-z-]+){0,2}\s+(?:of|from|in|among|across)\s+(?:the\s+)?$",
                                   re.IGNORECASE)
 _MAX_BETWEEN, _MAX_BETWEEN_PP = 5, 12
@@ -495,6 +501,10 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
             continue  # "two children were among the dead": a part of a count, not the count
         if _INCREMENT_AFTER.match(rest):
             continue  # "divers retrieved three more bodies": what was added to a count, not the count
+        clause = _CLAUSE_END_RE.search(rest)
+        if not _TOLL_BEFORE.search(before) and (_PERIOD_OF_A_COUNT.search(before) or _PERIOD_OF_A_COUNT.search(
+                rest, 0, clause.start() if clause else len(rest))):
+            continue  # "in the last 24 hours, 4 bodies were recovered": a day's addition, not the toll
         or_more = _OR_MORE_RE.match(rest)
         of = (_VAGUE_OF_RE if m.group("vague") else _PARTITIVE_RE).match(rest)
         if of and _CASUALTY_GROUP_RE.match(rest, of.end()):
