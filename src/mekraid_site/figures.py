@@ -61,6 +61,17 @@ _VAGUE: dict[str, int] = {
 # The words of those quantities, as a reader sees them in a count's text: "tens of thousands".
 VAGUE_WORDS = frozenset(word for phrase in _VAGUE for word in phrase.split())
 
+# Counts of homes, not of people: "housed 18 families", "40 households were evacuated".
+_HOUSEHOLD_NOUN = re.compile(r"\b(?:famil(?:y|ies)|households?|homes?|houses?|flats?|apartments?|dwellings?)\b",
+                             re.IGNORECASE)
+
+
+def household_noun(figure: Figure) -> str | None:
+    """The word of homes a count counts in ("families", "households"), or None when it counts people or things."""
+    found = _HOUSEHOLD_NOUN.search(figure.text)
+    return found.group().lower() if found else None
+
+
 _MAX_DIGITS = 15
 # "a man was killed": the indefinite article counts one, for these nouns and what befalls them only.
 _ONE_PERSON = ("man|woman|boy|girl|child|person|protester|protestor|demonstrator|resident|officer|policeman"

@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 from . import annotations
 from .errors import ContentError, Problem
 from .extract import Extraction, SourceAnalysis
-from .figures import VAGUE_WORDS
+from .figures import VAGUE_WORDS, household_noun
 from .load import slugify
 from .model import (
     Claim,
@@ -714,24 +714,29 @@ _MOST_PARTS = 6
 
 
 def find_disputes(claims: list[Claim]) -> tuple[Dispute, ...]:
-    """Figures of one kind that no single count satisfies, given by different claims."""
-    by_kind: dict[str, list[tuple[Claim, Figure]]] = defaultdict(list)
+    """Figures of one kind that no single count satisfies, given by different claims.
+
+    Counts of homes are compared only with counts of homes: "housed 18 families" and "dozens of residents"
+    do not disagree. Such a count's value says what it counts ("18 families").
+    """
+    by_kind: dict[tuple[str, str], list[tuple[Claim, Figure]]] = defaultdict(list)
     for claim in claims:
         first_of_kind: dict[str, Figure] = {}
         for figure in claim.figures:
             first_of_kind.setdefault(figure.kind, figure)  # one value per claim and kind
         for kind, figure in first_of_kind.items():
             if kind != "age":
-                by_kind[kind].append((claim, figure))
-    disputes = []
-    for kind in sorted(by_kind):
-        given = by_kind[kind]
+                by_kind[kind, household_noun(figure) or ""].append((claim, figure))
+    values_of_kind: dict[str, dict[str, list[str]]] = {}
+    for kind, homes in sorted(by_kind):
+        given = by_kind[kind, homes]
         low = max(figure_bounds(figure)[0] for _, figure in given)
         high = min(figure_bounds(figure)[1] for _, figure in given)
         if len(given) < 2 or low <= high or _parts_of_a_total([figure for _, figure in given]):
             continue
-        values: dict[str, list[str]] = {}
+        values = values_of_kind.setdefault(kind, {})
         for claim, figure in given:
-            values.setdefault(figure_label(figure), []).append(claim.id)
-        disputes.append(Dispute(about=kind, values=tuple(DisputedValue(v, tuple(ids)) for v, ids in values.items())))
-    return tuple(disputes)
+            label = figure_label(figure)
+            values.setdefault(f"{label} {household_noun(figure)}" if homes else label, []).append(claim.id)
+    return tuple(Dispute(about=kind, values=tuple(DisputedValue(v, tuple(ids)) for v, ids in values.items()))
+                 for kind, values in values_of_kind.items())
