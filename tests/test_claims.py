@@ -645,10 +645,10 @@ def test_counts_that_add_up_to_the_total_are_parts_not_a_dispute(tmp_path):
 def test_counts_of_homes_are_compared_only_with_counts_of_homes(tmp_path):
     content = content_of(tmp_path, "The block, which collapsed on Monday, housed 18 families. On Monday, the block "
                                    "housed about 60 residents, officials said.",
-                         "The block that collapsed on Monday housed 25 families, the council said.")
+                         "The block that collapsed on Monday housed 25 households, the council said.")
     events = merge(extract(content), content.site).events
     assert [(d.about, [v.value for v in d.values]) for event in events for d in event.disputes] == [
-        ("members", ["18 families", "25 families"])]
+        ("members", ["18 families", "25 households"])]
 
 
 def test_a_claimant_after_a_semicolon_speaks_for_the_second_clause_only(tmp_path):

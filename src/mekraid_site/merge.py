@@ -719,14 +719,14 @@ def find_disputes(claims: list[Claim]) -> tuple[Dispute, ...]:
     Counts of homes are compared only with counts of homes: "housed 18 families" and "dozens of residents"
     do not disagree. Such a count's value says what it counts ("18 families").
     """
-    by_kind: dict[tuple[str, str], list[tuple[Claim, Figure]]] = defaultdict(list)
+    by_kind: dict[tuple[str, bool], list[tuple[Claim, Figure]]] = defaultdict(list)  # by kind and of homes
     for claim in claims:
         first_of_kind: dict[str, Figure] = {}
         for figure in claim.figures:
             first_of_kind.setdefault(figure.kind, figure)  # one value per claim and kind
         for kind, figure in first_of_kind.items():
             if kind != "age":
-                by_kind[kind, household_noun(figure) or ""].append((claim, figure))
+                by_kind[kind, household_noun(figure) is not None].append((claim, figure))
     values_of_kind: dict[str, dict[str, list[str]]] = {}
     for kind, homes in sorted(by_kind):
         given = by_kind[kind, homes]
