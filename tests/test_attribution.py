@@ -80,6 +80,18 @@ def test_generic_actor_is_not_anaphora() -> None:
     assert found is not None and not found.pronoun
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The coast guard said two bodies were found.", ("The coast guard", False)),
+    ("The navy said its divers reached the wreck.", ("The navy", False)),
+    ("The airline said the crew was experienced.", ("The airline", True)),  # the airline named before
+    ("The club said the gates opened at six.", ("The club", True)),
+    ("The utility said power was back.", ("The utility", True)),
+])
+def test_services_and_bodies_named_by_a_common_noun_speak(sentence, expected) -> None:
+    found = find_claimant(sentence)
+    assert found is not None and (found.name, found.pronoun) == expected
+
+
 def test_denial() -> None:
     found = find_claimant("The factory owner denied that safety rules had been broken.")
     assert found is not None and (found.name, found.denial) == ("The factory owner", True)

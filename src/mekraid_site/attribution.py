@@ -152,14 +152,15 @@ _ACTOR_NOUNS = frozenset(
     operators regulator regulators inspectors judge judges magistrate tribunal brigade teams team crews
     crew students teachers pupils patients victims villagers farmers miners force unit squad patrol organisers
     prefecture prefect governorate
-    organizers organiser organizer""".split()
+    organizers organiser organizer guard coastguard navy airline carrier utility club league institute
+    observatory authority municipality foundation railway insurer""".split()
 )
 # Definite descriptions that name an independent actor, not an anaphor for the last claimant.
 _GENERIC_ACTORS = frozenset(
     """police government authorities military army media press witnesses residents officials sources
     prosecutors prosecution survivors locals neighbours neighbors doctors hospital court protesters
     protestors demonstrators activists opposition regime firefighters rescuers investigators prefecture
-    organisers organizers""".split()
+    organisers organizers navy coastguard""".split()
 )
 _PREPOSITIONS = frozenset("of in at on for from between near with against during among across".split())
 _NON_ACTOR_HEADS = frozenset(
