@@ -234,6 +234,14 @@ def test_a_title_drops_who_says_so_after_what_happened(tmp_path):
         "Operations resumed", "Police fired tear gas"]
 
 
+def test_a_title_drops_the_reporting_participle_and_at_least_with_the_time(tmp_path):
+    content = content_of(tmp_path, "Flights resumed on Monday, the coast guard said, adding that the "
+                                   "search would run until at least Thursday. The strike will last at least until "
+                                   "Friday.")
+    assert sorted(event.title for event in merge(extract(content), content.site).events) == [
+        "Flights resumed", "The search would run", "The strike will last"]
+
+
 def test_a_heading_in_straight_single_quotes_is_titled_as_a_quotation(tmp_path):
     content = content_of(tmp_path, "14:32 BST\n\n'There was a crack and it just went'\n\nA man said he had crossed the "
                                    "bridge minutes before it fell.")

@@ -234,6 +234,9 @@ _PREFIX_RE = re.compile(
 _PARTITIVE_RE = re.compile(r"^\s+of\s+(?:the|those|them|these)\b", re.IGNORECASE)  # "one of them"
 # A participle after a noun, then the verb: "the 40 people arrested were released" (the arrested are the 40).
 _POSTMODIFIER_RE = re.compile(r"\s+[a-z]+(?:ed|en)\s+(?:were|was|are|is|have|has|had)\b")
+# "Of the 87 injured, 12 remain in critical condition", "Among the dead, three were children": a part of a count.
+_FRONTED_PART_RE = re.compile(r"(?:^|[.;:]\s+)(?:[Oo]f|[Aa]mong)\s+(?:the|those|these|them)\b[^,;.]{0,60},\s*"
+                              r"(?:[a-z]+\s+){0,2}$")
 _CASUALTY_GROUP_RE = re.compile(r"\s+(?:injured|wounded|dead|hurt|victims|casualties|missing)\b", re.IGNORECASE)
 _VAGUE_OF_RE = re.compile(r"^\s+of\b(?:\s+(?:the|those|them|these)\b)?", re.IGNORECASE)  # "dozens of"
 _AS_MANY_RE = re.compile(r"\b(?:how|too|so|as)\s+many\b|\bmany\s+as\b", re.IGNORECASE)
@@ -508,7 +511,7 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
             following = inside[-1] + 1
             rest = rest[: aside.start("comma")] + text[resume : matches[following].start()
                                                        if following < len(matches) else len(text)]
-        if _AMONG_RE.match(rest):
+        if _AMONG_RE.match(rest) or _FRONTED_PART_RE.search(before):
             continue  # "two children were among the dead": a part of a count, not the count
         if _INCREMENT_AFTER.match(rest):
             continue  # "divers retrieved three more bodies": what was added to a count, not the count

@@ -511,6 +511,9 @@ _LEADING_ADVERB = re.compile(
     r"^(?:However|Meanwhile|Tragically|Later|Earlier|Then|Also|Moreover|Furthermore|Still|Since then|Ever since"
     r"|Since that time|At that time|By then),\s+"
 )
+# The second claim of "..., the coast guard said, adding that the search would end on Thursday": what was added.
+_REPORTING_PARTICIPLE = re.compile(r"^(?:adding|saying|noting|warning|stressing|explaining|insisting|claiming)"
+                                   r"\s+(?:that\s+)?", re.IGNORECASE)
 # A sentence that opens with its time: "In 1986, ...", "On Tuesday, ...", "Early on Monday, ...".
 # (Either case: after a leading adverb, "However, after the 1979 revolution, ...", the phrase is in lower case.)
 _OPENING_TIME = re.compile(
@@ -570,9 +573,9 @@ _PRONOUN = re.compile(r"(?:he|she|it|they|we|i|his|her|its|their|our|my)\b", re.
 # The words that went with a time: a preposition, after an adverb or a preposition of its own ("shortly after",
 # "from about"), but not a verb's particle ("talks went on through Tuesday": "went on" stays).
 _TIME_PREPOSITION = re.compile(
-    r"(?:\b(?:shortly|just|right|from|until|till|since|by|at)\s+)?"
+    r"(?:\bat\s+least\s+)?(?:\b(?:shortly|just|right|from|until|till|since|by|at)\s+)?"
     r"(?:\b(?:in|on|at|by|for|since|until|till|from|between|during|after|before|around|about|approximately|into|"
-    r"through|throughout|over|of)\s+)?$",  # "the stampede of 14.03.2011": the stampede
+    r"through|throughout|over|of)\s+)?(?:at\s+least\s+)?$",  # "the stampede of 14.03.2011": the stampede
     re.IGNORECASE,
 )
 _TITLE_BREAK = re.compile(  # not in "1,200" nor "06:40"; "closed due to the storm", not "was due to return"
@@ -599,7 +602,7 @@ def _titled_text(claim: Claim) -> str:
 
 
 def _title(quote: str, time_text: str) -> str:
-    text = _LEADING_ADVERB.sub("", quote)
+    text = _LEADING_ADVERB.sub("", _REPORTING_PARTICIPLE.sub("", quote))
     if time_text and time_text in text:
         at = text.index(time_text)
         opening = text.find(", ")
