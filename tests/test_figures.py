@@ -149,6 +149,9 @@ def test_a_revised_count_is_the_count_after_the_revision() -> None:
 def test_some_of_the_casualties_is_no_count_of_them() -> None:
     assert facts("Two of the injured were taken to Leeds General Infirmary.") == []
     assert facts("Of the 87 injured, 12 remain in critical condition.") == [("injured", 87, "exact")]
+    # The relative clause says what befell the whole: the whole is the count, not the part.
+    assert facts("Two of the 14 people who died in the crush were children.") == [("killed", 14, "exact")]
+    assert facts("Four of the 12 miners who were trapped have died.") == [("killed", 4, "exact")]
     assert facts("Among the dead, three were children. Of those, two were brothers.") == []
     assert facts("One of the dead was a child.") == []
     assert facts("Two of them were injured.") == [("injured", 2, "exact")]

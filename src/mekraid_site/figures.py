@@ -532,7 +532,8 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
         clause_end = _CLAUSE_END_RE.search(rest, skip)
         read = _noun_phrase_and_cue(rest[skip : clause_end.start() if clause_end else len(rest)], i not in inner,
                                     context or text)
-        if part_of_count and read is not None and read[2] and not _POSTMODIFIER_RE.match(rest, skip + read[0]):
+        if (part_of_count and read is not None and read[2] and not _POSTMODIFIER_RE.match(rest, skip + read[0])
+                and not _cue_in_relative_clause(rest, skip + read[0])):
             inner.add(i + 1)
         elif read is None or part_of_count:
             continue  # "Six of the 40 people arrested were released": the whole is the count
@@ -570,6 +571,15 @@ class _Count(NamedTuple):
     one: bool  # "one", "a": a single person
     has_noun: bool
     total: bool  # after "raising the death toll to", "bringing the total to": the count, not what was added to it
+
+
+def _cue_in_relative_clause(text: str, at: int) -> bool:
+    """Whether a relative clause at `at` says what befell the noun before it: "the three patients who died"."""
+    relative = _RELATIVE_RE.match(text, at)
+    return bool(relative and _PREDICATE_RE.match(text, relative.end()))
+
+
+_RELATIVE_RE = re.compile(r"\s+(?:who|that)\s+(?:(?:had|have|has|were|was|are|is)\s+)?(?:been\s+)?", re.IGNORECASE)
 
 
 def _counted_noun_after(text: str, at: int) -> bool:
