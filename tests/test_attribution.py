@@ -92,6 +92,13 @@ def test_services_and_bodies_named_by_a_common_noun_speak(sentence, expected) ->
     assert found is not None and (found.name, found.pronoun) == expected
 
 
+@pytest.mark.parametrize("sentence", [
+    "Situation reports are issued twice a week.", "Police reports show two people died.",
+    "Media reports from the town put the toll at 12."])
+def test_reports_before_their_own_verb_are_a_noun_not_a_reporting_verb(sentence) -> None:
+    assert find_claimant(sentence) is None
+
+
 def test_denial() -> None:
     found = find_claimant("The factory owner denied that safety rules had been broken.")
     assert found is not None and (found.name, found.denial) == ("The factory owner", True)

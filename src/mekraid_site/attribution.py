@@ -73,6 +73,9 @@ _CLAUSE_VERBS = frozenset(
     "maintained maintains added adds noted notes declared declares revealed reveals stressed stresses suggested".split()
 )
 _CLAUSE_FOLLOWS_RE = re.compile(r"\s*(?:that\b|[,:“\".]|$)", re.IGNORECASE)
+# A reporting verb that is a plural noun before its own verb: "Situation reports are issued", "Police reports show".
+_NOUN_BEFORE_VERB_RE = re.compile(
+    r"\s+(?:are|were|have|had|show|showed|suggest|suggested|say|said|indicate|indicated|put|from)\b", re.IGNORECASE)
 # Verbs that may come before their subject: '"...," said the minister.'
 _INVERTING = frozenset("said says added adds explained claimed stated insisted noted wrote told".split())
 _QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"")
@@ -331,8 +334,9 @@ def find_claimant(sentence: str) -> Attribution | None:
             continue  # reported speech inside a quotation is not the main clause
         verb = sentence[m.start("verb"):m.end("verb")] if m.start("verb") >= 0 else None
         needs_clause = verb is not None and verb.lower() in _CLAUSE_VERBS
-        if verb and (verb[0].isupper() or needs_clause and not _CLAUSE_FOLLOWS_RE.match(sentence, m.end())):
-            continue  # "The United States", "maintained their camp": not reporting
+        if verb and (verb[0].isupper() or needs_clause and not _CLAUSE_FOLLOWS_RE.match(sentence, m.end())
+                     or verb.lower() in ("reports", "claims") and _NOUN_BEFORE_VERB_RE.match(sentence, m.end())):
+            continue  # "The United States", "maintained their camp", "police reports show": not reporting
         if m.group("according") or m.group("statement"):
             span = _phrase_after(sentence, m.end(), strict=False)
         else:
