@@ -954,10 +954,24 @@ def test_durations(text, value, mod):
 
 
 @pytest.mark.parametrize("text,value", [("every Tuesday", "XXXX-WXX-2"), ("each month", "P1M"),
-                                        ("every night", "XXXX-XX-XXTNI")])
+                                        ("every night", "XXXX-XX-XXTNI"), ("twice a week", "P1W"),
+                                        ("three times a day", "P1D"), ("once a fortnight", "P2W")])
 def test_sets(text, value):
     t = one(text)
-    assert (t.type, t.value, t.interval) == ("SET", value, None)
+    assert (t.text, t.type, t.value, t.interval) == (text, "SET", value, None)
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Epidemiological week 32 saw 1,310 cases.", [("Epidemiological week 32", "2024-W32")]),
+    ("Cases fell in the week 31 report.", [("the week 31", "2024-W31")]),
+    ("Week 52 of 2023 was quiet.", [("Week 52 of 2023", "2023-W52")]),
+    ("Week 2 figures are provisional.", [("Week 2", "2025-W02")]),  # the week 2 nearest the DCT
+    ("Week 31\n41\nWeek 32\n486", [("Week 31", "2024-W31"), ("Week 32", "2024-W32")]),  # no "41 weeks"
+    ("In week 3 of the trial, he spoke.", []),
+])
+def test_weeks_by_number(text, found):
+    dct = datetime(2024, 12, 20, 14, 0, tzinfo=UTC) if "Week 2 " in text else datetime(2024, 8, 9, 14, 0, tzinfo=UTC)
+    assert [(t.text, t.value) for t in find(text, dct)] == found
 
 
 @pytest.mark.parametrize("text,qualifier,edtf", [

@@ -324,6 +324,10 @@ _IDENTIFIER_BEFORE = re.compile(r"\b(?:resolution|page|pages|flight|room|route|a
 # Business shorthand: "Q3 2023", "Q3'23", "H1 2024", "FY2022"; a lone "Q3" only where a word before makes it a time.
 _P_CODE = _c(r"\b(?:(?P<q>Q[1-4])|(?P<h>H[12])|FY)(?:[\s/-]?(?:(?P<y>(?:19|20)\d\d)|'?(?P<yy>\d\d)))?\b", "qhf")
 _CODE_GATE = re.compile(r"\b(?:q[1-4]|h[12]|fy)")
+# A week by its number, as health and statistics reports count them: "epidemiological week 32", "Week 30 of 2024"
+# (not "week 3 of the trial").
+_P_WEEK_NUMBER = _c(r"\b(?:the\s+)?(?:(?:epidemiological|epidemiologic|epi|iso|calendar)\s+)?week\s+"
+                    r"(?P<wn>[1-9]|[1-4]\d|5[0-3])\b(?:,?\s+(?:of\s+)?(?P<wy>(?:19|20)\d\d)\b|(?!\s+of\b))", "teicw")
 _CODE_BEFORE = re.compile(r"\b(?:in|during|for|the|this|last|next|its|their|by|until|since|from|through|of)\s+$",
                           re.IGNORECASE)
 # A season with a premodifier or a year: "(the) early summer", "the summer of 1988", "late fall" ("a late fall in
@@ -453,7 +457,10 @@ _P_SET = _c(r"\b(?:(?P<q>each|every|per)\s+(?P<unit>day|week|month|quarter|year|
             r"since|until|to|from|by|with)\b)"
             # "every two weeks", "every other day"
             r"|every\s+(?P<n>other|\d{1,2}|" + _HOUR_WORD + r")\s+(?P<units>minutes|hours|days|weeks|months|years|"
-            r"day|week|month|year))\b", "ehnpdwmay")
+            r"day|week|month|year)"
+            # "twice a week", "three times a day": how often, one set with its unit
+            r"|(?:once|twice|thrice|(?:\d{1,2}|" + _HOUR_WORD + r"|several|many)\s+times)\s+(?:a|an|per|each|every)\s+"
+            r"(?P<funit>day|week|month|year|hour|night|fortnight))\b", "ehnpdwmayotsf0-9")
 
 # What may stand before a core match and belongs to the expression, matched backwards (anchored at its end).
 _PRE_WORDS = (r"(?:the\s+)?(?:(?:early|mid|late)(?:\s+in)?(?:\s*-\s*|\s+)|(?:end|start)\s*-\s*|"  # "end-June"
@@ -1243,6 +1250,21 @@ def _r_code(m: _M, ctx: _Ctx) -> _Res | None:
     return _Res("DATE", f"{year:04d}-H{m['h'][1]}" if m["h"] else f"{year:04d}")
 
 
+def _r_week_number(m: _M, ctx: _Ctx) -> _Res | None:
+    """ "Epidemiological week 32": that ISO week of the year named, else of the year nearest the DCT."""
+    week = int(m["wn"])
+    if m["wy"]:
+        year = int(m["wy"])
+    else:
+        this_year, this_week, _ = ctx.today.isocalendar()
+        year = this_year - (week - this_week > 26) + (this_week - week > 26)
+    try:
+        date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None  # week 53 of a year of 52
+    return _Res("DATE", f"{year:04d}-W{week:02d}")
+
+
 def _year_of_two_digits(two_digits: int, this_year: int) -> int:
     """The year written with its last two digits ("FY22", "Q3'98") nearest to this year."""
     century = this_year // 100 * 100
@@ -1628,6 +1650,8 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         return None  # "the 1988 quarter": a year, not a count
     if unit == "Q" and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
         return None  # "three-quarters of": a fraction
+    if m["unit"][0].isupper() and "\n" in ctx.text[m.end("num"):m.start("unit")]:
+        return None  # a number ending one line of a table and a heading opening the next ("41\nWeek 32")
     plural = m["unit"].lower().endswith("s")
     if num_text in ("a", "an") and plural:
         return None
@@ -1946,6 +1970,10 @@ _SET_ADVERBS = {"hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "daily": "XXXX-XX-
 
 
 def _r_set(m: _M, ctx: _Ctx) -> _Res | None:
+    if m["funit"]:
+        letter, time_part = _unit_of(m["funit"])
+        weeks = 2 if m["funit"].lower() == "fortnight" else 1
+        return _Res("SET", _duration_value(weeks, letter, time_part), anchor=False)
     if m["n"]:
         other = m["n"].lower() == "other"
         count = 2 if other else _number(m["n"].lower())
@@ -2007,6 +2035,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_QUARTER, _r_quarter, gate=("quarter",)),
     _Family(_P_HALF, _r_half, gate=("half", "quarters")),
     _Family(_P_CODE, _r_code, gate=_CODE_GATE),
+    _Family(_P_WEEK_NUMBER, _r_week_number, gate=("week ",)),
     _Family(_P_SHORT_YEAR, _r_short_year, gate=("'", "’")),
     _Family(_P_HOLIDAY, _r_holiday, gate=("christmas", "boxing day", "new year", "valentine", "halloween", "easter",
                                           "good friday", "july", "juneteenth", " day", "night", "thanksgiving")),
@@ -2029,7 +2058,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_FRAC_DURATION, _r_frac_duration, gate=("1/2",)),
     _Family(_P_BARE_UNITS, _r_bare_units, gate=(*_BARE_UNITS, "while", "some")),
     _Family(_P_SET, _r_set, gate=("each", "every", "per", "hourly", "nightly", "daily", "weekly", "monthly",
-                                  "annually", "yearly")),
+                                  "annually", "yearly", "once", "twice", "thrice", "times")),
     _Family(_P_POD, _r_pod, gate=("morning", "afternoon", "evening", "night", "hours", *TWILIGHT)),
     _Family(_P_REF, _r_ref),
 )
