@@ -1702,3 +1702,17 @@ def test_a_clock_time_later_than_the_writing_on_its_day_was_the_night_before():
     assert [(t.text, t.value) for t in found] == [("Early Thursday", "2022-09-15"),
                                                   ("11:38 p.m. EDT", "2022-09-14T23:38"),
                                                   ("1.40 in the morning", "2022-09-15T01:40")]
+
+
+@pytest.mark.parametrize("text,value", [
+    # A live page's update stamp is of the day of writing, whatever day the entry before spoke of.
+    ("The ward has been full since last Thursday.\n\nUpdated 3.20pm: The regent visited the ward.", "2024-08-06T15:20"),
+    # A plan told from the time of writing is not on the past day in focus; a plan of that day is.
+    ("Aid teams arrived on Saturday. The ministry will brief reporters at 10am.", "2024-08-06T10:00"),
+    ("Aid teams arrived on Saturday. They were due to leave at 10am.", "2024-08-03T10:00"),
+    ("On Saturday, officials said they would meet at 10am.", "2024-08-03T10:00"),
+])
+def test_a_clock_time_of_the_day_of_writing_after_a_past_day(text, value):
+    jakarta = ZoneInfo("Asia/Jakarta")
+    clock = [t for t in find(text, datetime(2024, 8, 6, 21, 15, tzinfo=jakarta), jakarta) if t.type == "TIME"]
+    assert [t.value for t in clock] == [value]

@@ -1957,7 +1957,15 @@ def _clock_day(m: _M, ctx: _Ctx) -> date:
         d = _safe_date(_nearest_year(ctx.today, month, day, ctx.tense(m.start(), m.end())), month, day)
         if d:
             return d
-    return ctx.day_of(ctx.focus)
+    day = ctx.day_of(ctx.focus)
+    if day < ctx.today and _PRESENT_FUTURE.search(ctx.text, ctx.sentence_start(m.start(), 80), m.start()):
+        return ctx.today  # "The ministry will brief reporters at 10am", after a past day: not on that day
+    return day
+
+
+# A plan told from the time of writing: "will", "is due to" (not "would", "was due to": a plan of the past day).
+_PRESENT_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|going)\s+to)\s[^.;,]*$",
+                             re.IGNORECASE)
 
 
 # Before "annually" and the like, words that make it a rate: "8.5% annually", "10,000 units annually", "doubling
@@ -2327,10 +2335,16 @@ def closes_citation(text: str, start: int, end: int) -> bool:
 
 
 def _alone_on_its_line(text: str, c: _Cand) -> bool:
-    """Whether a time stands alone on its line, as the time of an entry of a live page does ("14:32 BST")."""
+    """Whether a time stamps an entry of a live page: alone on its line ("14:32 BST"), or "Updated 3.20pm:"."""
     line_start = text.rfind("\n", 0, c.start) + 1
+    if _UPDATE_STAMP.fullmatch(text, line_start, c.start) and _STAMP_END.match(text, c.end):
+        return True
     line_end = text.find("\n", c.end)
     return not text[line_start:c.start].strip() and not text[c.end:len(text) if line_end < 0 else line_end].strip()
+
+
+_UPDATE_STAMP = re.compile(r"\s*(?:last\s+)?updated?,?(?:\s+at)?\s+", re.IGNORECASE)
+_STAMP_END = re.compile(r"\s*(?:[:–—|-]|$)", re.MULTILINE)
 
 
 def _focus_on_day(ctx: _Ctx, day: date, start: int) -> None:
