@@ -152,6 +152,7 @@ def test_some_of_the_casualties_is_no_count_of_them() -> None:
     # The relative clause says what befell the whole: the whole is the count, not the part.
     assert facts("Two of the 14 people who died in the crush were children.") == [("killed", 14, "exact")]
     assert facts("Four of the 12 miners who were trapped have died.") == [("killed", 4, "exact")]
+    assert facts("Many of the people who died at home were older farmers.") == []
     assert facts("Among the dead, three were children. Of those, two were brothers.") == []
     assert facts("One of the dead was a child.") == []
     assert facts("Two of them were injured.") == [("injured", 2, "exact")]

@@ -521,8 +521,10 @@ def find_figures(text: str, offset: int = 0, times: Sequence[tuple[int, int]] = 
             continue  # "in the last 24 hours, 4 bodies were recovered": a day's addition, not the toll
         or_more = _OR_MORE_RE.match(rest)
         of = (_VAGUE_OF_RE if m.group("vague") else _PARTITIVE_RE).match(rest)
-        if of and _CASUALTY_GROUP_RE.match(rest, of.end()):
-            continue  # "two of the injured were taken to hospital": some of a count, not the count
+        if of and (_CASUALTY_GROUP_RE.match(rest, of.end()) or _cue_in_relative_clause(
+                rest, _NOUN_AFTER_OF.match(rest, of.end()).end())):
+            # "two of the injured were taken to hospital", "many of the people who died": some of a count, not it
+            continue
         skip = or_more.end() if or_more else of.end() if of else 0
         part_of_count = bool(of and i + 1 < len(matches) and not rest[of.end():].strip() and i + 1 not in parts)
         if part_of_count:
@@ -579,6 +581,7 @@ def _cue_in_relative_clause(text: str, at: int) -> bool:
     return bool(relative and _PREDICATE_RE.match(text, relative.end()))
 
 
+_NOUN_AFTER_OF = re.compile(r"(?:\s+(?!(?:who|that)\b)[a-z-]+){0,2}")  # "(of the) people", "(of the) elderly patients"
 _RELATIVE_RE = re.compile(r"\s+(?:who|that)\s+(?:(?:had|have|has|were|was|are|is)\s+)?(?:been\s+)?", re.IGNORECASE)
 
 
