@@ -1393,6 +1393,8 @@ def test_duration_forms_and_spans(text, span, value):
     ("The trial took 2 years and 3 months.", "2 years and 3 months", "P2Y3M", None),
     ("They waited about two hours and 30 minutes.", "about two hours and 30 minutes", "PT2H30M", "APPROX"),
     ("The siege went on for 3 days and 2 hours.", "3 days and 2 hours", "P3DT2H", None),
+    ("Total duration: 4 hours 28 minutes.", "4 hours 28 minutes", "PT4H28M", None),  # side by side, as a log writes
+    ("It took 1 hour 5 minutes 12 seconds.", "1 hour 5 minutes 12 seconds", "PT1H5M12S", None),
 ])
 def test_a_duration_in_falling_units_is_one_expression(text, span, value, mod):
     t = one(text, DCT_001)
@@ -1401,6 +1403,7 @@ def test_a_duration_in_falling_units_is_one_expression(text, span, value, mod):
 
 @pytest.mark.parametrize("text,values", [
     ("In 2 years, 3 months passed.", ["P2Y", "P3M"]),  # no closing "and": not one list
+    ("It took one hour, 20 minutes of it in the rain.", ["PT1H", "PT20M"]),
     ("It took 3 months and 2 years.", ["P3M", "P2Y"]),  # rising units
     ("He spent 2 days and 5 days there.", ["P2D", "P5D"]),  # the same unit twice
 ])

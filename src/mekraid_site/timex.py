@@ -2705,7 +2705,7 @@ def _period_value(m: re.Match[str], day: date, ended: bool) -> str | None:
 # A duration told in several units: "three years, two months and 11 days" is P3Y2M11D, one expression.
 _DURATION_PARTS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
 _DURATION_UNITS = ("Y", "M", "D", "H", "M", "S")  # largest first; a week does not mix with the others in ISO 8601
-_DURATION_JOINER = re.compile(r",?[^\S\n]+and[^\S\n]+|,[^\S\n]+")
+_DURATION_JOINER = re.compile(r",?[^\S\n]+and[^\S\n]+|,[^\S\n]+|[^\S\n]+")
 
 
 def _duration_parts(timex: Timex) -> list[int | None] | None:
@@ -2740,8 +2740,10 @@ def _compound_durations(timexes: list[Timex], text: str) -> list[Timex]:
             j += 1
             if "and" in joiner.group():
                 break  # the last part
-        # Only a list that ends in "and": "in 2 years, 3 months passed" is not one duration.
-        if j > i and "and" in text[timexes[j - 1].end:timexes[j].start]:
+        # Only a list that ends in "and", or counts side by side ("4 hours 28 minutes"): "in 2 years, 3 months
+        # passed" is not one duration.
+        gaps = [text[timexes[k].end:timexes[k + 1].start] for k in range(i, j)]
+        if gaps and ("and" in gaps[-1] or not any(gap.strip() for gap in gaps)):
             out.append(Timex(first.start, timexes[j].end, text[first.start:timexes[j].end], "DURATION",
                              _joined_duration_value(parts), first.mod))
         else:
