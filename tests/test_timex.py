@@ -1719,3 +1719,11 @@ def test_a_clock_time_of_the_day_of_writing_after_a_past_day(text, value):
     jakarta = ZoneInfo("Asia/Jakarta")
     clock = [t for t in find(text, datetime(2024, 8, 6, 21, 15, tzinfo=jakarta), jakarta) if t.type == "TIME"]
     assert [t.value for t in clock] == [value]
+
+
+def test_a_clock_in_the_small_hours_after_a_late_clock_of_a_date_is_the_next_day():
+    lima = ZoneInfo("America/Lima")
+    text = "- At 23:58 hours of 14/03/2023, the alert was declared.\n- At 01:30 hours, firemen began the search."
+    found = find(text, datetime(2023, 3, 15, 11, 0, tzinfo=lima), lima)
+    assert [(t.text, t.value) for t in found] == [
+        ("23:58 hours", "2023-03-14T23:58"), ("14/03/2023", "2023-03-14"), ("01:30 hours", "2023-03-15T01:30")]

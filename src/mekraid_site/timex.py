@@ -2384,8 +2384,8 @@ _SENTENCE_CLOSE = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?\)?(?:[.!?]|$)")
 
 # Between a clock time and the day it falls on: "6:55 a.m. last Tuesday", "0638 EST on Tuesday morning";
 # between a part of the day and its day: "dawn on Tuesday", "the morning of June 20".
-# ")": "6:30am local time (0430 GMT) on Tuesday"
-_CLOCK_DAY_GAP = re.compile(r"\)?" + _IN_PARAGRAPH + r"*,?" + _IN_PARAGRAPH + r"*(?:on\s+)?")
+# ")": "6:30am local time (0430 GMT) on Tuesday"; "of": "at 23:58 hours of 14/03/2023"
+_CLOCK_DAY_GAP = re.compile(r"\)?" + _IN_PARAGRAPH + r"*,?" + _IN_PARAGRAPH + r"*(?:on\s+|of\s+)?")
 # "the night from Saturday to Sunday"
 _PART_DAY_GAP = re.compile(_IN_PARAGRAPH + r"*,?" + _IN_PARAGRAPH + r"*(?:on\s+|of\s+)?|(?<=night)\s+from\s+")
 _CLOCK_RANGE_GAP = re.compile(_IN_PARAGRAPH + r"*(?:[-–]|to|until|till|through|and)" + _IN_PARAGRAPH + r"*")
