@@ -551,6 +551,22 @@ def test_steps_to_a_day_written_with_ago_today_and_on(text, values):
     assert [(t.text, t.value) for t in find(text, DCT_001)] == values
 
 
+@pytest.mark.parametrize("text,dct,values", [
+    ("Police left an hour ago.", "2025-10-27T14:05", [("an hour ago", "TIME", "2025-10-27T13:05")]),
+    ("Police left about two hours ago.", "2025-10-27T01:05", [("about two hours ago", "TIME", "2025-10-26T23:05")]),
+    ("It began 30 minutes ago.", "2025-10-27T14:05", [("30 minutes ago", "TIME", "2025-10-27T13:35")]),
+    # In a live page's entry: from the entry's time, not the page's
+    ("17:05\n\nThe ministry said an hour ago that one died.", "2025-10-27T21:40",
+     [("17:05", "TIME", "2025-10-27T17:05"), ("an hour ago", "TIME", "2025-10-27T16:05")]),
+    # A DCT with no time of day: no time to count back from
+    ("Police left two hours ago.", "2025-10-27", [("two hours ago", "DURATION", "PT2H")]),
+    ("Police left three days ago.", "2025-10-27T14:05", [("three days ago", "DATE", "2025-10-24")]),
+])
+def test_hours_and_minutes_ago_are_a_time_before_writing(text, dct, values):
+    found = find(text, parse_dct(dct, UTC_ZONE), UTC_ZONE)
+    assert [(t.text, t.type, t.value) for t in found] == values
+
+
 @pytest.mark.parametrize("text,values", [
     ("As recently as 2019, the camp was open.", [("2019", "2019", None)]),  # not also "recently"
     ("As recently as May, the camp was open.", [("May", "2023-05", None)]),

@@ -599,6 +599,9 @@ class _Ctx:
     # The first calendar quarter the text names: the period a results report is about ("third-quarter
     # net income rose"); "the quarter", "the latest period", "the year-ago quarter" refer back to it.
     topic_quarter: str | None = None
+    # The time of the live page's entry being read ("14:32 BST" alone on its line): "an hour ago" in it counts
+    # back from then, not from when the page was last updated.
+    entry: _Res | None = None
 
     def day_of(self, focus: str) -> date:
         """The day a focus value names; for a longer period ("in 1954"), the last day named, else today."""
@@ -1645,7 +1648,9 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         mod = "APPROX"
     if direction in ("ago", "earlier", "later", "from now", "hence"):
         if time_part:
-            return _Res("DURATION", _duration_value(decimal or n, unit, True), mod=mod)
+            written_less = _before_writing(ctx, float(decimal or n), unit, mod) \
+                if direction == "ago" and n is not None else None
+            return written_less or _Res("DURATION", _duration_value(decimal or n, unit, True), mod=mod)
         sign = 1 if direction in ("later", "from now", "hence") else -1
         base = ctx.today
         gran = _UNIT_GRAN.get(unit, "day")
@@ -1673,6 +1678,22 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
     if rel == "recent" and n is None:
         return None
     return _Res("DURATION", _duration_value(decimal or n, unit, time_part, bool(m["half"] or m["half2"])), mod=mod)
+
+
+def _before_writing(ctx: _Ctx, amount: float, unit: str, mod: str | None) -> _Res | None:
+    """ "An hour ago", "30 minutes ago": the time of writing less the amount; None when that time is unknown."""
+    if unit not in ("H", "M"):
+        return None  # seconds: finer than any time of writing
+    if ctx.entry is not None:
+        written, zone, offset = _wall_time(ctx.entry.value), ctx.entry.zone, ctx.entry.offset
+    else:
+        local = ctx.dct.astimezone(ctx.tz)
+        written, zone, offset = (None if local.time() == time(0) else local.replace(tzinfo=None)), None, None
+    if written is None:
+        return None  # a DCT with no time of day: "two hours ago" stays a stretch of time
+    at = written - timedelta(**{"hours" if unit == "H" else "minutes": amount})
+    mod = "APPROX" if mod in ("LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE") else mod
+    return _Res("TIME", at.strftime("%Y-%m-%dT%H:%M"), mod=mod, zone=zone, offset=offset, anchor=False)
 
 
 def _some_units_away(base: date, gran: str, sign: int, mod: str | None = None) -> _Res:
@@ -2251,6 +2272,8 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
         if stamp and res.offset is None and res.value > ctx.dct.astimezone(ctx.tz).strftime("%Y-%m-%dT%H:%M"):
             _focus_on_day(ctx, ctx.today - timedelta(days=1), c.start)  # a later clock time: yesterday's entry
             res = _within_calendar(c.rule, c.match, ctx) or res
+        if stamp:
+            ctx.entry = res
         resolved.append((c, res))
         if ctx.topic_quarter is None and c.rule is _r_quarter and res.value[4:6] == "-Q" and not (
                 c.match["y"] or c.match["y2"] or "fiscal" in c.match.text[c.start:c.end].lower()):
