@@ -419,6 +419,15 @@ def test_turns_of_day_and_parts_of_day_on_their_day(text, values):
     assert [(t.text, t.value) for t in find(text, DCT_001)] == values
 
 
+@pytest.mark.parametrize("text,values", [
+    ("The first ship reached them only at Monday dawn.", [("Monday dawn", "TIME", "2023-06-19TMO")]),
+    ("They withdrew by Tuesday dusk.", [("Tuesday dusk", "TIME", "2023-06-20TEV")]),
+    ("Monday morning was calm.", [("Monday morning", "TIME", "2023-06-19TMO")]),
+])
+def test_a_turn_of_day_after_its_weekday_is_one_time(text, values):
+    assert [(t.text, t.type, t.value) for t in find(text, DCT_001)] == values
+
+
 
 @pytest.mark.parametrize("text,values", [
     ("Police came on Monday. The next morning they left.", [("Monday", "2023-06-19"),

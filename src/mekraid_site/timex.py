@@ -348,7 +348,9 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s+$")
 _P_WEEKDAY = _c(r"\b(?:(?P<pre>early|late|earlier|later)\s+(?:on\s+)?)?(?:(?P<rel>last|this|next|this\s+past|"
                 r"this\s+coming|the\s+previous|the\s+following|the\s+next|coming|past)\s+)?"
                 r"(?P<wd>" + _alt(list(WEEKDAYS)) + r")(?P<wpl>s)?\b"
-                r"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<pl>s)?\b)?", "eltncpmwfs")
+                # "Tuesday night", "Monday dawn": the part of the day, or its turn, on that day
+                r"(?:\s+(?P<pod>morning|afternoon|evening|night|" + _alt(list(TWILIGHT)) + r")(?P<pl>s)?\b)?",
+                "eltncpmwfs")
 _P_WEEKDAY_ABBREVIATED = _c(r"\b(?P<wd>" + WEEKDAY_ABBREVIATED + r")")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:on|by|until|till|since|from|before|after|through|to)\s+$", re.IGNORECASE)
 _P_RELUNIT = _c(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+current|"
