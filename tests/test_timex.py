@@ -391,7 +391,7 @@ def test_the_next_morning_becomes_the_day_in_focus():
     found = find("It began on the evening of Sunday 17th November. The next morning, the gunmen released 23 women. "
                  "That evening, negotiators arrived.", dct, UTC_ZONE)
     assert [(t.text, t.value) for t in found] == [
-        ("the evening", "2024-11-17TEV"), ("Sunday 17th November", "2024-11-17"),
+        ("the evening of Sunday 17th November", "2024-11-17TEV"),
         ("The next morning", "2024-11-18TMO"), ("That evening", "2024-11-18TEV")]  # not the 17th's evening again
 
 
@@ -408,9 +408,9 @@ def test_a_closing_reporting_verb_does_not_set_the_tense():
     ("Police raided the camp at dawn on Tuesday.", [("dawn", "2023-06-20TMO"), ("Tuesday", "2023-06-20")]),
     ("They withdrew before dusk on Monday.", [("dusk", "2023-06-19TEV"), ("Monday", "2023-06-19")]),
     ("By nightfall the camp was calm.", [("nightfall", "2023-06-21TEV")]),
-    # A part of the day takes the date after "of", not the date in focus.
+    # A part of the day takes the date after "of", not the date in focus, and is one expression with it.
     ("On Monday talks began. On the morning of June 25, police arrived.",
-     [("Monday", "2023-06-19"), ("the morning", "2023-06-25TMO"), ("June 25", "2023-06-25")]),
+     [("Monday", "2023-06-19"), ("the morning of June 25", "2023-06-25TMO")]),
     # Not times: a newspaper's name, a figure of speech.
     ("Pakistan's Dawn newspaper reported the raid.", []),
     ("It marked the dawn of a new era.", []),
@@ -740,10 +740,9 @@ def test_local_alone_after_a_clock_time(text, values):
 
 
 @pytest.mark.parametrize("text,values", [
-    ("Gunmen attacked in the early hours of Wednesday.", [("the early hours", "2023-06-21TMO"),
-                                                          ("Wednesday", "2023-06-21")]),
-    ("The fire broke out in the small hours of June 3.", [("the small hours", "2023-06-03TMO"),
-                                                          ("June 3", "2023-06-03")]),
+    ("Gunmen attacked in the early hours of Wednesday.", [("the early hours of Wednesday", "2023-06-21TMO")]),
+    ("Gunmen attacked in the early hours of last Sunday.", [("the early hours of last Sunday", "2023-06-18TMO")]),
+    ("The fire broke out in the small hours of June 3.", [("the small hours of June 3", "2023-06-03TMO")]),
     ("Police came on Monday. In the early hours, shots were heard.", [("Monday", "2023-06-19"),
                                                                       ("the early hours", "2023-06-19TMO")]),
     ("It burned until the wee hours of the morning.", [("the wee hours of the morning", "2023-06-21TMO")]),
@@ -1596,10 +1595,24 @@ def test_us_zone_letters_after_a_clock_time_and_units_that_look_like_them():
     assert find("They shipped 1500 MT of wheat and built 2000 MW of capacity.", DCT_001) == []
 
 
+@pytest.mark.parametrize("text,values", [
+    ("He was last seen on the night of 12 May.", [("the night of 12 May", "TIME", "2023-05-12TNI")]),
+    ("He was last seen on the night of May 12.", [("the night of May 12", "TIME", "2023-05-12TNI")]),
+    ("He was last seen on the night of Tuesday.", [("the night of Tuesday", "TIME", "2023-06-20TNI")]),
+    ("The flood hit on the afternoon of Monday 19th June 2023.",
+     [("the afternoon of Monday 19th June 2023", "TIME", "2023-06-19TAF")]),
+    ("It was cold in the early morning of June 19.", [("the early morning of June 19", "TIME", "2023-06-19TMO")]),
+    ("He recalled the night of the blast.", [("the night", "TIME", "2023-06-20TNI")]),  # no day: the span stays
+])
+def test_a_part_of_the_day_of_a_date_is_one_time(text, values):
+    assert [(t.text, t.type, t.value) for t in find(text, DCT_001)] == values
+
+
 def test_the_night_of_two_days_is_the_first_days_night():
-    night, first, last = find("He was last seen on the night of 3-4 March.", DCT_001)
-    assert (night.text, night.value, first.value, last.value) == (
-        "the night", "2023-03-03TNI", "2023-03-03", "2023-03-04")
+    night = one("He was last seen on the night of 3-4 March.", DCT_001)
+    assert (night.text, night.type, night.value) == ("the night of 3-4 March", "TIME", "2023-03-03TNI")
+    night = one("The fire broke out on the night of Sept. 14-15, 2022.", DCT_001)
+    assert (night.text, night.type, night.value) == ("the night of Sept. 14-15, 2022", "TIME", "2022-09-14TNI")
 
 
 
@@ -1657,8 +1670,8 @@ def test_a_zone_written_out(text, expected):
 
 
 def test_the_morning_of_a_day_of_the_month():
-    morning, fifth = find("The bodies were found on the morning of the 5th.", DCT_001)
-    assert (morning.value, fifth.value) == ("2023-06-05TMO", "2023-06-05")
+    morning = one("The bodies were found on the morning of the 5th.", DCT_001)
+    assert (morning.text, morning.value) == ("the morning of the 5th", "2023-06-05TMO")
     assert find("She is a member of the 5th.", DCT_001) == []  # a regiment, not a day
 
 
@@ -1687,8 +1700,8 @@ def test_a_retrospective_keeps_the_years_it_looks_back_to():
     assert [(t.text, t.value) for t in find(text, dct, ZoneInfo("America/New_York"))] == [
         ("Three years ago this week", "2022-W37"), ("21 September", "2022-09-21"),  # the week's year, not 2025
         ("A year ago today", "2024-09-12"), ("early 2020", "2020"), ("that spring", "2020-SP"),
-        ("September 2022", "2022-09"), ("the following spring", "2023-SP"), ("the night", "2022-09-14TNI"),
-        ("Sept. 14", "2022-09-14"), ("15, 2022", "2022-09-15"),  # the range's year is its start's too
+        ("September 2022", "2022-09"), ("the following spring", "2023-SP"),
+        ("the night of Sept. 14-15, 2022", "2022-09-14TNI"),  # the range's year is its start's too
     ]  # "the night shift" is work, not a time
 
 

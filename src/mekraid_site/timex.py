@@ -401,7 +401,8 @@ _P_REF = _c(r"\b(?P<w>right\s+now|now|nowadays|currently|at\s+present|presently|
             r"the\s+near\s+future|the\s+future(?!\s+of\b)|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|"
             r"(?<!\bas\s)soon(?!\s+(?:after|as)\b)|a\s+(?:later|future)\s+date|"
             r"as\s+soon\s+as\s+possible|at\s+this\s+time|the\s+time\s+being)\b", "acilmnprst")
-_P_POD = _c(r"\b(?:(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+the\s+|on\s+)?)?(?:(?P<rel>this|last|"
+_P_POD = _c(r"\b(?:(?:the\s+)?(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+the\s+|on\s+)?)?"
+            r"(?:(?P<rel>this|last|"
             r"the\s+(?:next|following|previous|same)|that\s+same|the|that)\s+)?"
             r"(?P<pod>morning|afternoon|evening|night|dawn|daybreak|sunrise|first\s+light|dusk|sunset|nightfall)\b"
             # "the night shift", "the evening news": a thing named after a part of the day, not a time
@@ -1781,7 +1782,8 @@ _TWILIGHT_BEFORE = re.compile(r"\b(?:at|before|after|by|until|till|from|since|ar
 
 
 # "the early hours of" a day or date takes that day (see _clocks_on_their_day); of anything else, it is no time.
-_HOURS_OF_SOMETHING = re.compile(r"\s+of\s+(?!(?:" + WEEKDAY + "|" + MONTH + r"|\d|yesterday|today|tomorrow|"
+_HOURS_OF_SOMETHING = re.compile(r"\s+of\s+(?!(?:(?:(?:last|this|this\s+past)\s+)?" + WEEKDAY + "|" + MONTH
+                                 + r"|\d|yesterday|today|tomorrow|"
                                  r"(?:the|that)\s+(?:same\s+|next\s+|following\s+|previous\s+)?day|new\s+year)\b)",
                                  re.IGNORECASE)
 _DAY_STEPS = {"the next": 1, "the following": 1, "the previous": -1}
@@ -2512,14 +2514,24 @@ _THIS_TIME_BEFORE = re.compile(r"\b(?:(?:around|about)\s+)?(?:this|the\s+same)\s
 
 def _periods_of_their_day(resolved: list[tuple[_Cand, _Res]], text: str,
                           ctx: _Ctx) -> list[tuple[_Cand, _Res]]:
-    """ "the week of March 10" is that day's week, one expression; "this time last year" is this day a year ago."""
+    """ "the week of March 10" is that day's week, one expression, as "the night of 12 May" is that day's night;
+    "this time last year" is this day a year ago."""
     out: list[tuple[_Cand, _Res]] = []
     last_year = f"{ctx.today.year - 1:04d}"
     for cand, res in resolved:
-        if out and res.type == "DATE" and len(res.value) == 10 and _OF_GAP.fullmatch(text, out[-1][0].end, cand.start) \
-                and _WEEK_OF.fullmatch(text, out[-1][0].start, out[-1][0].end):
+        of_day = out and res.type == "DATE" and len(res.value) == 10 and _OF_GAP.fullmatch(text, out[-1][0].end,
+                                                                                           cand.start)
+        if of_day and _WEEK_OF.fullmatch(text, out[-1][0].start, out[-1][0].end):
             week = out.pop()[0]
             cand, res = replace(cand, start=week.start), replace(res, value=_week_value(date.fromisoformat(res.value)))
+        elif of_day and out[-1][0].rule is _r_pod and out[-1][1].value[:10] == res.value:
+            # (the part of the day already took the day's date: see _clocks_on_their_day)
+            part, res = out.pop()
+            cand = replace(part, end=cand.end)
+        elif out and res.type == "DATE" and _night_of_the_day_before(out[-1], res.value, text) \
+                and _CLOCK_RANGE_GAP.fullmatch(text, out[-1][0].end, cand.start):
+            night, res = out.pop()  # "the night of 14-15 September": one night, the first day's
+            cand = replace(night, end=cand.end)
         elif res.value == last_year and text[cand.start:cand.end].lower() == "last year" and (
                 this_time := _THIS_TIME_BEFORE.search(text, max(0, cand.start - 25), cand.start)):
             a_year_ago = _within_calendar(lambda: ctx.today.replace(year=ctx.today.year - 1)) or \
@@ -2528,6 +2540,15 @@ def _periods_of_their_day(resolved: list[tuple[_Cand, _Res]], text: str,
                                                                           mod="APPROX")
         out.append((cand, res))
     return out
+
+
+def _night_of_the_day_before(night: tuple[_Cand, _Res], day_value: str, text: str) -> bool:
+    """Whether a span is "the night of" a day and the day after it has the value given."""
+    cand, res = night
+    if cand.rule is not _r_pod or not res.value.endswith("TNI") or not _OF_GAP.search(text, cand.start, cand.end):
+        return False
+    after = _within_calendar(lambda: date.fromisoformat(res.value[:10]) + timedelta(days=1))
+    return after is not None and after.isoformat() == day_value
 
 
 # "June 19-20", "from June 19 to 21", "June 19-20, 2019"; "19-20 June", "between 1 and 3 March": a bare day beside
