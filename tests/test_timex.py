@@ -717,12 +717,21 @@ def test_a_number_before_a_street_name_is_no_year(text, values):
 
 
 @pytest.mark.parametrize("text,values", [
-    ("The drug is taken twice daily.", [("daily", "XXXX-XX-XX")]),
-    ("The council meets weekly and reports monthly.", [("weekly", "XXXX-WXX"), ("monthly", "XXXX-XX")]),
+    ("The drug is taken twice daily.", [("daily", "P1D")]),  # as "every day" is
+    ("The council meets weekly and reports monthly.", [("weekly", "P1W"), ("monthly", "P1M")]),
+    ("This page is updated daily while the search goes on.", [("daily", "P1D")]),
+    ("The board reports quarterly, as the law asks.", [("quarterly", "P3M")]),
+    ("The fund pays out on a quarterly basis.", [("quarterly", "P3M")]),
     ("The festival is held annually.", [("annually", "XXXX")]),
     ("Every Sunday morning, the market opens.", [("Every Sunday morning", "XXXX-WXX-7TMO")]),
+    ("Every Christmas, the family gathers.", [("Every Christmas", "XXXX-12-25")]),
+    ("They come home each Thanksgiving.", [("each Thanksgiving", "P1Y")]),  # a holiday that moves: once a year
+    ("Guards patrolled every single night.", [("every single night", "XXXX-XX-XXTNI")]),
+    ("Each morning, the crews return.", [("Each morning", "XXXX-XX-XXTMO")]),
+    ("The race is held every year.", [("every year", "P1Y")]),
     # Adjectives and rates are no sets of times.
     ("A weekly magazine and daily life.", []),
+    ("It files quarterly and annual reports.", []),
     ("Sales rise 8.5% annually; the plant makes 10,000 units annually.", []),
 ])
 def test_adverbs_of_frequency_are_sets(text, values):

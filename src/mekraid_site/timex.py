@@ -310,8 +310,10 @@ _HOLIDAY_NAMES = (
     r"|thanksgiving(?:\s+day)?|martin\s+luther\s+king(?:\s+jr\.?)?\s+day|presidents['’]?\s+day|columbus\s+day"
     r"|mother['’]s\s+day|father['’]s\s+day")
 _HOLIDAY_AFTER = r"(?:holiday\s+)?weekend|holiday"
-# "the" belongs to the expression only before a weekend or holiday: "the Memorial Day weekend".
-_P_HOLIDAY = _c(r"\b(?:the\s+(?=(?:" + _HOLIDAY_NAMES + r")\s+(?:" + _HOLIDAY_AFTER + r")\b))?(?P<h>" + _HOLIDAY_NAMES
+# "the" belongs to the expression only before a weekend or holiday: "the Memorial Day weekend"; "every Christmas"
+# is each year's.
+_P_HOLIDAY = _c(r"\b(?:(?P<every>every|each)\s+|the\s+(?=(?:" + _HOLIDAY_NAMES + r")\s+(?:" + _HOLIDAY_AFTER
+                + r")\b))?(?P<h>" + _HOLIDAY_NAMES
                 + r")\b(?:\s+(?P<y>\d{4})\b)?(?:\s+(?P<after>" + _HOLIDAY_AFTER + r")\b)?", "cbnvhegfjratsglmpt")
 # A year written with an apostrophe and its last two digits: "in '98", "the '67 war".
 _P_SHORT_YEAR = _c(r"(?<![\w'’])['’](?P<yy>\d\d)\b(?!['’]?s\b|\d|[.,]\d|\s*%)", "'’")
@@ -448,15 +450,17 @@ _P_PAST_HOUR = _c(r"\b(?P<part>(?:a\s+)?quarter|half|(?P<mins>[1-5]?\d(?=\s+minu
 _P_OCLOCK = _c(r"\b(?P<h4>" + _HOUR_WORD + r")(?=\s+(?:o['’]clock\b|in\s+the\s+(?:morning|afternoon|evening)\b"
                r"|at\s+night\b))(?P<oclock>\s+o['’]clock\b)?"
                r"(?:\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b|\s+at\s+(?P<night>night)\b)?")
-_P_SET = _c(r"\b(?:(?P<q>each|every|per)\s+(?P<unit>day|week|month|quarter|year|morning|night|evening|"
+_P_SET = _c(r"\b(?:(?P<q>each|every|per)\s+(?:single\s+)?(?P<unit>day|week|month|quarter|year|morning|night|evening|"
             r"afternoon|hour|" + WEEKDAY + r"|" + MONTH + r")(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?"
             r"|(?P<adv>hourly|nightly)"
             # "meets weekly and reports monthly", "twice daily": adverbs, not "a weekly magazine"
             r"|(?P<adv2>daily|weekly|monthly|annually|yearly)(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|but|in|at|on|for|"
-            r"since|until|to|from|by|with)\b)"
+            r"since|until|to|from|by|with|while|as|when|during|basis)\b)"
+            # in business news mostly an adjective ("quarterly and annual reports"): before a stop or "basis" only
+            r"|(?P<adv3>quarterly)(?=\s*(?:[,.;:!?)]|$)|\s+basis\b)"
             # "every two weeks", "every other day"
             r"|every\s+(?P<n>other|\d{1,2}|" + _HOUR_WORD + r")\s+(?P<units>minutes|hours|days|weeks|months|years|"
-            r"day|week|month|year))\b", "ehnpdwmay")
+            r"day|week|month|year))\b", "ehnpdwmayq")
 
 # What may stand before a core match and belongs to the expression, matched backwards (anchored at its end).
 _PRE_WORDS = (r"(?:the\s+)?(?:(?:early|mid|late)(?:\s+in)?(?:\s*-\s*|\s+)|(?:end|start)\s*-\s*|"  # "end-June"
@@ -1203,6 +1207,9 @@ def _r_holiday(m: _M, ctx: _Ctx) -> _Res | None:
         return None  # "christmas" in lower case is not the name
     name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'").replace(".", "")
     name = name.replace("veterans' day", "veterans day")
+    if m["every"]:  # a holiday on a fixed date, every year on that date; one that moves, once a year
+        fixed = HOLIDAYS.get(name)
+        return _Res("SET", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "P1Y", anchor=False)
     tense = ctx.tense(m.start(), m.end())
     # Placed as a month is: a holiday in a past-tense sentence is the last one ("the attack came on New
     # Year's Eve"), where a day a past sentence names may be a date set ahead ("payable Dec. 15").
@@ -1965,9 +1972,9 @@ def _clock_day(m: _M, ctx: _Ctx) -> date:
 # its profits annually".
 _RATE_OF_CHANGE_BEFORE = re.compile(r"(?:%|\bpercent|\bper\s+cent|\d\s+[a-z]+s|\b(?:doubl|tripl|grow|ris|increas|"
                                     r"fall|declin)\w*(?:\s+\w+){0,2})\s+$", re.IGNORECASE)
-# As TimeBank writes them: "daily" is every day of every month of every year.
-_SET_ADVERBS = {"hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "daily": "XXXX-XX-XX", "weekly": "XXXX-WXX",
-                "monthly": "XXXX-XX", "annually": "XXXX", "yearly": "XXXX"}
+# "Daily" is "every day" (P1D), as news annotators write it; "annually" as TimeBank writes it: every year (XXXX).
+_SET_ADVERBS = {"hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "daily": "P1D", "weekly": "P1W", "monthly": "P1M",
+                "quarterly": "P3M", "annually": "XXXX", "yearly": "XXXX"}
 
 
 def _r_set(m: _M, ctx: _Ctx) -> _Res | None:
@@ -1978,10 +1985,11 @@ def _r_set(m: _M, ctx: _Ctx) -> _Res | None:
             return None  # "every two week", "every other days", "every one weeks"
         letter, time_part = _unit_of(m["units"])
         return _Res("SET", _duration_value(count, letter, time_part), anchor=False)
-    if m["adv2"] and _RATE_OF_CHANGE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+    adverb = m["adv"] or m["adv2"] or m["adv3"]
+    if adverb and not m["adv"] and _RATE_OF_CHANGE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
         return None  # "to rise 8.5% annually": a rate, as TimeBank leaves it
-    if m["adv"] or m["adv2"]:
-        return _Res("SET", _SET_ADVERBS[(m["adv"] or m["adv2"]).lower()], anchor=False)
+    if adverb:
+        return _Res("SET", _SET_ADVERBS[adverb.lower()], anchor=False)
     unit = m["unit"].lower().rstrip(".")
     if unit in WEEKDAYS:  # "every Sunday (morning)"
         part = f"T{PARTS_OF_DAY[m['pod'].lower()][0]}" if m["pod"] else ""
@@ -2054,7 +2062,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_FRAC_DURATION, _r_frac_duration, gate=("1/2",)),
     _Family(_P_BARE_UNITS, _r_bare_units, gate=(*_BARE_UNITS, "while", "some")),
     _Family(_P_SET, _r_set, gate=("each", "every", "per", "hourly", "nightly", "daily", "weekly", "monthly",
-                                  "annually", "yearly")),
+                                  "quarterly", "annually", "yearly")),
     _Family(_P_POD, _r_pod, gate=("morning", "afternoon", "evening", "night", "hours", *TWILIGHT)),
     _Family(_P_REF, _r_ref),
 )
