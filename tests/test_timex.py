@@ -1239,6 +1239,18 @@ def test_the_year(text, type_, value):
     assert (t.type, t.value) == (type_, value)
 
 
+@pytest.mark.parametrize("text,span", [
+    ("Revenue rose in fiscal year 2023.", "fiscal year 2023"),
+    ("Revenue rose in fiscal 2023.", "fiscal 2023"),
+    ("Revenue rose in FY2023.", "FY2023"),
+    ("Revenue rose in the 2023 fiscal year.", "the 2023 fiscal year"),
+    ("Revenue rose in the 2023 financial year.", "the 2023 financial year"),
+])
+def test_a_fiscal_year_is_its_year(text, span):
+    t = one(text, NOV_1)
+    assert (t.text, t.type, t.value) == (span, "DATE", "2023")
+
+
 def test_the_year_is_the_dcts():
     found = find("In 1988 it lost money. The stock hit a high for the year in June.", NOV_1)
     assert [t.value for t in found] == ["1988", "2023", "2023-06"]

@@ -268,7 +268,7 @@ _P_QUARTER = _c(r"\b(?:the\s+)?(?:(?P<pre>" + PREMOD + r"))?(?:(?P<y>\d{4})\s+|(
                 r"next\s+year's|its|the\s+year-(?:earlier|ago))\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|"
                 r"fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>\d{4})\b|"
                 r"(?P<rel2>last|this|next)\s+year\b))?", "0-9temlbscfni")
-_P_YEAR_PERIOD = _c(r"\bthe\s+(?P<y>1[5-9]\d\d|20\d\d)\s+(?:period|quarter)\b", "t")
+_P_YEAR_PERIOD = _c(r"\bthe\s+(?P<y>1[5-9]\d\d|20\d\d)\s+(?:period|quarter|(?P<fy>(?:fiscal|financial)\s+year))\b", "t")
 _P_YEAR_END = _c(r"\b(?:(?:the\s+)?year[\s-]end|(?:the\s+)?end\s+of\s+the\s+year|year's\s+end)\b", "yte")
 _P_HALF = _c(r"\b(?:the\s+)?(?P<h>first|second|last)\s+(?:half|two\s+quarters)\s+of\s+(?:the\s+year\s+)?"
              r"(?:(?P<y>\d{4})\b|(?P<rel>last|this|next|the)\s+year\b)", "tfsl")
@@ -1272,9 +1272,9 @@ def _quarter_in_focus(ctx: _Ctx) -> date | None:
 
 
 def _r_year_period(m: _M, ctx: _Ctx) -> _Res | None:
-    """ "the 1988 quarter": that year's quarter like the one the text is about."""
+    """ "the 1988 quarter": that year's quarter like the one the text is about; "the 2023 fiscal year": 2023."""
     q = _quarter_in_focus(ctx)
-    if q:
+    if q and not m["fy"]:
         return _Res("DATE", f"{m['y']}-Q{_quarter(q)}", anchor=False)
     return _Res("DATE", m["y"])
 
@@ -2045,7 +2045,7 @@ _FAMILIES: tuple[_Family, ...] = (
                                           "good friday", "july", "juneteenth", " day", "night", "thanksgiving")),
     _Family(_P_DAY_OF_MONTH, _r_day_of_month, gate=_DAY_OF_MONTH_GATE),
     _Family(_P_STEP_BACK, _r_step_back, gate=(" before", " after")),
-    _Family(_P_YEAR_PERIOD, _r_year_period, gate=(" period", " quarter")),
+    _Family(_P_YEAR_PERIOD, _r_year_period, gate=(" period", " quarter", " year")),
     _Family(_P_YEAR_END, _r_year_end, gate=("end",)),
     _Family(_P_MONTH, _r_month, _BEFORE_PERIOD),
     _Family(_P_DECADE, _r_decade, _BEFORE_DECADE, gate=("0s", "0's", "ties")),
