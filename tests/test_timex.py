@@ -1033,15 +1033,26 @@ DEC_4 = parse_dct("2013-12-04", UTC_ZONE)  # a Wednesday in December
      "2013-12-09/2013-12-11"),
     # "May" and "March" are the months at the ends of a range of months.
     ("Between March and May, 40 died.", [("March", "2013-03"), ("May", "2013-05")], "2013-03/2013-05"),
+    ("Floods hit during the March-May rains.", [("March", "2013-03"), ("May", "2013-05")], "2013-03/2013-05"),
+    # A start with no year is in the months before the end's date.
+    ("The works run from March to May 2015.", [("March", "2015-03"), ("May 2015", "2015-05")], "2015-03/2015-05"),
+    ("Snow fell from November to February 2013.", [("November", "2012-11"), ("February 2013", "2013-02")],
+     "2012-11/2013-02"),
 ])
 def test_a_range_of_bare_months_or_weekdays_ends_after_it_starts(text, values, edtf):
     found = find(text, DEC_4)
-    assert [(t.text, t.value) for t in found] == values
+    assert [(t.text, t.value) for t in found] == values and {t.type for t in found} == {"DATE"}
     assert [r.interval.edtf for r in find_ranges(text, found)] == [edtf]
 
 
 def test_a_list_of_months_is_no_range():
     assert [t.value for t in find("He visited in June and January.", DEC_4)] == ["2013-06", "2014-01"]
+
+
+def test_may_and_march_at_the_ends_of_a_range_are_months_and_verbs_are_not():
+    assert [(t.text, t.type, t.value) for t in find("Rains fell March to May.", DEC_4)] == [
+        ("March", "DATE", "2013-03"), ("May", "DATE", "2013-05")]
+    assert find("Officials May March on the capital.", DEC_4) == []
 
 
 # --- API details ------------------------------------------------------------------

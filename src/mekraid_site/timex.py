@@ -1034,8 +1034,11 @@ _RANGE_END_WITH_YEAR = re.compile(r"\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+(?P
 _MONTH_WORD_BEFORE = re.compile(r"\b(?:in|since|until|till|by|of|from|early|late|mid|last|this|next|through|during|"
                                 r"before|after|between|as\s+(?:recently|early|late)\s+as"
                                 # the end of a range of months: "between January and May", "from March to May"
-                                r"|(?:between|from)\s+" + MONTH + r"\s*(?:and|to|until|till|through|-|–))\s*$",
+                                r"|(?:between|from)\s+" + MONTH + r"\s*(?:and|to|until|till|through|-|–)"
+                                r"|\b" + MONTH + r"(?:\s*[-–]|\s+(?:to|until|till|through)))\s*$",  # "March-May"
                                 re.IGNORECASE)
+# After "May" or "March" alone, the rest of a range of months: "March-May", "March to May 2024".
+_MONTH_RANGE_AFTER = re.compile(r"\s*(?:[-–]|to|until|till|through)\s*" + MONTH)
 
 
 def _r_month(m: _M, ctx: _Ctx) -> _Res | None:
@@ -1045,7 +1048,8 @@ def _r_month(m: _M, ctx: _Ctx) -> _Res | None:
     month = _month_num(mon_text)
     # "May" alone is too often the verb; accept it only with a year or a determiner.
     if mon_text.rstrip(".") in ("May", "MAY", "March", "MARCH") and not (m["y"] or m["rel"] or m["ry"] or m["pre"]):
-        if not _MONTH_WORD_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()):
+        if not (_MONTH_WORD_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+                or _MONTH_RANGE_AFTER.match(ctx.text, m.end())):
             return None
     rel = (m["rel"] or "").lower().split()
     ty = ctx.today
@@ -2433,7 +2437,8 @@ def _range_in_order(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tuple
 
     Each end was placed on its own, so "from December to February, snow fell" gave December of this year and
     February of this one too; the end's placement stands (it says which February), and the start moves back
-    to the latest December before it. Only when both are bare names: "from December 2012 to February" is not
+    to the latest December before it; a start with no year before an end with one ("from March to May 2026") is
+    in the months before that end. Only when the start is a bare name: "from December 2012 to February" is not
     this rule's.
     """
     out = list(resolved)
@@ -2444,10 +2449,13 @@ def _range_in_order(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tuple
             continue
         if "and" in gap.group() and not _BETWEEN_BEFORE.search(text, max(0, first.start - 9), first.start):
             continue  # "in June and January": a list, not a range
-        if not all(_BARE_NAME.fullmatch(text, cand.start, cand.end) for cand in (first, last)):
+        dated_end = last.rule is _r_month and last.match["y"] is not None
+        if not _BARE_NAME.fullmatch(text, first.start, first.end) or not (
+                dated_end or _BARE_NAME.fullmatch(text, last.start, last.end)):
             continue
         value = first_res.value
-        if first.rule is _r_month and len(value) == 7 and len(last_res.value) == 7 and value > last_res.value:
+        if first.rule is _r_month and len(value) == 7 and len(last_res.value) == 7 and (
+                value > last_res.value or dated_end):
             value = f"{int(last_res.value[:4]) - (value[5:] > last_res.value[5:]):04d}{value[4:]}"
         elif first.rule is _r_weekday and len(value) == len(last_res.value) == 10 and value > last_res.value:
             end = date.fromisoformat(last_res.value)
