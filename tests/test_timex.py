@@ -748,6 +748,15 @@ def test_local_alone_after_a_clock_time(text, values):
     assert [(t.text, t.value) for t in find(text, DCT_001)] == values
 
 
+def test_the_same_time_in_another_zone_on_the_next_day_is_on_that_day():
+    dct = parse_dct("2023-11-18T23:45", UTC_ZONE)  # a Saturday
+    local, gmt = find("Protesters rallied on Saturday. The clash erupted around 10:00 pm (0100 GMT Sunday).",
+                      dct, UTC_ZONE)[1:]
+    assert [(t.text, t.type, t.value) for t in (local, gmt)] == [
+        ("around 10:00 pm", "TIME", "2023-11-18T22:00"), ("0100 GMT Sunday", "TIME", "2023-11-19T01:00")]
+    assert local.interval.start == gmt.interval.start == utc(2023, 11, 19, 1, 0)  # the local time's offset: -3 h
+
+
 @pytest.mark.parametrize("text,values", [
     ("Gunmen attacked in the early hours of Wednesday.", [("the early hours of Wednesday", "2023-06-21TMO")]),
     ("Gunmen attacked in the early hours of last Sunday.", [("the early hours of last Sunday", "2023-06-18TMO")]),

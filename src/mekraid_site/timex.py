@@ -2404,12 +2404,24 @@ def _offsets_from_equivalents(
         local_wall, other_wall = _wall_time(local_res.value), _wall_time(other_res.value)
         if local_wall is None or other_wall is None:
             continue
+        if other.match["wd"]:  # "10:00 pm (0100 GMT Sunday)": the weekday within a day of the local time's
+            other_wall = _weekday_beside(other_wall, local_wall)
+            out[index + 1] = (other, replace(other_res, value=other_wall.strftime("%Y-%m-%d") + other_res.value[10:]))
         offset = local_wall - (other_wall - _clock_zone(other_res, other_wall, tz)[1])
         if offset == local_wall.replace(tzinfo=tz).utcoffset():
             continue  # the article's zone, as it would be without the other time
         if abs(offset) <= _h(14) and not offset % timedelta(minutes=15):
             out[index] = (local, replace(local_res, offset=offset))
     return out
+
+
+def _weekday_beside(clock: datetime, beside: datetime) -> datetime:
+    """The clock time moved to the day of its weekday that is the day of `beside`, the day before or the one after."""
+    for step in (0, -1, 1):
+        day = beside.date() + timedelta(days=step)
+        if day.weekday() == clock.weekday():
+            return datetime.combine(day, clock.time())
+    return clock
 
 
 def _wall_time(value: str) -> datetime | None:
