@@ -729,6 +729,10 @@ def test_a_number_before_a_street_name_is_no_year(text, values):
     ("Guards patrolled every single night.", [("every single night", "XXXX-XX-XXTNI")]),
     ("Each morning, the crews return.", [("Each morning", "XXXX-XX-XXTMO")]),
     ("The race is held every year.", [("every year", "P1Y")]),
+    # A time of the day after a set of days or parts of days is one set with it.
+    ("Briefings are held every evening at 5pm.", [("every evening at 5pm", "XXXX-XX-XXT17:00")]),
+    ("Briefings are held every evening at 7:30.", [("every evening at 7:30", "XXXX-XX-XXT19:30")]),
+    ("The market opens every Sunday at 10 a.m.", [("every Sunday at 10 a.m.", "XXXX-WXX-7T10:00")]),
     # Adjectives and rates are no sets of times.
     ("A weekly magazine and daily life.", []),
     ("It files quarterly and annual reports.", []),

@@ -2537,13 +2537,14 @@ def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[
 
 _WEEK_OF = re.compile(r"(?:the\s+)?week\s*$", re.IGNORECASE)
 _OF_GAP = re.compile(r"\s+of\s+")
+_AT_GAP = re.compile(r"\s+at\s+")
 _THIS_TIME_BEFORE = re.compile(r"\b(?:(?:around|about)\s+)?(?:this|the\s+same)\s+time\s+$", re.IGNORECASE)
 
 
 def _periods_of_their_day(resolved: list[tuple[_Cand, _Res]], text: str,
                           ctx: _Ctx) -> list[tuple[_Cand, _Res]]:
-    """ "the week of March 10" is that day's week, one expression, as "the night of 12 May" is that day's night;
-    "this time last year" is this day a year ago."""
+    """ "the week of March 10" is that day's week, one expression, as "the night of 12 May" is that day's night
+    and "every evening at 5pm" that time of every day; "this time last year" is this day a year ago."""
     out: list[tuple[_Cand, _Res]] = []
     last_year = f"{ctx.today.year - 1:04d}"
     for cand, res in resolved:
@@ -2556,6 +2557,13 @@ def _periods_of_their_day(resolved: list[tuple[_Cand, _Res]], text: str,
             # (the part of the day already took the day's date: see _clocks_on_their_day)
             part, res = out.pop()
             cand = replace(part, end=cand.end)
+        elif out and cand.rule is _r_clock and out[-1][1].type == "SET" and out[-1][1].value.startswith("XXXX") \
+                and _AT_GAP.fullmatch(text, out[-1][0].end, cand.start):
+            every, every_res = out.pop()  # "every evening at 5pm": the set's days at that time
+            clock = res.value[10:]
+            if cand.match["h2"] and not cand.match["h2"].startswith("0"):
+                clock = _in_part_of_day(clock, every_res.value)  # "every evening at 7:30"
+            cand, res = replace(every, end=cand.end), replace(every_res, value=every_res.value.split("T")[0] + clock)
         elif out and res.type == "DATE" and _night_of_the_day_before(out[-1], res.value, text) \
                 and _CLOCK_RANGE_GAP.fullmatch(text, out[-1][0].end, cand.start):
             night, res = out.pop()  # "the night of 14-15 September": one night, the first day's
