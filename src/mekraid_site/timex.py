@@ -2049,7 +2049,7 @@ _FAMILIES: tuple[_Family, ...] = (
                                           "good friday", "july", "juneteenth", " day", "night", "thanksgiving")),
     _Family(_P_DAY_OF_MONTH, _r_day_of_month, gate=_DAY_OF_MONTH_GATE),
     _Family(_P_STEP_BACK, _r_step_back, gate=(" before", " after")),
-    _Family(_P_YEAR_PERIOD, _r_year_period, gate=(" period", " quarter", " year")),
+    _Family(_P_YEAR_PERIOD, _r_year_period, gate=(" period", " quarter", "fiscal year", "financial year")),
     _Family(_P_YEAR_END, _r_year_end, gate=("end",)),
     _Family(_P_MONTH, _r_month, _BEFORE_PERIOD),
     _Family(_P_DECADE, _r_decade, _BEFORE_DECADE, gate=("0s", "0's", "ties")),
