@@ -391,7 +391,7 @@ def test_the_next_morning_becomes_the_day_in_focus():
     found = find("It began on the evening of Sunday 17th November. The next morning, the gunmen released 23 women. "
                  "That evening, negotiators arrived.", dct, UTC_ZONE)
     assert [(t.text, t.value) for t in found] == [
-        ("the evening", "2024-11-17TEV"), ("Sunday 17th November", "2024-11-17"),
+        ("the evening of Sunday 17th November", "2024-11-17TEV"),
         ("The next morning", "2024-11-18TMO"), ("That evening", "2024-11-18TEV")]  # not the 17th's evening again
 
 
@@ -408,15 +408,24 @@ def test_a_closing_reporting_verb_does_not_set_the_tense():
     ("Police raided the camp at dawn on Tuesday.", [("dawn", "2023-06-20TMO"), ("Tuesday", "2023-06-20")]),
     ("They withdrew before dusk on Monday.", [("dusk", "2023-06-19TEV"), ("Monday", "2023-06-19")]),
     ("By nightfall the camp was calm.", [("nightfall", "2023-06-21TEV")]),
-    # A part of the day takes the date after "of", not the date in focus.
+    # A part of the day takes the date after "of", not the date in focus, and is one expression with it.
     ("On Monday talks began. On the morning of June 25, police arrived.",
-     [("Monday", "2023-06-19"), ("the morning", "2023-06-25TMO"), ("June 25", "2023-06-25")]),
+     [("Monday", "2023-06-19"), ("the morning of June 25", "2023-06-25TMO")]),
     # Not times: a newspaper's name, a figure of speech.
     ("Pakistan's Dawn newspaper reported the raid.", []),
     ("It marked the dawn of a new era.", []),
 ])
 def test_turns_of_day_and_parts_of_day_on_their_day(text, values):
     assert [(t.text, t.value) for t in find(text, DCT_001)] == values
+
+
+@pytest.mark.parametrize("text,values", [
+    ("The first ship reached them only at Monday dawn.", [("Monday dawn", "TIME", "2023-06-19TMO")]),
+    ("They withdrew by Tuesday dusk.", [("Tuesday dusk", "TIME", "2023-06-20TEV")]),
+    ("Monday morning was calm.", [("Monday morning", "TIME", "2023-06-19TMO")]),
+])
+def test_a_turn_of_day_after_its_weekday_is_one_time(text, values):
+    assert [(t.text, t.type, t.value) for t in find(text, DCT_001)] == values
 
 
 
@@ -549,6 +558,22 @@ def test_units_not_counted_need_a_time_reading(text):
 ])
 def test_steps_to_a_day_written_with_ago_today_and_on(text, values):
     assert [(t.text, t.value) for t in find(text, DCT_001)] == values
+
+
+@pytest.mark.parametrize("text,dct,values", [
+    ("Police left an hour ago.", "2025-10-27T14:05", [("an hour ago", "TIME", "2025-10-27T13:05")]),
+    ("Police left about two hours ago.", "2025-10-27T01:05", [("about two hours ago", "TIME", "2025-10-26T23:05")]),
+    ("It began 30 minutes ago.", "2025-10-27T14:05", [("30 minutes ago", "TIME", "2025-10-27T13:35")]),
+    # In a live page's entry: from the entry's time, not the page's
+    ("17:05\n\nThe ministry said an hour ago that one died.", "2025-10-27T21:40",
+     [("17:05", "TIME", "2025-10-27T17:05"), ("an hour ago", "TIME", "2025-10-27T16:05")]),
+    # A DCT with no time of day: no time to count back from
+    ("Police left two hours ago.", "2025-10-27", [("two hours ago", "DURATION", "PT2H")]),
+    ("Police left three days ago.", "2025-10-27T14:05", [("three days ago", "DATE", "2025-10-24")]),
+])
+def test_hours_and_minutes_ago_are_a_time_before_writing(text, dct, values):
+    found = find(text, parse_dct(dct, UTC_ZONE), UTC_ZONE)
+    assert [(t.text, t.type, t.value) for t in found] == values
 
 
 @pytest.mark.parametrize("text,values", [
@@ -692,12 +717,25 @@ def test_a_number_before_a_street_name_is_no_year(text, values):
 
 
 @pytest.mark.parametrize("text,values", [
-    ("The drug is taken twice daily.", [("daily", "XXXX-XX-XX")]),
-    ("The council meets weekly and reports monthly.", [("weekly", "XXXX-WXX"), ("monthly", "XXXX-XX")]),
+    ("The drug is taken twice daily.", [("daily", "P1D")]),  # as "every day" is
+    ("The council meets weekly and reports monthly.", [("weekly", "P1W"), ("monthly", "P1M")]),
+    ("This page is updated daily while the search goes on.", [("daily", "P1D")]),
+    ("The board reports quarterly, as the law asks.", [("quarterly", "P3M")]),
+    ("The fund pays out on a quarterly basis.", [("quarterly", "P3M")]),
     ("The festival is held annually.", [("annually", "XXXX")]),
     ("Every Sunday morning, the market opens.", [("Every Sunday morning", "XXXX-WXX-7TMO")]),
+    ("Every Christmas, the family gathers.", [("Every Christmas", "XXXX-12-25")]),
+    ("They come home each Thanksgiving.", [("each Thanksgiving", "P1Y")]),  # a holiday that moves: once a year
+    ("Guards patrolled every single night.", [("every single night", "XXXX-XX-XXTNI")]),
+    ("Each morning, the crews return.", [("Each morning", "XXXX-XX-XXTMO")]),
+    ("The race is held every year.", [("every year", "P1Y")]),
+    # A time of the day after a set of days or parts of days is one set with it.
+    ("Briefings are held every evening at 5pm.", [("every evening at 5pm", "XXXX-XX-XXT17:00")]),
+    ("Briefings are held every evening at 7:30.", [("every evening at 7:30", "XXXX-XX-XXT19:30")]),
+    ("The market opens every Sunday at 10 a.m.", [("every Sunday at 10 a.m.", "XXXX-WXX-7T10:00")]),
     # Adjectives and rates are no sets of times.
     ("A weekly magazine and daily life.", []),
+    ("It files quarterly and annual reports.", []),
     ("Sales rise 8.5% annually; the plant makes 10,000 units annually.", []),
 ])
 def test_adverbs_of_frequency_are_sets(text, values):
@@ -714,11 +752,19 @@ def test_local_alone_after_a_clock_time(text, values):
     assert [(t.text, t.value) for t in find(text, DCT_001)] == values
 
 
+def test_the_same_time_in_another_zone_on_the_next_day_is_on_that_day():
+    dct = parse_dct("2023-11-18T23:45", UTC_ZONE)  # a Saturday
+    local, gmt = find("Protesters rallied on Saturday. The clash erupted around 10:00 pm (0100 GMT Sunday).",
+                      dct, UTC_ZONE)[1:]
+    assert [(t.text, t.type, t.value) for t in (local, gmt)] == [
+        ("around 10:00 pm", "TIME", "2023-11-18T22:00"), ("0100 GMT Sunday", "TIME", "2023-11-19T01:00")]
+    assert local.interval.start == gmt.interval.start == utc(2023, 11, 19, 1, 0)  # the local time's offset: -3 h
+
+
 @pytest.mark.parametrize("text,values", [
-    ("Gunmen attacked in the early hours of Wednesday.", [("the early hours", "2023-06-21TMO"),
-                                                          ("Wednesday", "2023-06-21")]),
-    ("The fire broke out in the small hours of June 3.", [("the small hours", "2023-06-03TMO"),
-                                                          ("June 3", "2023-06-03")]),
+    ("Gunmen attacked in the early hours of Wednesday.", [("the early hours of Wednesday", "2023-06-21TMO")]),
+    ("Gunmen attacked in the early hours of last Sunday.", [("the early hours of last Sunday", "2023-06-18TMO")]),
+    ("The fire broke out in the small hours of June 3.", [("the small hours of June 3", "2023-06-03TMO")]),
     ("Police came on Monday. In the early hours, shots were heard.", [("Monday", "2023-06-19"),
                                                                       ("the early hours", "2023-06-19TMO")]),
     ("It burned until the wee hours of the morning.", [("the wee hours of the morning", "2023-06-21TMO")]),
@@ -1014,15 +1060,26 @@ DEC_4 = parse_dct("2013-12-04", UTC_ZONE)  # a Wednesday in December
      "2013-12-09/2013-12-11"),
     # "May" and "March" are the months at the ends of a range of months.
     ("Between March and May, 40 died.", [("March", "2013-03"), ("May", "2013-05")], "2013-03/2013-05"),
+    ("Floods hit during the March-May rains.", [("March", "2013-03"), ("May", "2013-05")], "2013-03/2013-05"),
+    # A start with no year is in the months before the end's date.
+    ("The works run from March to May 2015.", [("March", "2015-03"), ("May 2015", "2015-05")], "2015-03/2015-05"),
+    ("Snow fell from November to February 2013.", [("November", "2012-11"), ("February 2013", "2013-02")],
+     "2012-11/2013-02"),
 ])
 def test_a_range_of_bare_months_or_weekdays_ends_after_it_starts(text, values, edtf):
     found = find(text, DEC_4)
-    assert [(t.text, t.value) for t in found] == values
+    assert [(t.text, t.value) for t in found] == values and {t.type for t in found} == {"DATE"}
     assert [r.interval.edtf for r in find_ranges(text, found)] == [edtf]
 
 
 def test_a_list_of_months_is_no_range():
     assert [t.value for t in find("He visited in June and January.", DEC_4)] == ["2013-06", "2014-01"]
+
+
+def test_may_and_march_at_the_ends_of_a_range_are_months_and_verbs_are_not():
+    assert [(t.text, t.type, t.value) for t in find("Rains fell March to May.", DEC_4)] == [
+        ("March", "DATE", "2013-03"), ("May", "DATE", "2013-05")]
+    assert find("Officials May March on the capital.", DEC_4) == []
 
 
 # --- API details ------------------------------------------------------------------
@@ -1218,6 +1275,18 @@ def test_quarter_the_text_is_about():
 def test_the_year(text, type_, value):
     t = find(text, NOV_1)[0]
     assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Revenue rose in fiscal year 2023.", "fiscal year 2023"),
+    ("Revenue rose in fiscal 2023.", "fiscal 2023"),
+    ("Revenue rose in FY2023.", "FY2023"),
+    ("Revenue rose in the 2023 fiscal year.", "the 2023 fiscal year"),
+    ("Revenue rose in the 2023 financial year.", "the 2023 financial year"),
+])
+def test_a_fiscal_year_is_its_year(text, span):
+    t = one(text, NOV_1)
+    assert (t.text, t.type, t.value) == (span, "DATE", "2023")
 
 
 def test_the_year_is_the_dcts():
@@ -1588,10 +1657,24 @@ def test_us_zone_letters_after_a_clock_time_and_units_that_look_like_them():
     assert find("They shipped 1500 MT of wheat and built 2000 MW of capacity.", DCT_001) == []
 
 
+@pytest.mark.parametrize("text,values", [
+    ("He was last seen on the night of 12 May.", [("the night of 12 May", "TIME", "2023-05-12TNI")]),
+    ("He was last seen on the night of May 12.", [("the night of May 12", "TIME", "2023-05-12TNI")]),
+    ("He was last seen on the night of Tuesday.", [("the night of Tuesday", "TIME", "2023-06-20TNI")]),
+    ("The flood hit on the afternoon of Monday 19th June 2023.",
+     [("the afternoon of Monday 19th June 2023", "TIME", "2023-06-19TAF")]),
+    ("It was cold in the early morning of June 19.", [("the early morning of June 19", "TIME", "2023-06-19TMO")]),
+    ("He recalled the night of the blast.", [("the night", "TIME", "2023-06-20TNI")]),  # no day: the span stays
+])
+def test_a_part_of_the_day_of_a_date_is_one_time(text, values):
+    assert [(t.text, t.type, t.value) for t in find(text, DCT_001)] == values
+
+
 def test_the_night_of_two_days_is_the_first_days_night():
-    night, first, last = find("He was last seen on the night of 3-4 March.", DCT_001)
-    assert (night.text, night.value, first.value, last.value) == (
-        "the night", "2023-03-03TNI", "2023-03-03", "2023-03-04")
+    night = one("He was last seen on the night of 3-4 March.", DCT_001)
+    assert (night.text, night.type, night.value) == ("the night of 3-4 March", "TIME", "2023-03-03TNI")
+    night = one("The fire broke out on the night of Sept. 14-15, 2022.", DCT_001)
+    assert (night.text, night.type, night.value) == ("the night of Sept. 14-15, 2022", "TIME", "2022-09-14TNI")
 
 
 
@@ -1649,8 +1732,8 @@ def test_a_zone_written_out(text, expected):
 
 
 def test_the_morning_of_a_day_of_the_month():
-    morning, fifth = find("The bodies were found on the morning of the 5th.", DCT_001)
-    assert (morning.value, fifth.value) == ("2023-06-05TMO", "2023-06-05")
+    morning = one("The bodies were found on the morning of the 5th.", DCT_001)
+    assert (morning.text, morning.value) == ("the morning of the 5th", "2023-06-05TMO")
     assert find("She is a member of the 5th.", DCT_001) == []  # a regiment, not a day
 
 
@@ -1679,8 +1762,8 @@ def test_a_retrospective_keeps_the_years_it_looks_back_to():
     assert [(t.text, t.value) for t in find(text, dct, ZoneInfo("America/New_York"))] == [
         ("Three years ago this week", "2022-W37"), ("21 September", "2022-09-21"),  # the week's year, not 2025
         ("A year ago today", "2024-09-12"), ("early 2020", "2020"), ("that spring", "2020-SP"),
-        ("September 2022", "2022-09"), ("the following spring", "2023-SP"), ("the night", "2022-09-14TNI"),
-        ("Sept. 14", "2022-09-14"), ("15, 2022", "2022-09-15"),  # the range's year is its start's too
+        ("September 2022", "2022-09"), ("the following spring", "2023-SP"),
+        ("the night of Sept. 14-15, 2022", "2022-09-14TNI"),  # the range's year is its start's too
     ]  # "the night shift" is work, not a time
 
 

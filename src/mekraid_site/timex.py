@@ -268,7 +268,7 @@ _P_QUARTER = _c(r"\b(?:the\s+)?(?:(?P<pre>" + PREMOD + r"))?(?:(?P<y>\d{4})\s+|(
                 r"next\s+year's|its|the\s+year-(?:earlier|ago))\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|"
                 r"fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>\d{4})\b|"
                 r"(?P<rel2>last|this|next)\s+year\b))?", "0-9temlbscfni")
-_P_YEAR_PERIOD = _c(r"\bthe\s+(?P<y>1[5-9]\d\d|20\d\d)\s+(?:period|quarter)\b", "t")
+_P_YEAR_PERIOD = _c(r"\bthe\s+(?P<y>1[5-9]\d\d|20\d\d)\s+(?:period|quarter|(?P<fy>(?:fiscal|financial)\s+year))\b", "t")
 _P_YEAR_END = _c(r"\b(?:(?:the\s+)?year[\s-]end|(?:the\s+)?end\s+of\s+the\s+year|year's\s+end)\b", "yte")
 _P_HALF = _c(r"\b(?:the\s+)?(?P<h>first|second|last)\s+(?:half|two\s+quarters)\s+of\s+(?:the\s+year\s+)?"
              r"(?:(?P<y>\d{4})\b|(?P<rel>last|this|next|the)\s+year\b)", "tfsl")
@@ -310,8 +310,10 @@ _HOLIDAY_NAMES = (
     r"|thanksgiving(?:\s+day)?|martin\s+luther\s+king(?:\s+jr\.?)?\s+day|presidents['’]?\s+day|columbus\s+day"
     r"|mother['’]s\s+day|father['’]s\s+day")
 _HOLIDAY_AFTER = r"(?:holiday\s+)?weekend|holiday"
-# "the" belongs to the expression only before a weekend or holiday: "the Memorial Day weekend".
-_P_HOLIDAY = _c(r"\b(?:the\s+(?=(?:" + _HOLIDAY_NAMES + r")\s+(?:" + _HOLIDAY_AFTER + r")\b))?(?P<h>" + _HOLIDAY_NAMES
+# "the" belongs to the expression only before a weekend or holiday: "the Memorial Day weekend"; "every Christmas"
+# is each year's.
+_P_HOLIDAY = _c(r"\b(?:(?P<every>every|each)\s+|the\s+(?=(?:" + _HOLIDAY_NAMES + r")\s+(?:" + _HOLIDAY_AFTER
+                + r")\b))?(?P<h>" + _HOLIDAY_NAMES
                 + r")\b(?:\s+(?P<y>\d{4})\b)?(?:\s+(?P<after>" + _HOLIDAY_AFTER + r")\b)?", "cbnvhegfjratsglmpt")
 # A year written with an apostrophe and its last two digits: "in '98", "the '67 war".
 _P_SHORT_YEAR = _c(r"(?<![\w'’])['’](?P<yy>\d\d)\b(?!['’]?s\b|\d|[.,]\d|\s*%)", "'’")
@@ -352,7 +354,9 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s+$")
 _P_WEEKDAY = _c(r"\b(?:(?P<pre>early|late|earlier|later)\s+(?:on\s+)?)?(?:(?P<rel>last|this|next|this\s+past|"
                 r"this\s+coming|the\s+previous|the\s+following|the\s+next|coming|past)\s+)?"
                 r"(?P<wd>" + _alt(list(WEEKDAYS)) + r")(?P<wpl>s)?\b"
-                r"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<pl>s)?\b)?", "eltncpmwfs")
+                # "Tuesday night", "Monday dawn": the part of the day, or its turn, on that day
+                r"(?:\s+(?P<pod>morning|afternoon|evening|night|" + _alt(list(TWILIGHT)) + r")(?P<pl>s)?\b)?",
+                "eltncpmwfs")
 _P_WEEKDAY_ABBREVIATED = _c(r"\b(?P<wd>" + WEEKDAY_ABBREVIATED + r")")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:on|by|until|till|since|from|before|after|through|to)\s+$", re.IGNORECASE)
 _P_RELUNIT = _c(r"\b(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+current|"
@@ -403,7 +407,8 @@ _P_REF = _c(r"\b(?P<w>right\s+now|now|nowadays|currently|at\s+present|presently|
             r"the\s+near\s+future|the\s+future(?!\s+of\b)|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|"
             r"(?<!\bas\s)soon(?!\s+(?:after|as)\b)|a\s+(?:later|future)\s+date|"
             r"as\s+soon\s+as\s+possible|at\s+this\s+time|the\s+time\s+being)\b", "acilmnprst")
-_P_POD = _c(r"\b(?:(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+the\s+|on\s+)?)?(?:(?P<rel>this|last|"
+_P_POD = _c(r"\b(?:(?:the\s+)?(?P<pre>early|late|mid|later|earlier)(?:\s*-\s*|\s+)(?:in\s+the\s+|on\s+)?)?"
+            r"(?:(?P<rel>this|last|"
             r"the\s+(?:next|following|previous|same)|that\s+same|the|that)\s+)?"
             r"(?P<pod>morning|afternoon|evening|night|dawn|daybreak|sunrise|first\s+light|dusk|sunset|nightfall)\b"
             # "the night shift", "the evening news": a thing named after a part of the day, not a time
@@ -449,18 +454,20 @@ _P_PAST_HOUR = _c(r"\b(?P<part>(?:a\s+)?quarter|half|(?P<mins>[1-5]?\d(?=\s+minu
 _P_OCLOCK = _c(r"\b(?P<h4>" + _HOUR_WORD + r")(?=\s+(?:o['’]clock\b|in\s+the\s+(?:morning|afternoon|evening)\b"
                r"|at\s+night\b))(?P<oclock>\s+o['’]clock\b)?"
                r"(?:\s+in\s+the\s+(?P<half>morning|afternoon|evening)\b|\s+at\s+(?P<night>night)\b)?")
-_P_SET = _c(r"\b(?:(?P<q>each|every|per)\s+(?P<unit>day|week|month|quarter|year|morning|night|evening|"
+_P_SET = _c(r"\b(?:(?P<q>each|every|per)\s+(?:single\s+)?(?P<unit>day|week|month|quarter|year|morning|night|evening|"
             r"afternoon|hour|" + WEEKDAY + r"|" + MONTH + r")(?:\s+(?P<pod>morning|afternoon|evening|night)\b)?"
             r"|(?P<adv>hourly|nightly)"
             # "meets weekly and reports monthly", "twice daily": adverbs, not "a weekly magazine"
             r"|(?P<adv2>daily|weekly|monthly|annually|yearly)(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|but|in|at|on|for|"
-            r"since|until|to|from|by|with)\b)"
+            r"since|until|to|from|by|with|while|as|when|during|basis)\b)"
+            # in business news mostly an adjective ("quarterly and annual reports"): before a stop or "basis" only
+            r"|(?P<adv3>quarterly)(?=\s*(?:[,.;:!?)]|$)|\s+basis\b)"
             # "every two weeks", "every other day"
             r"|every\s+(?P<n>other|\d{1,2}|" + _HOUR_WORD + r")\s+(?P<units>minutes|hours|days|weeks|months|years|"
             r"day|week|month|year)"
             # "twice a week", "three times a day": how often, one set with its unit
             r"|(?:once|twice|thrice|(?:\d{1,2}|" + _HOUR_WORD + r"|several|many)\s+times)\s+(?:a|an|per|each|every)\s+"
-            r"(?P<funit>day|week|month|year|hour|night|fortnight))\b", "ehnpdwmayotsf0-9")
+            r"(?P<funit>day|week|month|year|hour|night|fortnight))\b", "ehnpdwmayqotsf0-9")
 
 # What may stand before a core match and belongs to the expression, matched backwards (anchored at its end).
 _PRE_WORDS = (r"(?:the\s+)?(?:(?:early|mid|late)(?:\s+in)?(?:\s*-\s*|\s+)|(?:end|start)\s*-\s*|"  # "end-June"
@@ -606,6 +613,9 @@ class _Ctx:
     # The first calendar quarter the text names: the period a results report is about ("third-quarter
     # net income rose"); "the quarter", "the latest period", "the year-ago quarter" refer back to it.
     topic_quarter: str | None = None
+    # The time of the live page's entry being read ("14:32 BST" alone on its line): "an hour ago" in it counts
+    # back from then, not from when the page was last updated.
+    entry: _Res | None = None
 
     def day_of(self, focus: str) -> date:
         """The day a focus value names; for a longer period ("in 1954"), the last day named, else today."""
@@ -1031,8 +1041,11 @@ _RANGE_END_WITH_YEAR = re.compile(r"\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+(?P
 _MONTH_WORD_BEFORE = re.compile(r"\b(?:in|since|until|till|by|of|from|early|late|mid|last|this|next|through|during|"
                                 r"before|after|between|as\s+(?:recently|early|late)\s+as"
                                 # the end of a range of months: "between January and May", "from March to May"
-                                r"|(?:between|from)\s+" + MONTH + r"\s*(?:and|to|until|till|through|-|–))\s*$",
+                                r"|(?:between|from)\s+" + MONTH + r"\s*(?:and|to|until|till|through|-|–)"
+                                r"|\b" + MONTH + r"(?:\s*[-–]|\s+(?:to|until|till|through)))\s*$",  # "March-May"
                                 re.IGNORECASE)
+# After "May" or "March" alone, the rest of a range of months: "March-May", "March to May 2024".
+_MONTH_RANGE_AFTER = re.compile(r"\s*(?:[-–]|to|until|till|through)\s*" + MONTH)
 
 
 def _r_month(m: _M, ctx: _Ctx) -> _Res | None:
@@ -1042,7 +1055,8 @@ def _r_month(m: _M, ctx: _Ctx) -> _Res | None:
     month = _month_num(mon_text)
     # "May" alone is too often the verb; accept it only with a year or a determiner.
     if mon_text.rstrip(".") in ("May", "MAY", "March", "MARCH") and not (m["y"] or m["rel"] or m["ry"] or m["pre"]):
-        if not _MONTH_WORD_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()):
+        if not (_MONTH_WORD_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+                or _MONTH_RANGE_AFTER.match(ctx.text, m.end())):
             return None
     rel = (m["rel"] or "").lower().split()
     ty = ctx.today
@@ -1204,6 +1218,9 @@ def _r_holiday(m: _M, ctx: _Ctx) -> _Res | None:
         return None  # "christmas" in lower case is not the name
     name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'").replace(".", "")
     name = name.replace("veterans' day", "veterans day")
+    if m["every"]:  # a holiday on a fixed date, every year on that date; one that moves, once a year
+        fixed = HOLIDAYS.get(name)
+        return _Res("SET", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "P1Y", anchor=False)
     tense = ctx.tense(m.start(), m.end())
     # Placed as a month is: a holiday in a past-tense sentence is the last one ("the attack came on New
     # Year's Eve"), where a day a past sentence names may be a date set ahead ("payable Dec. 15").
@@ -1281,9 +1298,9 @@ def _quarter_in_focus(ctx: _Ctx) -> date | None:
 
 
 def _r_year_period(m: _M, ctx: _Ctx) -> _Res | None:
-    """ "the 1988 quarter": that year's quarter like the one the text is about."""
+    """ "the 1988 quarter": that year's quarter like the one the text is about; "the 2023 fiscal year": 2023."""
     q = _quarter_in_focus(ctx)
-    if q:
+    if q and not m["fy"]:
         return _Res("DATE", f"{m['y']}-Q{_quarter(q)}", anchor=False)
     return _Res("DATE", m["y"])
 
@@ -1669,7 +1686,9 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
         mod = "APPROX"
     if direction in ("ago", "earlier", "later", "from now", "hence"):
         if time_part:
-            return _Res("DURATION", _duration_value(decimal or n, unit, True), mod=mod)
+            written_less = _before_writing(ctx, float(decimal or n), unit, mod) \
+                if direction == "ago" and n is not None else None
+            return written_less or _Res("DURATION", _duration_value(decimal or n, unit, True), mod=mod)
         sign = 1 if direction in ("later", "from now", "hence") else -1
         base = ctx.today
         gran = _UNIT_GRAN.get(unit, "day")
@@ -1697,6 +1716,22 @@ def _r_duration(m: _M, ctx: _Ctx) -> _Res | None:
     if rel == "recent" and n is None:
         return None
     return _Res("DURATION", _duration_value(decimal or n, unit, time_part, bool(m["half"] or m["half2"])), mod=mod)
+
+
+def _before_writing(ctx: _Ctx, amount: float, unit: str, mod: str | None) -> _Res | None:
+    """ "An hour ago", "30 minutes ago": the time of writing less the amount; None when that time is unknown."""
+    if unit not in ("H", "M"):
+        return None  # seconds: finer than any time of writing
+    if ctx.entry is not None:
+        written, zone, offset = _wall_time(ctx.entry.value), ctx.entry.zone, ctx.entry.offset
+    else:
+        local = ctx.dct.astimezone(ctx.tz)
+        written, zone, offset = (None if local.time() == time(0) else local.replace(tzinfo=None)), None, None
+    if written is None:
+        return None  # a DCT with no time of day: "two hours ago" stays a stretch of time
+    at = written - timedelta(**{"hours" if unit == "H" else "minutes": amount})
+    mod = "APPROX" if mod in ("LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE") else mod
+    return _Res("TIME", at.strftime("%Y-%m-%dT%H:%M"), mod=mod, zone=zone, offset=offset, anchor=False)
 
 
 def _some_units_away(base: date, gran: str, sign: int, mod: str | None = None) -> _Res:
@@ -1782,7 +1817,8 @@ _TWILIGHT_BEFORE = re.compile(r"\b(?:at|before|after|by|until|till|from|since|ar
 
 
 # "the early hours of" a day or date takes that day (see _clocks_on_their_day); of anything else, it is no time.
-_HOURS_OF_SOMETHING = re.compile(r"\s+of\s+(?!(?:" + WEEKDAY + "|" + MONTH + r"|\d|yesterday|today|tomorrow|"
+_HOURS_OF_SOMETHING = re.compile(r"\s+of\s+(?!(?:(?:(?:last|this|this\s+past)\s+)?" + WEEKDAY + "|" + MONTH
+                                 + r"|\d|yesterday|today|tomorrow|"
                                  r"(?:the|that)\s+(?:same\s+|next\s+|following\s+|previous\s+)?day|new\s+year)\b)",
                                  re.IGNORECASE)
 _DAY_STEPS = {"the next": 1, "the following": 1, "the previous": -1}
@@ -1972,9 +2008,9 @@ _PRESENT_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|
 # its profits annually".
 _RATE_OF_CHANGE_BEFORE = re.compile(r"(?:%|\bpercent|\bper\s+cent|\d\s+[a-z]+s|\b(?:doubl|tripl|grow|ris|increas|"
                                     r"fall|declin)\w*(?:\s+\w+){0,2})\s+$", re.IGNORECASE)
-# As TimeBank writes them: "daily" is every day of every month of every year.
-_SET_ADVERBS = {"hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "daily": "XXXX-XX-XX", "weekly": "XXXX-WXX",
-                "monthly": "XXXX-XX", "annually": "XXXX", "yearly": "XXXX"}
+# "Daily" is "every day" (P1D), as news annotators write it; "annually" as TimeBank writes it: every year (XXXX).
+_SET_ADVERBS = {"hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "daily": "P1D", "weekly": "P1W", "monthly": "P1M",
+                "quarterly": "P3M", "annually": "XXXX", "yearly": "XXXX"}
 
 
 def _r_set(m: _M, ctx: _Ctx) -> _Res | None:
@@ -1989,10 +2025,11 @@ def _r_set(m: _M, ctx: _Ctx) -> _Res | None:
             return None  # "every two week", "every other days", "every one weeks"
         letter, time_part = _unit_of(m["units"])
         return _Res("SET", _duration_value(count, letter, time_part), anchor=False)
-    if m["adv2"] and _RATE_OF_CHANGE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+    adverb = m["adv"] or m["adv2"] or m["adv3"]
+    if adverb and not m["adv"] and _RATE_OF_CHANGE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
         return None  # "to rise 8.5% annually": a rate, as TimeBank leaves it
-    if m["adv"] or m["adv2"]:
-        return _Res("SET", _SET_ADVERBS[(m["adv"] or m["adv2"]).lower()], anchor=False)
+    if adverb:
+        return _Res("SET", _SET_ADVERBS[adverb.lower()], anchor=False)
     unit = m["unit"].lower().rstrip(".")
     if unit in WEEKDAYS:  # "every Sunday (morning)"
         part = f"T{PARTS_OF_DAY[m['pod'].lower()][0]}" if m["pod"] else ""
@@ -2049,7 +2086,7 @@ _FAMILIES: tuple[_Family, ...] = (
                                           "good friday", "july", "juneteenth", " day", "night", "thanksgiving")),
     _Family(_P_DAY_OF_MONTH, _r_day_of_month, gate=_DAY_OF_MONTH_GATE),
     _Family(_P_STEP_BACK, _r_step_back, gate=(" before", " after")),
-    _Family(_P_YEAR_PERIOD, _r_year_period, gate=(" period", " quarter")),
+    _Family(_P_YEAR_PERIOD, _r_year_period, gate=(" period", " quarter", "fiscal year", "financial year")),
     _Family(_P_YEAR_END, _r_year_end, gate=("end",)),
     _Family(_P_MONTH, _r_month, _BEFORE_PERIOD),
     _Family(_P_DECADE, _r_decade, _BEFORE_DECADE, gate=("0s", "0's", "ties")),
@@ -2066,7 +2103,7 @@ _FAMILIES: tuple[_Family, ...] = (
     _Family(_P_FRAC_DURATION, _r_frac_duration, gate=("1/2",)),
     _Family(_P_BARE_UNITS, _r_bare_units, gate=(*_BARE_UNITS, "while", "some")),
     _Family(_P_SET, _r_set, gate=("each", "every", "per", "hourly", "nightly", "daily", "weekly", "monthly",
-                                  "annually", "yearly", "once", "twice", "thrice", "times")),
+                                  "quarterly", "annually", "yearly", "once", "twice", "thrice", "times")),
     _Family(_P_POD, _r_pod, gate=("morning", "afternoon", "evening", "night", "hours", *TWILIGHT)),
     _Family(_P_REF, _r_ref),
 )
@@ -2288,6 +2325,8 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
         if stamp and res.offset is None and res.value > ctx.dct.astimezone(ctx.tz).strftime("%Y-%m-%dT%H:%M"):
             _focus_on_day(ctx, ctx.today - timedelta(days=1), c.start)  # a later clock time: yesterday's entry
             res = _within_calendar(c.rule, c.match, ctx) or res
+        if stamp:
+            ctx.entry = res
         resolved.append((c, res))
         if ctx.topic_quarter is None and c.rule is _r_quarter and res.value[4:6] == "-Q" and not (
                 c.match["y"] or c.match["y2"] or "fiscal" in c.match.text[c.start:c.end].lower()):
@@ -2408,12 +2447,24 @@ def _offsets_from_equivalents(
         local_wall, other_wall = _wall_time(local_res.value), _wall_time(other_res.value)
         if local_wall is None or other_wall is None:
             continue
+        if other.match["wd"]:  # "10:00 pm (0100 GMT Sunday)": the weekday within a day of the local time's
+            other_wall = _weekday_beside(other_wall, local_wall)
+            out[index + 1] = (other, replace(other_res, value=other_wall.strftime("%Y-%m-%d") + other_res.value[10:]))
         offset = local_wall - (other_wall - _clock_zone(other_res, other_wall, tz)[1])
         if offset == local_wall.replace(tzinfo=tz).utcoffset():
             continue  # the article's zone, as it would be without the other time
         if abs(offset) <= _h(14) and not offset % timedelta(minutes=15):
             out[index] = (local, replace(local_res, offset=offset))
     return out
+
+
+def _weekday_beside(clock: datetime, beside: datetime) -> datetime:
+    """The clock time moved to the day of its weekday that is the day of `beside`, the day before or the one after."""
+    for step in (0, -1, 1):
+        day = beside.date() + timedelta(days=step)
+        if day.weekday() == clock.weekday():
+            return datetime.combine(day, clock.time())
+    return clock
 
 
 def _wall_time(value: str) -> datetime | None:
@@ -2441,7 +2492,8 @@ def _range_in_order(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tuple
 
     Each end was placed on its own, so "from December to February, snow fell" gave December of this year and
     February of this one too; the end's placement stands (it says which February), and the start moves back
-    to the latest December before it. Only when both are bare names: "from December 2012 to February" is not
+    to the latest December before it; a start with no year before an end with one ("from March to May 2026") is
+    in the months before that end. Only when the start is a bare name: "from December 2012 to February" is not
     this rule's.
     """
     out = list(resolved)
@@ -2452,10 +2504,13 @@ def _range_in_order(resolved: list[tuple[_Cand, _Res]], text: str) -> list[tuple
             continue
         if "and" in gap.group() and not _BETWEEN_BEFORE.search(text, max(0, first.start - 9), first.start):
             continue  # "in June and January": a list, not a range
-        if not all(_BARE_NAME.fullmatch(text, cand.start, cand.end) for cand in (first, last)):
+        dated_end = last.rule is _r_month and last.match["y"] is not None
+        if not _BARE_NAME.fullmatch(text, first.start, first.end) or not (
+                dated_end or _BARE_NAME.fullmatch(text, last.start, last.end)):
             continue
         value = first_res.value
-        if first.rule is _r_month and len(value) == 7 and len(last_res.value) == 7 and value > last_res.value:
+        if first.rule is _r_month and len(value) == 7 and len(last_res.value) == 7 and (
+                value > last_res.value or dated_end):
             value = f"{int(last_res.value[:4]) - (value[5:] > last_res.value[5:]):04d}{value[4:]}"
         elif first.rule is _r_weekday and len(value) == len(last_res.value) == 10 and value > last_res.value:
             end = date.fromisoformat(last_res.value)
@@ -2525,19 +2580,37 @@ def _clocks_on_their_day(resolved: list[tuple[_Cand, _Res]], text: str) -> list[
 
 _WEEK_OF = re.compile(r"(?:the\s+)?week\s*$", re.IGNORECASE)
 _OF_GAP = re.compile(r"\s+of\s+")
+_AT_GAP = re.compile(r"\s+at\s+")
 _THIS_TIME_BEFORE = re.compile(r"\b(?:(?:around|about)\s+)?(?:this|the\s+same)\s+time\s+$", re.IGNORECASE)
 
 
 def _periods_of_their_day(resolved: list[tuple[_Cand, _Res]], text: str,
                           ctx: _Ctx) -> list[tuple[_Cand, _Res]]:
-    """ "the week of March 10" is that day's week, one expression; "this time last year" is this day a year ago."""
+    """ "the week of March 10" is that day's week, one expression, as "the night of 12 May" is that day's night
+    and "every evening at 5pm" that time of every day; "this time last year" is this day a year ago."""
     out: list[tuple[_Cand, _Res]] = []
     last_year = f"{ctx.today.year - 1:04d}"
     for cand, res in resolved:
-        if out and res.type == "DATE" and len(res.value) == 10 and _OF_GAP.fullmatch(text, out[-1][0].end, cand.start) \
-                and _WEEK_OF.fullmatch(text, out[-1][0].start, out[-1][0].end):
+        of_day = out and res.type == "DATE" and len(res.value) == 10 and _OF_GAP.fullmatch(text, out[-1][0].end,
+                                                                                           cand.start)
+        if of_day and _WEEK_OF.fullmatch(text, out[-1][0].start, out[-1][0].end):
             week = out.pop()[0]
             cand, res = replace(cand, start=week.start), replace(res, value=_week_value(date.fromisoformat(res.value)))
+        elif of_day and out[-1][0].rule is _r_pod and out[-1][1].value[:10] == res.value:
+            # (the part of the day already took the day's date: see _clocks_on_their_day)
+            part, res = out.pop()
+            cand = replace(part, end=cand.end)
+        elif out and cand.rule is _r_clock and out[-1][1].type == "SET" and out[-1][1].value.startswith("XXXX") \
+                and _AT_GAP.fullmatch(text, out[-1][0].end, cand.start):
+            every, every_res = out.pop()  # "every evening at 5pm": the set's days at that time
+            clock = res.value[10:]
+            if cand.match["h2"] and not cand.match["h2"].startswith("0"):
+                clock = _in_part_of_day(clock, every_res.value)  # "every evening at 7:30"
+            cand, res = replace(every, end=cand.end), replace(every_res, value=every_res.value.split("T")[0] + clock)
+        elif out and res.type == "DATE" and _night_of_the_day_before(out[-1], res.value, text) \
+                and _CLOCK_RANGE_GAP.fullmatch(text, out[-1][0].end, cand.start):
+            night, res = out.pop()  # "the night of 14-15 September": one night, the first day's
+            cand = replace(night, end=cand.end)
         elif res.value == last_year and text[cand.start:cand.end].lower() == "last year" and (
                 this_time := _THIS_TIME_BEFORE.search(text, max(0, cand.start - 25), cand.start)):
             a_year_ago = _within_calendar(lambda: ctx.today.replace(year=ctx.today.year - 1)) or \
@@ -2546,6 +2619,15 @@ def _periods_of_their_day(resolved: list[tuple[_Cand, _Res]], text: str,
                                                                           mod="APPROX")
         out.append((cand, res))
     return out
+
+
+def _night_of_the_day_before(night: tuple[_Cand, _Res], day_value: str, text: str) -> bool:
+    """Whether a span is "the night of" a day and the day after it has the value given."""
+    cand, res = night
+    if cand.rule is not _r_pod or not res.value.endswith("TNI") or not _OF_GAP.search(text, cand.start, cand.end):
+        return False
+    after = _within_calendar(lambda: date.fromisoformat(res.value[:10]) + timedelta(days=1))
+    return after is not None and after.isoformat() == day_value
 
 
 # "June 19-20", "from June 19 to 21", "June 19-20, 2019"; "19-20 June", "between 1 and 3 March": a bare day beside
