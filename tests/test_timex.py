@@ -16,6 +16,7 @@ from mekraid_site.model import Precision, Qualifier
 from mekraid_site.timex import find_ranges, find_timexes, parse_dct, qualified, timex_json, unqualified
 
 TIRANE = ZoneInfo("Europe/Tirane")
+ROME = ZoneInfo("Europe/Rome")
 LONDON = ZoneInfo("Europe/London")
 UTC_ZONE = ZoneInfo("UTC")
 UTC = timezone.utc
@@ -1810,3 +1811,11 @@ def test_a_clock_in_the_small_hours_after_a_late_clock_of_a_date_is_the_next_day
     found = find(text, datetime(2023, 3, 15, 11, 0, tzinfo=lima), lima)
     assert [(t.text, t.value) for t in found] == [
         ("23:58 hours", "2023-03-14T23:58"), ("14/03/2023", "2023-03-14"), ("01:30 hours", "2023-03-15T01:30")]
+
+
+def test_the_date_of_a_meeting_or_a_decree_does_not_move_the_story():
+    text = ("On Saturday 12 April 2025 the final was held. The plan, approved at its meeting of 3 April 2025, set a "
+            "perimeter from 18.00. At 19.41 the first call came.")
+    found = find(text, datetime(2025, 4, 14, 11, 30, tzinfo=ROME), ROME)
+    assert [(t.text, t.value) for t in found if t.type == "TIME"] == [
+        ("18.00", "2025-04-12T18:00"), ("19.41", "2025-04-12T19:41")]

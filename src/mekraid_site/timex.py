@@ -2333,6 +2333,7 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
             ctx.topic_quarter = res.value  # a calendar quarter placed by the DCT, not "the 1984 quarter"
         if (res.anchor and res.type in ("DATE", "TIME") and _focus_date(res.value) and not _said_at(text, c)
                 and not _BOUND_BEFORE.search(text, max(0, c.start - 12), c.start)
+                and not _DOCUMENT_OF_BEFORE.search(text, max(0, c.start - 24), c.start)
                 and not closes_citation(text, c.start, c.end)):
             ctx.focus = res.value if "T" not in res.value else res.value.split("T")[0]
             night_of = _LATE_PART_OF.search(text, max(0, c.start - 24), c.start)  # "the night of June 15"
@@ -2361,6 +2362,10 @@ _PARAGRAPH_BREAK = re.compile(_BLANK_LINE)
 _BOUND_BEFORE = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
 
 
+# "approved at its meeting of 3 April", "the decree of 5 May": the date names a document or a sitting, not the day
+# the story is on.
+_DOCUMENT_OF_BEFORE = re.compile(r"\b(?:meeting|session|sitting|decree|ordinance|circular|resolution|letter|ruling|"
+                                 r"judgment|judgement|minutes)\s+of\s+$", re.IGNORECASE)
 _LATE_PART_OF = re.compile(r"\b(?P<part>afternoon|evening|night)\s+of\s+$", re.IGNORECASE)
 
 
