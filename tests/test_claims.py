@@ -63,6 +63,13 @@ def content_of(folder: Path, *bodies: str):
     return load_content(content)
 
 
+def claimants_and_kinds(content):
+    """The claimant of each claim of the one article, and the kind of every actor, by id."""
+    extraction = extract(content)
+    (analysis,) = extraction.analyses
+    return [claim.claimant for claim in analysis.claims], {actor.id: actor.kind for actor in extraction.actors}
+
+
 def article_claims(folder: Path, body: str):
     """The claims of one article with this body."""
     (analysis,) = extract(content_of(folder, body)).analyses
@@ -299,11 +306,8 @@ def test_people_of_a_place_speak_for_themselves_not_for_the_place(tmp_path):
                                    "officers took part in the operation. Residents of Mill Street said the water "
                                    "rose fast on Tuesday. Doctors at Caldre General Hospital said 12 people died on "
                                    "Tuesday.")
-    extraction = extract(content)
-    (analysis,) = extraction.analyses
-    assert [claim.claimant for claim in analysis.claims] == [
-        None, "officials-in-caldre", "residents-of-mill-street", "caldre-general-hospital"]
-    kinds = {actor.id: actor.kind for actor in extraction.actors}
+    claimants, kinds = claimants_and_kinds(content)
+    assert claimants == [None, "officials-in-caldre", "residents-of-mill-street", "caldre-general-hospital"]
     assert (kinds["officials-in-caldre"], kinds["residents-of-mill-street"], kinds["caldre"]) == (
         "group", "group", "place")
 
@@ -313,11 +317,8 @@ def test_a_place_that_says_whose_police_or_which_mayor_is_not_who_speaks(tmp_pat
                                    "hurt. The mayor of Caldre said on Monday that it was old. Caldre County Sheriff "
                                    "Dale Hammond said on Monday that divers were out. The Caldre County Coroner said "
                                    "on Tuesday that four had died. Rescuers in Caldre worked on until Friday.")
-    extraction = extract(content)
-    (analysis,) = extraction.analyses
-    assert [claim.claimant for claim in analysis.claims] == [
-        None, "caldre-police", "mayor-of-caldre", "dale-hammond", "caldre-county-coroner", None]
-    kinds = {actor.id: actor.kind for actor in extraction.actors}
+    claimants, kinds = claimants_and_kinds(content)
+    assert claimants == [None, "caldre-police", "mayor-of-caldre", "dale-hammond", "caldre-county-coroner", None]
     assert (kinds["caldre-police"], kinds["mayor-of-caldre"], kinds["caldre-county-coroner"], kinds["caldre"]) == (
         "organization", "person", "person", "place")
 

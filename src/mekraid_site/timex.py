@@ -2316,7 +2316,7 @@ def _select(cands: list[_Cand], text: str, ctx: _Ctx) -> list[tuple[_Cand, _Res]
     chosen.sort(key=lambda c: c.start)
     resolved: list[tuple[_Cand, _Res]] = []
     for c in chosen:
-        stamp = c.rule is _r_clock and _alone_on_its_line(text, c)
+        stamp = c.rule is _r_clock and _stamps_an_entry(text, c)
         if stamp:
             _focus_on_day(ctx, ctx.today, c.start)
         res = _within_calendar(c.rule, c.match, ctx)
@@ -2378,7 +2378,7 @@ def closes_citation(text: str, start: int, end: int) -> bool:
     return bool(_CITATION_AFTER.match(text, end) and _CITATION_BEFORE.search(text, max(0, start - 62), start))
 
 
-def _alone_on_its_line(text: str, c: _Cand) -> bool:
+def _stamps_an_entry(text: str, c: _Cand) -> bool:
     """Whether a time stamps an entry of a live page: alone on its line ("14:32 BST"), or "Updated 3.20pm:"."""
     line_start = text.rfind("\n", 0, c.start) + 1
     if _UPDATE_STAMP.fullmatch(text, line_start, c.start) and _STAMP_END.match(text, c.end):
